@@ -1,0 +1,263 @@
+"""The error catalogue: every kind of problem the tools report, explained for editors.
+
+Each entry names a stable code, an example of the message as the CLI prints
+it, what it means in Vietnamese and what the editor should do.  The editor's
+guide is generated from this table, and a test checks that every code used in
+the code base is here and documented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    code: str
+    example: str
+    meaning: str
+    fix: str
+
+
+_ENTRIES = [
+    # -- reading files -------------------------------------------------------
+    CatalogueEntry(
+        "not-utf8",
+        "file is not valid UTF-8: byte 0xc3 at offset 41; it may be saved in a legacy Vietnamese encoding (TCVN3/ABC, VNI, Windows-1258)",
+        "Tệp không được lưu bằng bảng mã UTF-8. Tệp soạn bằng phông chữ cũ (TCVN3/ABC, VNI) hoặc bảng mã Windows-1258 thường gây lỗi này.",
+        "Mở tệp bằng trình soạn thảo (VS Code, Notepad++), chọn “Save with encoding” → UTF-8; hoặc dùng Unikey (Công cụ chuyển mã) để chuyển sang Unicode dựng sẵn.",
+    ),
+    CatalogueEntry(
+        "empty-file",
+        "file is empty",
+        "Tệp không có nội dung nào.",
+        "Điền các trường của hồ sơ, hoặc xoá tệp nếu không dùng; có thể tạo tệp mẫu bằng `showcase new`.",
+    ),
+    CatalogueEntry(
+        "file-too-large",
+        "file is 3,145,728 bytes; records are limited to 1,048,576 bytes",
+        "Tệp quá lớn so với một hồ sơ thông thường (có thể đã dán nhầm dữ liệu hoặc hình ảnh vào tệp).",
+        "Tách nội dung thành nhiều hồ sơ; ảnh đặt trong `content/media/` và chỉ ghi đường dẫn.",
+    ),
+    CatalogueEntry(
+        "yaml-syntax",
+        "YAML syntax error: mapping values are not allowed here",
+        "Cú pháp YAML sai: thường do thiếu dấu cách sau dấu hai chấm, thụt lề không đều, hoặc chuỗi có dấu hai chấm mà không đặt trong ngoặc kép.",
+        "Xem dòng và cột được báo; đặt giá trị có dấu “:” hoặc “#” trong ngoặc kép; thụt lề bằng dấu cách đều nhau (2 dấu cách mỗi cấp).",
+    ),
+    CatalogueEntry(
+        "tab-indent",
+        "tab character used for indentation; YAML allows only spaces",
+        "Dòng được thụt lề bằng phím Tab. YAML chỉ chấp nhận dấu cách.",
+        "Thay các ký tự Tab ở đầu dòng bằng dấu cách (trong VS Code: “Convert Indentation to Spaces”).",
+    ),
+    CatalogueEntry(
+        "duplicate-key",
+        "duplicate key 'title' (first defined at line 2)",
+        "Một trường được khai báo hai lần trong cùng một hồ sơ; nếu để nguyên, giá trị sau sẽ ghi đè giá trị trước mà không ai hay.",
+        "Giữ lại một dòng đúng, xoá dòng còn lại.",
+    ),
+    CatalogueEntry(
+        "not-a-mapping",
+        "a record must be a mapping of fields (key: value), not a list",
+        "Nội dung tệp không có dạng “tên trường: giá trị”.",
+        "Mỗi dòng cấp ngoài cùng phải là `tên_trường: giá trị`; xem mẫu bằng `showcase new`.",
+    ),
+    CatalogueEntry(
+        "multiple-documents",
+        "file holds 2 YAML documents; put one record in each file",
+        "Tệp chứa nhiều tài liệu YAML (ngăn cách bởi `---`).",
+        "Mỗi hồ sơ một tệp: tách phần sau dấu `---` ra tệp mới.",
+    ),
+    CatalogueEntry(
+        "alias-limit",
+        "too many YAML aliases (over 100); anchors and aliases are limited",
+        "Tệp dùng quá nhiều tham chiếu YAML (`&` và `*`), có thể là tệp độc hại nhằm làm treo máy.",
+        "Viết trực tiếp các giá trị thay vì dùng `&`/`*`.",
+    ),
+    CatalogueEntry(
+        "unsupported-tag",
+        "YAML tag '!!python/object' is not allowed",
+        "Tệp dùng thẻ YAML đặc biệt (bắt đầu bằng `!`) không được hỗ trợ.",
+        "Xoá thẻ, chỉ ghi giá trị thông thường.",
+    ),
+    CatalogueEntry(
+        "non-string-key",
+        "keys must be field names (text), not a list or mapping",
+        "Tên trường phải là chữ.",
+        "Sửa lại tên trường theo hướng dẫn các trường bên dưới.",
+    ),
+    # -- file names and ids --------------------------------------------------
+    CatalogueEntry(
+        "bad-id",
+        "file name 'Sang Kien.yml' is not a valid id: use lowercase ASCII letters, digits and hyphens, e.g. 'sang-kien'",
+        "Tên tệp cũng là mã hồ sơ và là một phần địa chỉ trang, nên chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối.",
+        "Đổi tên tệp theo gợi ý, ví dụ `so-hoa-ho-so-doan-vien.yml`; nhớ sửa các hồ sơ khác đang tham chiếu mã cũ (và thêm `redirect_from` nếu trang đã được công bố).",
+    ),
+    CatalogueEntry(
+        "duplicate-id",
+        "id 'nguyen-van-a' is already used by content/people/nguyen-van-a.yml",
+        "Hai hồ sơ cùng loại có cùng mã.",
+        "Đổi tên một trong hai tệp (ví dụ thêm tên đơn vị: `nguyen-van-a-dien-luc`).",
+    ),
+    CatalogueEntry(
+        "bad-location",
+        "initiatives must be stored as content/initiatives/<year>/<id>.yml",
+        "Tệp được đặt sai thư mục.",
+        "Chuyển tệp vào đúng thư mục của loại hồ sơ (sáng kiến đặt trong thư mục năm, ví dụ `content/initiatives/2022/`).",
+    ),
+    CatalogueEntry(
+        "unknown-file",
+        "file is not part of any kind of record; expected under campaigns/, units/, people/, initiatives/, awards/, events/",
+        "Tệp YAML nằm ở chỗ công cụ không đọc.",
+        "Chuyển tệp vào thư mục đúng loại hồ sơ, hoặc xoá nếu không dùng.",
+    ),
+    # -- fields --------------------------------------------------------------
+    CatalogueEntry(
+        "unknown-field",
+        "unknown field 'titel'; did you mean 'title'?",
+        "Tên trường không có trong mẫu của loại hồ sơ này (thường do gõ sai).",
+        "Sửa tên trường theo gợi ý “did you mean”, hoặc xem danh sách trường ở hướng dẫn.",
+    ),
+    CatalogueEntry(
+        "missing-field",
+        "missing required field 'title'",
+        "Thiếu một trường bắt buộc.",
+        "Thêm trường được báo; xem ý nghĩa trường trong phần danh sách trường.",
+    ),
+    CatalogueEntry(
+        "wrong-type",
+        "expected a whole number, got 'hai trăm'",
+        "Giá trị không đúng kiểu: ví dụ chữ ở chỗ cần số, một giá trị ở chỗ cần danh sách.",
+        "Ghi lại giá trị theo kiểu được nêu trong thông báo (số viết liền không dấu chấm, danh sách bắt đầu bằng `- `).",
+    ),
+    CatalogueEntry(
+        "bad-date",
+        "'31/2/2022' is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)",
+        "Ngày không tồn tại hoặc viết sai định dạng.",
+        "Ghi ngày dạng `2022-06-29` hoặc `29/6/2022`, kiểm tra ngày có thật.",
+    ),
+    CatalogueEntry(
+        "date-order",
+        "phase ends (2022-05-31) before it starts (2022-09-01)",
+        "Ngày kết thúc sớm hơn ngày bắt đầu.",
+        "Kiểm tra lại hai ngày; có thể đã đổi chỗ ngày và tháng.",
+    ),
+    CatalogueEntry(
+        "future-date",
+        "first_applied 2031-01-01 is in the future",
+        "Ngày áp dụng lần đầu nằm trong tương lai.",
+        "Sửa lại ngày đã áp dụng thực tế hoặc áp dụng thử.",
+    ),
+    CatalogueEntry(
+        "bad-value",
+        "value must be 0 or more",
+        "Giá trị nằm ngoài khoảng cho phép (ví dụ số âm, chuỗi rỗng).",
+        "Sửa giá trị theo yêu cầu trong thông báo.",
+    ),
+    CatalogueEntry(
+        "unknown-term",
+        "unknown field key 'chuyen-doi-so-x' in taxonomies.yml fields; did you mean 'chuyen-doi-so'?",
+        "Giá trị phải là một mã trong danh mục `content/taxonomies.yml` (lĩnh vực, loại sáng kiến, hình thức khen thưởng…).",
+        "Dùng đúng mã trong danh mục, hoặc bổ sung mã mới vào `taxonomies.yml`.",
+    ),
+    CatalogueEntry(
+        "unknown-reference",
+        "unknown person 'le-van-a'",
+        "Mã hồ sơ được tham chiếu (người, đơn vị, sáng kiến, sự kiện, chương trình) không tồn tại.",
+        "Sửa mã cho đúng tên tệp của hồ sơ (không có `.yml`), hoặc tạo hồ sơ đó bằng `showcase new`. Với người không có hồ sơ riêng, ghi `name: \"Họ và tên\"`.",
+    ),
+    CatalogueEntry(
+        "reference-cycle",
+        "unit 'a' is its own ancestor through parent: a → b → a",
+        "Đơn vị cấp trên tạo thành vòng lặp.",
+        "Kiểm tra trường `parent` của các đơn vị được nêu.",
+    ),
+    CatalogueEntry(
+        "shares-sum",
+        "author shares add up to 90, not 100",
+        "Tổng tỷ lệ đóng góp của các tác giả phải bằng 100%.",
+        "Sửa tỷ lệ `share` của các tác giả cho tổng bằng 100, hoặc bỏ hết `share` nếu không có số liệu.",
+    ),
+    CatalogueEntry(
+        "one-of",
+        "give exactly one of 'person', 'unit' or 'group'",
+        "Mỗi mục phải chọn đúng một cách ghi (ví dụ người có hồ sơ `person`, hoặc chỉ ghi tên `name`).",
+        "Giữ lại một trong các trường được nêu.",
+    ),
+    CatalogueEntry(
+        "privacy",
+        "field 'phone' holds private data and is never published; remove it",
+        "Dữ liệu cá nhân (ngày sinh, số điện thoại, email, số CCCD/CMND, địa chỉ) không được đưa vào trang công khai.",
+        "Xoá trường này khỏi tệp. Thông tin cá nhân lưu ở hồ sơ nội bộ của công đoàn, không lưu trong kho nội dung.",
+    ),
+    CatalogueEntry(
+        "confidential-field",
+        "'title' cannot be confidential: it is required",
+        "Trường bắt buộc (như tên) không thể đưa vào danh sách `confidential`.",
+        "Bỏ trường này khỏi `confidential`, hoặc đặt `publish: false` cho cả hồ sơ người.",
+    ),
+    CatalogueEntry(
+        "unpublished-reference",
+        "person 'x' has publish: false; their page does not exist",
+        "Hồ sơ được tham chiếu đặt `publish: false` nên không có trang riêng để liên kết.",
+        "Không cần sửa nếu đúng ý; chỉ tên người sẽ hiện trong danh sách.",
+    ),
+    CatalogueEntry(
+        "unsafe-markdown",
+        "Markdown in 'description' contains HTML that will be removed: <script>",
+        "Trường Markdown chứa mã HTML không an toàn (script, style, thuộc tính sự kiện, liên kết `javascript:`); phần đó sẽ bị loại bỏ khi xuất bản.",
+        "Xoá mã HTML, chỉ dùng định dạng Markdown (in đậm `**…**`, danh sách `- …`, liên kết `[chữ](https://…)`).",
+    ),
+    CatalogueEntry(
+        "missing-media",
+        "image 'media/anh.jpg' not found under content/",
+        "Ảnh được khai báo không có trong thư mục `content/media/`.",
+        "Chép ảnh vào `content/media/` và ghi đường dẫn dạng `media/ten-anh.jpg`.",
+    ),
+    CatalogueEntry(
+        "redirect-clash",
+        "redirect_from 'cu' clashes with the id of another record",
+        "Mã cũ khai báo trong `redirect_from` trùng với mã đang dùng hoặc với một chuyển hướng khác.",
+        "Bỏ mã cũ bị trùng khỏi `redirect_from`.",
+    ),
+    # -- import ----------------------------------------------------------------
+    CatalogueEntry(
+        "import-no-header",
+        "no header row found: expected columns such as 'STT', 'Họ và tên', 'Đơn vị'",
+        "Không tìm thấy dòng tiêu đề cột trong bảng tính.",
+        "Bảng cần có một dòng tiêu đề với các cột như STT, Họ và tên, Chức vụ, Đơn vị, Thành tích.",
+    ),
+    CatalogueEntry(
+        "import-private-column",
+        "column 'Ngày sinh' (C) holds private data and is not imported",
+        "Bảng tính có cột dữ liệu cá nhân; cột này bị bỏ qua, không bao giờ được nhập.",
+        "Không cần làm gì; nên xoá cột khỏi bảng trước khi lưu vào kho nội dung.",
+    ),
+    CatalogueEntry(
+        "import-legacy-encoding",
+        "cell B7 looks like TCVN3 (ABC) text: 'NguyÔn V¨n An'",
+        "Ô chứa chữ gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI) nên hiển thị sai dấu.",
+        "Dùng Unikey chuyển mã bảng tính sang Unicode, hoặc kiểm tra bản chuyển tự động mà công cụ đề xuất.",
+    ),
+    CatalogueEntry(
+        "import-ambiguous",
+        "'Nguyễn Văn An' matches 2 people: nguyen-van-an, nguyen-van-an-2; add a unit or use the id",
+        "Tên trong bảng khớp với nhiều hồ sơ; công cụ không đoán.",
+        "Thêm cột mã hồ sơ, hoặc sửa tên/đơn vị cho rõ ràng, rồi chạy lại lệnh nhập.",
+    ),
+    CatalogueEntry(
+        "import-row",
+        "row 12: no name",
+        "Một dòng trong bảng tính thiếu thông tin cần thiết.",
+        "Bổ sung thông tin trong bảng tính rồi chạy lại lệnh nhập.",
+    ),
+    CatalogueEntry(
+        "import-conflict",
+        "content/awards/x.yml already exists with different content; not overwritten",
+        "Tệp hồ sơ đã tồn tại với nội dung khác; công cụ không ghi đè.",
+        "Xem lại tệp hiện có; dùng `--award` với mã khác hoặc sửa tay.",
+    ),
+]
+
+CATALOGUE: dict[str, CatalogueEntry] = {entry.code: entry for entry in _ENTRIES}

@@ -1,0 +1,514 @@
+"""The content model: what editors write, declared once.
+
+Every field carries a Vietnamese help text (``description``); the JSON Schemas
+in ``schemas/`` and the field reference of the editor's guide are generated
+from these classes.  The models describe one file each; references between
+records are plain ids here and are resolved by ``generator.link``.
+
+The record's id is not a field: it is the file stem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DMY_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+class DateFormatError(ValueError):
+    """A date written in a form we do not accept, or one that does not exist."""
+
+
+def parse_date(value: Any) -> Any:
+    """Accept ISO dates (2022-06-29) and Vietnamese D/M/YYYY (29/6/2022)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        match = _ISO_RE.match(value)
+        if match:
+            y, m, d = (int(g) for g in match.groups())
+        else:
+            match = _DMY_RE.match(value)
+            if not match:
+                raise DateFormatError(
+                    f"{value!r} is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)"
+                )
+            d, m, y = (int(g) for g in match.groups())
+        try:
+            return dt.date(y, m, d)
+        except ValueError:
+            raise DateFormatError(
+                f"{value!r} is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)"
+            ) from None
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use lowercase ASCII letters, digits and hyphens"
+        )
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(parse_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"},
+            ]
+        }
+    ),
+]
+Id = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern}),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[str, StringConstraints(min_length=1)]
+Money = Annotated[int, Field(ge=0)]
+
+#: Fields whose value is Markdown (sanitized when rendered); every other string is plain text.
+MARKDOWN_FIELDS = frozenset({"description", "body", "conditions", "bio"})
+
+#: Keys that hold private data; refused anywhere in a record, in English and Vietnamese spellings.
+PRIVACY_KEYS = frozenset(
+    {
+        "birth_date",
+        "birthdate",
+        "date_of_birth",
+        "dob",
+        "birthday",
+        "phone",
+        "phone_number",
+        "telephone",
+        "mobile",
+        "email",
+        "e_mail",
+        "id_number",
+        "national_id",
+        "identity_number",
+        "passport",
+        "address",
+        "home_address",
+        "ngay_sinh",
+        "nam_sinh",
+        "sinh_ngay",
+        "so_dien_thoai",
+        "dien_thoai",
+        "sdt",
+        "dt",
+        "di_dong",
+        "cccd",
+        "so_cccd",
+        "cmnd",
+        "so_cmnd",
+        "can_cuoc",
+        "can_cuoc_cong_dan",
+        "dia_chi",
+        "noi_o",
+        "thuong_tru",
+        "que_quan",
+    }
+)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Source(Strict):
+    """Where a reported number comes from."""
+
+    title: Text = Field(description="Tên nguồn: tên bài báo, báo cáo hoặc văn bản.")
+    url: str | None = Field(
+        default=None, description="Địa chỉ trang nguồn (https://…), nếu có bản trực tuyến."
+    )
+    date: Date | None = Field(default=None, description="Ngày đăng hoặc ngày ban hành của nguồn.")
+    publisher: str | None = Field(
+        default=None, description="Cơ quan hoặc tờ báo công bố nguồn (ví dụ: Báo Lao Động)."
+    )
+
+
+class AlternativeFigure(Strict):
+    value: float = Field(description="Số liệu khác cho cùng chỉ tiêu, theo một nguồn khác.")
+    source: Source = Field(description="Nguồn của số liệu khác này.")
+    note: str | None = Field(default=None, description="Ghi chú về sự khác biệt (không bắt buộc).")
+
+
+class Figure(Strict):
+    """A reported number, always with its source."""
+
+    key: Id = Field(
+        description="Mã chỉ tiêu, dùng để so sánh với mục tiêu hoặc đưa lên trang chủ (ví dụ: so-sang-kien)."
+    )
+    label: Text = Field(description="Tên chỉ tiêu hiển thị, ví dụ: “Số sáng kiến đăng ký”.")
+    value: float = Field(ge=0, description="Giá trị của chỉ tiêu (số, không có dấu phân cách).")
+    unit: Literal["count", "vnd", "percent"] = Field(
+        default="count",
+        description="Đơn vị: `count` (số lượng), `vnd` (tiền, đồng), `percent` (phần trăm).",
+    )
+    noun: str | None = Field(
+        default=None,
+        description="Danh từ đi sau số khi hiển thị, ví dụ “sáng kiến”, “đoàn viên”.",
+    )
+    approximate: bool = Field(
+        default=False, description="Đặt `true` nếu nguồn ghi “hơn”, “trên”, “khoảng”."
+    )
+    as_of: Date | None = Field(default=None, description="Số liệu tính đến ngày nào.")
+    phase: Id | None = Field(
+        default=None, description="Mã giai đoạn của chương trình mà số liệu thuộc về."
+    )
+    toward_target: bool = Field(
+        default=False,
+        description="Đặt `true` nếu số liệu này được tính vào tiến độ so với mục tiêu của giai đoạn.",
+    )
+    source: Source = Field(description="Nguồn của số liệu (bắt buộc: mọi con số phải có nguồn).")
+    alternatives: list[AlternativeFigure] = Field(
+        default_factory=list,
+        description="Số liệu khác cho cùng chỉ tiêu từ nguồn khác; hiển thị kèm nguồn.",
+    )
+
+
+class Term(Strict):
+    name: Text = Field(description="Tên hiển thị của mục trong danh mục.")
+    description: str | None = Field(default=None, description="Giải thích ngắn (không bắt buộc).")
+
+
+class Taxonomies(Strict):
+    """content/taxonomies.yml: the controlled vocabularies."""
+
+    fields: dict[Id, Term] = Field(description="Lĩnh vực áp dụng sáng kiến: mã → tên.")
+    initiative_types: dict[Id, Term] = Field(
+        description="Loại sáng kiến: giải pháp kỹ thuật, quản lý, tác nghiệp, ứng dụng tiến bộ kỹ thuật."
+    )
+    award_forms: dict[Id, Term] = Field(
+        description="Hình thức khen thưởng: bằng khen, giấy khen, cờ thi đua…"
+    )
+    recognition_levels: dict[Id, Term] = Field(
+        description="Cấp công nhận sáng kiến: cơ sở, tỉnh/ngành, toàn quốc."
+    )
+    unit_kinds: dict[Id, Term] = Field(
+        description="Loại đơn vị: tổng liên đoàn, liên đoàn lao động tỉnh, công đoàn ngành, công đoàn cơ sở…"
+    )
+    statuses: dict[Id, Term] = Field(
+        description="Tình trạng sáng kiến: đang xem xét, hợp lệ, được công nhận."
+    )
+
+
+class FigureRef(Strict):
+    campaign: Id | None = Field(default=None, description="Mã chương trình chứa số liệu.")
+    event: Id | None = Field(default=None, description="Mã sự kiện chứa số liệu.")
+    figure: Id = Field(description="Mã chỉ tiêu (trường `key` của số liệu).")
+
+    @model_validator(mode="after")
+    def _one_owner(self) -> FigureRef:
+        if (self.campaign is None) == (self.event is None):
+            raise ValueError("give exactly one of 'campaign' or 'event'")
+        return self
+
+
+class Palette(Strict):
+    primary: str = Field(
+        default="indigo", description="Màu chính theo bảng màu của Material (indigo, red, teal…)."
+    )
+    accent: str = Field(default="amber", description="Màu nhấn theo bảng màu của Material.")
+
+
+class SiteConfig(Strict):
+    """content/site.yml: the site as a whole."""
+
+    title: Text = Field(description="Tên trang web, hiện ở đầu mọi trang.")
+    tagline: str | None = Field(default=None, description="Khẩu hiệu ngắn dưới tên trang.")
+    base_url: str = Field(
+        description="Địa chỉ gốc nơi trang được công bố, có thể có đường dẫn con (https://example.org/sang-kien/)."
+    )
+    organisation: Text = Field(description="Tên tổ chức chịu trách nhiệm nội dung.")
+    organisation_unit: Id | None = Field(
+        default=None, description="Mã đơn vị (trong units/) của tổ chức chịu trách nhiệm."
+    )
+    description: str | None = Field(
+        default=None,
+        description="Mô tả trang web (Markdown), hiện trên trang chủ và trong thẻ chia sẻ.",
+    )
+    logo: str | None = Field(default=None, description="Đường dẫn logo trong `media/`.")
+    share_image: str | None = Field(
+        default=None, description="Ảnh mặc định khi chia sẻ trang lên mạng xã hội (trong `media/`)."
+    )
+    palette: Palette = Field(default_factory=Palette, description="Màu sắc giao diện.")
+    dark_mode: bool = Field(default=True, description="Cho phép người xem chuyển chế độ tối.")
+    repo_url: str | None = Field(
+        default=None,
+        description="Địa chỉ kho mã nguồn; khi có, mỗi trang hồ sơ có liên kết “Sửa hồ sơ này”.",
+    )
+    edit_branch: str = Field(default="main", description="Nhánh dùng cho liên kết sửa hồ sơ.")
+    contact_email: str | None = Field(
+        default=None, description="Email liên hệ của ban biên tập (email công vụ, không phải cá nhân)."
+    )
+    data_license: str = Field(
+        default="CC BY 4.0",
+        description="Giấy phép của dữ liệu mở, ví dụ “CC BY 4.0”.",
+    )
+    featured_initiatives: list[Id] = Field(
+        default_factory=list, description="Các sáng kiến tiêu biểu hiện trên trang chủ."
+    )
+    headline_figures: list[FigureRef] = Field(
+        default_factory=list,
+        description="Các số liệu nổi bật trên trang chủ, lấy từ chương trình hoặc sự kiện.",
+    )
+    home_campaigns: list[Id] = Field(
+        default_factory=list,
+        description="Các chương trình hiện tiến độ trên trang chủ (mặc định: tất cả).",
+    )
+    latest_awards: int = Field(
+        default=5, ge=0, le=50, description="Số quyết định khen thưởng mới nhất hiện trên trang chủ."
+    )
+
+
+class RecordBase(Strict):
+    example: bool = Field(
+        default=False,
+        description="Đặt `true` cho hồ sơ minh hoạ (tên, chi tiết được đặt ra); trang sẽ ghi rõ là ví dụ.",
+    )
+    confidential: list[str] = Field(
+        default_factory=list,
+        description="Danh sách các trường không bao giờ được công bố (vẫn lưu trong tệp).",
+    )
+    redirect_from: list[Id] = Field(
+        default_factory=list,
+        description="Các mã cũ của hồ sơ; địa chỉ cũ sẽ tự chuyển đến trang mới.",
+    )
+
+
+class Phase(Strict):
+    key: Id = Field(description="Mã giai đoạn, ví dụ `giai-doan-1`.")
+    name: Text = Field(description="Tên giai đoạn.")
+    start: Date = Field(description="Ngày bắt đầu tính sáng kiến của giai đoạn.")
+    end: Date = Field(description="Ngày kết thúc giai đoạn.")
+    target: int | None = Field(
+        default=None, ge=0, description="Chỉ tiêu số sáng kiến của giai đoạn."
+    )
+    description: Markdown | None = Field(
+        default=None, description="Mô tả giai đoạn (Markdown)."
+    )
+
+
+class Campaign(RecordBase):
+    """campaigns/<id>.yml: a programme such as “1 triệu sáng kiến”."""
+
+    title: Text = Field(description="Tên chương trình.")
+    short_name: str | None = Field(default=None, description="Tên ngắn dùng trong danh sách.")
+    organiser: Id = Field(description="Mã đơn vị phát động (trong units/).")
+    start: Date = Field(description="Ngày phát động.")
+    end: Date | None = Field(default=None, description="Ngày kết thúc (nếu có).")
+    summary: str | None = Field(default=None, description="Tóm tắt một đoạn (văn bản thường).")
+    description: Markdown | None = Field(default=None, description="Giới thiệu chương trình (Markdown).")
+    website: str | None = Field(default=None, description="Trang thông tin chính thức.")
+    phases: list[Phase] = Field(default_factory=list, description="Các giai đoạn và chỉ tiêu.")
+    figures: list[Figure] = Field(
+        default_factory=list,
+        description="Số liệu đã công bố của chương trình, mỗi số liệu kèm nguồn (có thể gắn với một giai đoạn qua `phase`).",
+    )
+
+
+class Unit(RecordBase):
+    """units/<id>.yml: an organisation."""
+
+    name: Text = Field(description="Tên đầy đủ của đơn vị.")
+    short_name: str | None = Field(default=None, description="Tên viết tắt hoặc tên ngắn.")
+    kind: Id = Field(description="Loại đơn vị, một mã trong `unit_kinds` của taxonomies.yml.")
+    parent: Id | None = Field(default=None, description="Mã đơn vị cấp trên.")
+    province: str | None = Field(default=None, description="Tỉnh, thành phố.")
+    website: str | None = Field(default=None, description="Trang web của đơn vị.")
+    logo: str | None = Field(default=None, description="Logo trong `media/`.")
+    description: Markdown | None = Field(default=None, description="Giới thiệu đơn vị (Markdown).")
+
+
+class Person(RecordBase):
+    """people/<id>.yml: an individual."""
+
+    name: Text = Field(description="Họ và tên đầy đủ, có dấu.")
+    job_title: str | None = Field(default=None, description="Chức vụ, chức danh.")
+    unit: Id | None = Field(default=None, description="Mã đơn vị công tác.")
+    photo: str | None = Field(default=None, description="Ảnh chân dung trong `media/` (đã được đồng ý).")
+    bio: Markdown | None = Field(default=None, description="Giới thiệu ngắn (Markdown).")
+    publish: bool = Field(
+        default=True,
+        description="Đặt `false` để không tạo trang riêng: chỉ hiện họ tên trong các danh sách.",
+    )
+
+
+class PersonOrName(Strict):
+    person: Id | None = Field(default=None, description="Mã người (trong people/).")
+    name: str | None = Field(default=None, description="Họ và tên, khi người này không có hồ sơ riêng.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> PersonOrName:
+        if (self.person is None) == (self.name is None or not self.name.strip()):
+            raise ValueError("give exactly one of 'person' or 'name'")
+        return self
+
+
+class Author(PersonOrName):
+    share: float | None = Field(
+        default=None, gt=0, le=100, description="Tỷ lệ % đóng góp vào sáng kiến."
+    )
+    role: str | None = Field(default=None, description="Vai trò (ví dụ: chủ nhiệm, đồng tác giả).")
+
+
+class Recognition(Strict):
+    by: Id = Field(description="Mã đơn vị công nhận sáng kiến.")
+    level: Id = Field(description="Cấp công nhận, một mã trong `recognition_levels`.")
+    date: Date | None = Field(default=None, description="Ngày công nhận.")
+    decision_number: str | None = Field(default=None, description="Số quyết định công nhận.")
+
+
+class Initiative(RecordBase):
+    """initiatives/<year>/<id>.yml: an initiative (sáng kiến)."""
+
+    title: Text = Field(description="Tên sáng kiến.")
+    authors: list[Author] = Field(
+        min_length=1, description="Tác giả: `person` (mã) hoặc `name` (họ tên), kèm `share` (% đóng góp)."
+    )
+    unit: Id = Field(description="Mã đơn vị nơi áp dụng sáng kiến.")
+    owner: Id | None = Field(default=None, description="Mã đơn vị là chủ đầu tư tạo ra sáng kiến.")
+    field: Id = Field(description="Lĩnh vực áp dụng, một mã trong `fields` của taxonomies.yml.")
+    type: Id = Field(description="Loại sáng kiến, một mã trong `initiative_types`.")
+    campaign: Id | None = Field(default=None, description="Mã chương trình mà sáng kiến tham gia.")
+    phase: Id | None = Field(default=None, description="Mã giai đoạn của chương trình.")
+    first_applied: Date | None = Field(
+        default=None, description="Ngày áp dụng lần đầu hoặc áp dụng thử."
+    )
+    recognition: Recognition | None = Field(default=None, description="Việc công nhận sáng kiến.")
+    status: Id = Field(description="Tình trạng, một mã trong `statuses`.")
+    benefit_vnd: Money | None = Field(
+        default=None, description="Giá trị làm lợi, số nguyên đồng (ví dụ 120000000)."
+    )
+    summary: Text = Field(description="Tóm tắt hiệu quả: một đoạn văn bản thường.")
+    description: Markdown | None = Field(
+        default=None, description="Mô tả bản chất của sáng kiến (Markdown)."
+    )
+    conditions: Markdown | None = Field(
+        default=None, description="Điều kiện cần thiết để áp dụng (Markdown)."
+    )
+    tags: list[Text] = Field(default_factory=list, description="Từ khoá tự do.")
+    images: list[str] = Field(default_factory=list, description="Ảnh minh hoạ trong `media/`.")
+
+
+class GroupMember(PersonOrName):
+    pass
+
+
+class Recipient(Strict):
+    person: Id | None = Field(default=None, description="Cá nhân được khen (mã người).")
+    unit: Id | None = Field(default=None, description="Tập thể được khen (mã đơn vị).")
+    group: list[str] | None = Field(
+        default=None,
+        description="Nhóm tác giả: danh sách mã người hoặc họ tên của người không có hồ sơ.",
+    )
+    name: str | None = Field(
+        default=None, description="Họ tên cá nhân không có hồ sơ riêng."
+    )
+    initiative: Id | None = Field(default=None, description="Sáng kiến được khen (mã).")
+    citation: str | None = Field(
+        default=None, description="Thành tích được khen, như ghi trong quyết định."
+    )
+    job_title: str | None = Field(default=None, description="Chức vụ ghi trong danh sách khen thưởng.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Recipient:
+        given = [k for k in ("person", "unit", "group", "name") if getattr(self, k)]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'person', 'unit', 'group' or 'name'")
+        return self
+
+
+class Award(RecordBase):
+    """awards/<id>.yml: one award decision or ceremony list."""
+
+    title: Text = Field(description="Tiêu đề, ví dụ “Bằng khen của LĐLĐ tỉnh Thanh Hóa năm 2022”.")
+    form: Id = Field(description="Hình thức khen thưởng, một mã trong `award_forms`.")
+    issuer: Id = Field(description="Mã đơn vị ra quyết định khen thưởng.")
+    decision_number: str | None = Field(default=None, description="Số quyết định, ví dụ 123/QĐ-LĐLĐ.")
+    date: Date = Field(description="Ngày ký quyết định hoặc ngày trao.")
+    event: Id | None = Field(default=None, description="Sự kiện nơi trao khen thưởng (mã).")
+    campaign: Id | None = Field(default=None, description="Chương trình liên quan (mã).")
+    summary: str | None = Field(default=None, description="Tóm tắt một đoạn (văn bản thường).")
+    description: Markdown | None = Field(default=None, description="Nội dung chi tiết (Markdown).")
+    recipients: list[Recipient] = Field(
+        min_length=1, description="Danh sách tập thể, cá nhân, nhóm tác giả được khen."
+    )
+
+
+class ProgrammeItem(Strict):
+    speaker: str | None = Field(
+        default=None, description="Người trình bày: mã người (trong people/) hoặc họ tên."
+    )
+    unit: Id | None = Field(default=None, description="Đơn vị của người trình bày (mã).")
+    topic: Text = Field(description="Chủ đề chia sẻ.")
+    summary: str | None = Field(default=None, description="Tóm tắt nội dung chia sẻ.")
+    initiative: Id | None = Field(default=None, description="Sáng kiến được giới thiệu (mã).")
+
+
+class Event(RecordBase):
+    """events/<id>.yml: an event such as “Điểm hẹn sáng kiến 2022”."""
+
+    title: Text = Field(description="Tên sự kiện.")
+    date: Date = Field(description="Ngày diễn ra.")
+    end_date: Date | None = Field(default=None, description="Ngày kết thúc, nếu kéo dài nhiều ngày.")
+    place: str | None = Field(default=None, description="Địa điểm tổ chức.")
+    province: str | None = Field(default=None, description="Tỉnh, thành phố.")
+    organiser: Id = Field(description="Mã đơn vị tổ chức.")
+    campaign: Id | None = Field(default=None, description="Chương trình liên quan (mã).")
+    phase: Id | None = Field(default=None, description="Giai đoạn của chương trình (mã).")
+    summary: str | None = Field(default=None, description="Tóm tắt một đoạn (văn bản thường).")
+    description: Markdown | None = Field(default=None, description="Nội dung chi tiết (Markdown).")
+    figures: list[Figure] = Field(
+        default_factory=list, description="Số liệu công bố tại sự kiện, mỗi số liệu kèm nguồn."
+    )
+    photos: list[str] = Field(default_factory=list, description="Ảnh sự kiện trong `media/`.")
+    programme: list[ProgrammeItem] = Field(
+        default_factory=list, description="Chương trình: các tham luận, kinh nghiệm được chia sẻ."
+    )
+
+
+#: Kind name → (folder under content/, model class).  ``site`` and ``taxonomies`` are single files.
+RECORD_KINDS: dict[str, tuple[str, type[RecordBase]]] = {
+    "campaign": ("campaigns", Campaign),
+    "unit": ("units", Unit),
+    "person": ("people", Person),
+    "initiative": ("initiatives", Initiative),
+    "award": ("awards", Award),
+    "event": ("events", Event),
+}
+
+SINGLE_FILES: dict[str, tuple[str, type[Strict]]] = {
+    "site": ("site.yml", SiteConfig),
+    "taxonomies": ("taxonomies.yml", Taxonomies),
+}
+
+ALL_MODELS: dict[str, type[Strict]] = {
+    **{kind: model for kind, (_, model) in SINGLE_FILES.items()},
+    **{kind: model for kind, (_, model) in RECORD_KINDS.items()},
+}
