@@ -17,6 +17,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
 from generator.loader import FieldPath, HandPage, format_field_path
@@ -350,6 +351,19 @@ class Site:
     media: set[str]
     featured: list[InitiativeNode] = field(default_factory=list)
     headline: list[SourcedFigure] = field(default_factory=list)
+    media_sources: dict[str, Path] = field(default_factory=dict)  # media/x.jpg → file to copy
+
+    def node(self, kind: str, ident: str) -> Node | None:
+        groups: dict[str, dict[str, Any]] = {
+            "campaign": self.campaigns,
+            "unit": self.units,
+            "person": self.people,
+            "initiative": self.initiatives,
+            "award": self.awards,
+            "event": self.events,
+        }
+        group = groups.get(kind)
+        return group.get(ident) if group is not None else None
 
     def all_nodes(self) -> list[Node]:
         out: list[Node] = []
@@ -405,6 +419,17 @@ _KIND_NAMES = {
 }
 
 
+#: Vocabulary in taxonomies.yml → what one of its keys is called in messages.
+_VOCAB_NAMES = {
+    "fields": "field",
+    "initiative_types": "initiative type",
+    "award_forms": "award form",
+    "recognition_levels": "recognition level",
+    "unit_kinds": "unit kind",
+    "statuses": "status",
+}
+
+
 class _Linker:
     def __init__(self, valid: ValidContent) -> None:
         self.valid = valid
@@ -414,6 +439,8 @@ class _Linker:
         self.loaded_ids: dict[str, set[str]] = defaultdict(set)
         for raw in valid.loaded.records:
             self.loaded_ids[raw.kind].add(raw.id)
+        for kind, ident in valid.loaded.unreadable:
+            self.loaded_ids[kind].add(ident)
         self.nodes: dict[str, dict[str, Node]] = defaultdict(dict)
         self.records: dict[int, ValidRecord] = {}
 
@@ -447,7 +474,8 @@ class _Linker:
         if record is not None:
             close = difflib.get_close_matches(key, sorted(terms), n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(sorted(terms))}"
-            self.problem(record, path, f"unknown {vocab} key {key!r} in taxonomies.yml{hint}", "unknown-term")
+            what = _VOCAB_NAMES.get(vocab, vocab)
+            self.problem(record, path, f"unknown {what} key {key!r} in taxonomies.yml {vocab}{hint}", "unknown-term")
         return None
 
     # -- stages
@@ -865,5 +893,6 @@ def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
         media=set(valid.loaded.media),
         featured=featured,
         headline=headline,
+        media_sources=valid.loaded.media_files(),
     )
     return site, linker.problems

@@ -110,6 +110,13 @@ class LoadedContent:
     singles: dict[str, RawRecord] = field(default_factory=dict)
     pages: list[HandPage] = field(default_factory=list)
     media: set[str] = field(default_factory=set)  # paths relative to root: media/x.jpg
+    #: (kind, id) of record files that exist but could not be read or parsed; references to
+    #: them are not reported again as unknown.
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
+
+    def media_files(self) -> dict[str, Path]:
+        """Media path (as records name it) → file on disk, for the build to copy."""
+        return {name: self.root / name for name in sorted(self.media)}
 
 
 class _PositionLoader(yaml.SafeLoader):
@@ -171,8 +178,9 @@ class _Converter:
             )
         if node.tag not in _STANDARD_TAGS:
             line, col = _mark(node)
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
             raise _LoadError(
-                "unsupported-tag", f"YAML tag {node.tag!r} is not allowed", line, col,
+                "unsupported-tag", f"YAML tag {tag!r} is not allowed", line, col,
                 format_field_path(path),
             )
         self.positions.values.setdefault(path, _mark(node))
@@ -187,7 +195,13 @@ class _Converter:
         assert isinstance(node, ScalarNode)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (ConstructorError, ValueError) as exc:
+        except ValueError:
+            if node.tag != "tag:yaml.org,2002:timestamp":
+                raise
+            # 2022-13-15 looks like a date to YAML but is none; keep the text so that the
+            # validator reports it like any other bad date (and keeps checking the record).
+            return _nfc(str(node.value))
+        except ConstructorError as exc:
             line, col = _mark(node)
             raise _LoadError(
                 "yaml-syntax", f"YAML value error: {exc}", line, col, format_field_path(path)
@@ -257,6 +271,14 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": (
+        "; put a value that contains ': ' in double quotes, and check that the line is not "
+        "indented more than the one above"
+    ),
+    "found character '\\t' that cannot start any token": "; replace the tab with spaces",
+}
+
 _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 
 
@@ -309,10 +331,15 @@ def parse_yaml(
         return None, positions, [Problem(display, exc.line, exc.col, exc.message, exc.field, code=exc.code)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
+        if exc.context_mark and (exc.context or "").startswith("while scanning a quoted scalar"):
+            # The end of the file is no help to an editor; the opening quote is.
+            mark = exc.context_mark
+            reason = "quoted text is never closed (the closing quote is missing)"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        hint = next((h for start, h in _SYNTAX_HINTS.items() if reason.startswith(start)), "")
         return None, positions, [
-            Problem(display, line, col, f"YAML syntax error: {reason}", code="yaml-syntax")
+            Problem(display, line, col, f"YAML syntax error: {reason}{hint}", code="yaml-syntax")
         ]
     except yaml.YAMLError as exc:
         return None, positions, [
@@ -443,10 +470,14 @@ def load_content(root: Path, display_root: str | None = None) -> tuple[LoadedCon
             raw = path.read_bytes()
         except OSError as exc:
             problems.append(Problem(display, 1, 1, f"cannot read file: {exc.strerror}", code="unknown-file"))
+            if kind not in single_by_file.values():
+                content.unreadable.add((kind, path.stem))
             continue
         data, positions, file_problems = parse_yaml(raw, display)
         problems.extend(file_problems)
         if data is None:
+            if kind not in single_by_file.values():
+                content.unreadable.add((kind, path.stem))
             continue
         record = RawRecord(
             kind=kind,

@@ -225,7 +225,8 @@ class FigureRef(Strict):
     @model_validator(mode="after")
     def _one_owner(self) -> FigureRef:
         if (self.campaign is None) == (self.event is None):
-            raise ValueError("give exactly one of 'campaign' or 'event'")
+            found = "found both" if self.campaign is not None else "found neither"
+            raise ValueError(f"give exactly one of 'campaign' or 'event' ({found})")
         return self
 
 
@@ -366,7 +367,8 @@ class PersonOrName(Strict):
     @model_validator(mode="after")
     def _one_of(self) -> PersonOrName:
         if (self.person is None) == (self.name is None or not self.name.strip()):
-            raise ValueError("give exactly one of 'person' or 'name'")
+            found = "found both" if self.person is not None else "found neither"
+            raise ValueError(f"give exactly one of 'person' or 'name' ({found})")
         return self
 
 
@@ -440,7 +442,8 @@ class Recipient(Strict):
     def _one_of(self) -> Recipient:
         given = [k for k in ("person", "unit", "group", "name") if getattr(self, k)]
         if len(given) != 1:
-            raise ValueError("give exactly one of 'person', 'unit', 'group' or 'name'")
+            found = "found " + " and ".join(repr(k) for k in given) if given else "found none"
+            raise ValueError(f"give exactly one of 'person', 'unit', 'group' or 'name' ({found})")
         return self
 
 

@@ -57,8 +57,10 @@ class IndexReport:
     """What :func:`index_site` did."""
 
     pages: int
-    """Pages Pagefind indexed (pages without ``data-pagefind-body`` are skipped
-    once any page of the site has it)."""
+    """Pages in the index: one fragment each.  Once any page of the site has
+    ``data-pagefind-body``, pages without it are left out."""
+    html_files: int
+    """HTML files Pagefind read, indexed or not."""
     files: int
     """Files written under the output folder."""
     bytes_written: int
@@ -160,9 +162,9 @@ async def _index(
     index = PagefindIndex(config=config)
     async with index:
         result = await index.add_directory(str(site_dir), glob=glob)
-        pages = int(result["page_count"])
+        html_files = int(result["page_count"])
         # The context manager writes the bundle on a clean exit.
-    return pages
+    return html_files
 
 
 def index_site(
@@ -199,7 +201,7 @@ def index_site(
         shutil.rmtree(output_dir)
 
     try:
-        pages = _run(
+        html_files = _run(
             _index(
                 site_dir,
                 output_dir,
@@ -217,16 +219,19 @@ def index_site(
     if not output_dir.is_dir():
         raise SearchIndexError(f"Pagefind wrote no bundle to {output_dir}")
     files = [p for p in output_dir.rglob("*") if p.is_file()]
+    fragments = output_dir / "fragment"
     report = IndexReport(
-        pages=pages,
+        pages=sum(1 for _ in fragments.iterdir()) if fragments.is_dir() else 0,
+        html_files=html_files,
         files=len(files),
         bytes_written=sum(p.stat().st_size for p in files),
         seconds=time.perf_counter() - started,
         output_dir=output_dir,
     )
     log.info(
-        "pagefind: indexed %d pages, wrote %d files (%d bytes) in %.1f s",
+        "pagefind: indexed %d of %d HTML files, wrote %d files (%d bytes) in %.1f s",
         report.pages,
+        report.html_files,
         report.files,
         report.bytes_written,
         report.seconds,

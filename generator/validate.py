@@ -117,11 +117,27 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+def _strip_optional(annotation: Any) -> Any:
+    """``X | None`` → ``X``; ``Annotated[X, ...]`` → ``X``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _strip_optional(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _strip_optional(args[0])
+    return annotation
+
+
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The model class that owns the field at ``loc`` (its last part)."""
     current: type[BaseModel] = model
+    dict_key_next = False
     for part in loc[:-1]:
         if isinstance(part, int):
+            continue
+        if dict_key_next:
+            dict_key_next = False
             continue
         info = current.model_fields.get(str(part))
         if info is None:
@@ -130,8 +146,9 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
             return None
         candidates = [c for c in _unwrap(info.annotation) if isinstance(c, type) and issubclass(c, BaseModel)]
         if not candidates:
-            # dict[Id, Term]: a dict key loc appears next
             return None
+        # dict[Id, Term]: the next part of the location is a key of the dict
+        dict_key_next = typing.get_origin(_strip_optional(info.annotation)) is dict
         current = candidates[0]
     return current
 
@@ -154,6 +171,13 @@ _EXPECTED = {
     "date_from_datetime_parsing": "a date (2022-06-29 or 29/6/2022)",
     "literal_error": "one of the listed values",
 }
+
+
+def _number(value: Any) -> Any:
+    """100.0 → 100 (bounds of float fields read better without the '.0')."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _describe(value: Any) -> str:
@@ -202,7 +226,7 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
             code = "one-of"
         return Problem(raw.path, line, col, text, field_name, code=code)
     if etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        ctx = error.get("ctx", {})
+        ctx = {k: _number(v) for k, v in error.get("ctx", {}).items()}
         bound = {
             "greater_than_equal": f"{ctx.get('ge')} or more",
             "greater_than": f"more than {ctx.get('gt')}",
@@ -325,6 +349,10 @@ def _check_shares(record: ValidRecord) -> list[Problem]:
     return []
 
 
+#: Fields that describe the record itself and never appear on a page.
+_META_FIELDS = ("confidential", "example", "redirect_from")
+
+
 def _check_confidential(record: ValidRecord) -> list[Problem]:
     model = record.model
     raw = record.raw
@@ -333,8 +361,14 @@ def _check_confidential(record: ValidRecord) -> list[Problem]:
     for index, name in enumerate(model.confidential):
         line, col = raw.positions.value(("confidential", index))
         info = fields.get(name)
-        if info is None or name in ("confidential", "example", "redirect_from"):
-            close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
+        if name in _META_FIELDS:
+            problems.append(
+                Problem(raw.path, line, col, f"{name!r} cannot be confidential: it is not published",
+                        f"confidential[{index}]", code="confidential-field")
+            )
+        elif info is None:
+            names = [f for f in fields if f not in _META_FIELDS]
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
                 Problem(raw.path, line, col, f"confidential names unknown field {name!r}{hint}",

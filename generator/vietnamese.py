@@ -18,7 +18,10 @@ Alphabetical order follows the CLDR/ICU ``vi`` collation tailoring (CLDR
 on top of the Unicode Collation Algorithm's root order, where spaces and
 punctuation come before digits and digits before letters.  It is
 implemented here in pure Python (PyICU would need the ICU C++ headers and a
-compiler on every machine); :func:`sort_key` documents what it covers.
+compiler on every machine); :func:`sort_key` documents what it covers.  It
+was checked against ICU itself (``Intl.Collator("vi")`` in Node.js) on
+thousands of random Vietnamese strings, and ``tests/test_vietnamese.py``
+keeps a word list in ICU's order as a regression test.
 """
 
 from __future__ import annotations
@@ -28,22 +31,23 @@ import unicodedata
 from collections.abc import Callable, Container, Iterable
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from babel.dates import format_date as _babel_format_date
 from babel.numbers import format_decimal as _babel_format_decimal
 from babel.numbers import format_percent as _babel_format_percent
 
 __all__ = [
+    "SLUG_FALLBACK",
     "PersonSortKey",
     "SortKey",
     "fold",
     "format_count",
     "format_date",
     "format_date_long",
-    "format_month_year",
     "format_money",
     "format_money_exact",
+    "format_month_year",
     "format_percent",
     "nfc",
     "person_sort_key",
@@ -118,8 +122,11 @@ def format_money(vnd: int, approximate: bool = False) -> str:
     100.000 up; otherwise every đồng is shown.
 
     With ``approximate=True`` the text starts with "hơn" (more than) and the
-    amount is rounded *down*, so the claim stays true.
+    amount is rounded *down*, so the claim stays true; a negative amount
+    cannot be "more than" anything and raises :class:`ValueError`.
     """
+    if approximate and vnd < 0:
+        raise ValueError(f"an approximate amount must not be negative, got {vnd}")
     rounding = ROUND_DOWN if approximate else ROUND_HALF_UP
     sign = "-" if vnd < 0 else ""
     prefix = "hơn " if approximate else ""
@@ -254,9 +261,17 @@ _TONE_WEIGHT = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _SPACE, _PUNCTUATION, _DIGIT, _LETTER, _OTHER_LETTER = range(5)
 # Punctuation and symbols common in Vietnamese text, in CLDR root order (as
 # ICU sorts them); others follow by code point.  Code point order would put
-# "'" before "," and "-", which ICU does not.
-_SYMBOL_ORDER = "_-–—,;:!?.…·'‘’\"“”«»()[]{}§@*/\\&#%•`^°©®→+±÷×<=>|~−$₫№"
-_SYMBOL_RANK = {symbol: rank for rank, symbol in enumerate(_SYMBOL_ORDER)}
+# "'" before "," and "-", which ICU does not.  Characters in one string share
+# a primary weight; straight and curly quotes differ only at the secondary level.
+_SYMBOL_ORDER = (
+    *"_-–—,;:!?.·",
+    "'‘’",
+    '"“”',
+    *"«»()[]{}§@*/\\&#%•`^°©®→+±÷×<=>|~−$₫№",
+)
+_SYMBOL_RANK = {symbol: rank for rank, group in enumerate(_SYMBOL_ORDER) for symbol in group}
+_SYMBOL_VARIANT = {symbol: index for group in _SYMBOL_ORDER for index, symbol in enumerate(group)}
+_SYMBOL_AFTER = len(_SYMBOL_ORDER)
 
 
 def sort_key(text: str) -> SortKey:
@@ -283,10 +298,11 @@ def sort_key(text: str) -> SortKey:
     secondary: list[tuple[int, ...]] = []
     tertiary: list[int] = []
     decomposed = unicodedata.normalize("NFD", text)
-    for base, marks in _clusters(decomposed):
+    # UCA expands the ellipsis to three full stops.
+    for base, marks in _clusters(decomposed.replace("…", "...")):
         weight, accents = _primary_and_accents(base, marks)
         primary.append(weight)
-        secondary.append(tuple(_accent_weight(mark) for mark in accents))
+        secondary.append(_secondary(base, accents))
         tertiary.append(1 if base != base.lower() else 0)
     return tuple(primary), tuple(secondary), tuple(tertiary), decomposed
 
@@ -321,12 +337,14 @@ def _primary_and_accents(base: str, marks: str) -> tuple[tuple[int, int], str]:
         return (_OTHER_LETTER, ord(lower[0])), marks
     if base.isspace():
         return (_SPACE, ord(base)), marks
-    return (_PUNCTUATION, _SYMBOL_RANK.get(base, len(_SYMBOL_ORDER) + ord(base))), marks
+    return (_PUNCTUATION, _SYMBOL_RANK.get(base, _SYMBOL_AFTER + ord(base))), marks
 
 
-def _accent_weight(mark: str) -> int:
-    """Secondary weight of a combining mark; the five tones come first."""
-    return _TONE_WEIGHT.get(mark, ord(mark))
+def _secondary(base: str, accents: str) -> tuple[int, ...]:
+    """Secondary weights of one cluster: its accents, tones first; quote variants."""
+    variant = _SYMBOL_VARIANT.get(base, 0)
+    weights = tuple(_TONE_WEIGHT.get(mark, ord(mark)) for mark in accents)
+    return (variant, *weights) if variant else weights
 
 
 def person_sort_key(full_name: str) -> PersonSortKey:
@@ -363,16 +381,16 @@ def sorted_vi(
 
 
 def sorted_vi(
-    items: Iterable[object],
+    items: Iterable[Any],
     *,
-    key: Callable[[object], str] | None = None,
+    key: Callable[[Any], str] | None = None,
     collate: Callable[[str], SortKey | PersonSortKey] = sort_key,
     reverse: bool = False,
-) -> list[object]:
+) -> list[Any]:
     """Sort in Vietnamese order; ``key`` picks the text of each item.
 
     Pass ``collate=person_sort_key`` to sort people by given name.  The sort
     is stable, so items with equal text keep their input order.
     """
-    text_of: Callable[[object], str] = key if key is not None else str
+    text_of: Callable[[Any], str] = key if key is not None else str
     return sorted(items, key=lambda item: collate(text_of(item)), reverse=reverse)

@@ -1,0 +1,130 @@
+"""The thin MkDocs glue: run the generator before MkDocs reads the docs folder.
+
+``on_config`` loads, validates and links the content (and applies site.yml to
+the MkDocs config), ``on_pre_build`` renders and writes the docs folder,
+``on_page_context`` adds the edit link and share metadata, and
+``on_post_build`` indexes the built site with Pagefind.  Content problems
+become one ``PluginError`` listing all of them, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from generator.generate import Project, extra_files
+from generator.link import Site
+from generator.markup import escape_attr
+from generator.pipeline import check_content
+from generator.problems import format_text, has_errors
+from generator.render import render_site
+from generator.write import write_tree
+
+log = logging.getLogger("mkdocs.plugins.showcase")
+
+
+class ShowcaseConfig(Config):
+    content = c.Type(str, default="content")
+    templates = c.Type(str, default="site_templates/pages")
+    search = c.Type(bool, default=True)
+
+
+class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.project: Project | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        self.project = Project(
+            root, root / self.config.content, root / self.config.templates, Path(config.docs_dir)
+        )
+        site, problems = check_content(self.project.content)
+        for problem in problems:
+            if not has_errors([problem]):
+                log.warning(problem.format())
+        if site is None:
+            raise PluginError("content has errors:\n" + format_text(problems))
+        self.site = site
+        settings = site.config
+        # Material prints these raw into HTML (MkDocs' Jinja does not autoescape).
+        config.site_name = escape_attr(settings.title)
+        config.site_description = escape_attr(settings.tagline) if settings.tagline else None
+        if not config.site_url:
+            config.site_url = settings.base_url
+        if settings.repo_url and not config.repo_url:
+            config.repo_url = settings.repo_url
+        config.copyright = escape_attr(settings.organisation)
+        theme = config.theme
+        palette: list[dict[str, Any]] = [
+            {
+                "media": "(prefers-color-scheme: light)" if settings.dark_mode else "",
+                "scheme": "default",
+                "primary": settings.palette.primary,
+                "accent": settings.palette.accent,
+            }
+        ]
+        if settings.dark_mode:
+            palette[0]["toggle"] = {"icon": "material/weather-night", "name": "Chuyển sang chế độ tối"}
+            palette.append(
+                {
+                    "media": "(prefers-color-scheme: dark)",
+                    "scheme": "slate",
+                    "primary": settings.palette.primary,
+                    "accent": settings.palette.accent,
+                    "toggle": {"icon": "material/weather-sunny", "name": "Chuyển sang chế độ sáng"},
+                }
+            )
+        else:
+            palette[0].pop("media")
+        theme["palette"] = palette
+        if settings.logo:
+            theme["logo"] = settings.logo
+            theme["favicon"] = settings.logo
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.project is not None
+        files = render_site(self.site, self.project.templates)
+        files.update(extra_files(self.site))
+        report = write_tree(self.project.docs, files, copies=self.site.media_sources)
+        log.info(
+            "showcase: %d page(s) written, %d unchanged, %d removed",
+            len(report.written), report.unchanged, len(report.deleted),
+        )
+
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        from generator.theme_context import page_head
+
+        showcase = page.meta.get("showcase") if page.meta else None
+        node = None
+        if self.site is not None and isinstance(showcase, dict):
+            node = self.site.node(showcase.get("kind", ""), showcase.get("id", ""))
+            settings = self.site.config
+            if settings.repo_url and showcase.get("source"):
+                repo = settings.repo_url.rstrip("/")
+                page.edit_url = f"{repo}/edit/{settings.edit_branch}/content/{showcase['source']}"
+        else:
+            page.edit_url = None
+        if self.site is not None:
+            context["showcase_head"] = page_head(self.site, page, node, config.site_url or "")
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
+        from generator.search import index_site
+
+        report = index_site(Path(config.site_dir))
+        log.info("showcase: pagefind indexed %s", report)
