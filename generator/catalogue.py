@@ -258,6 +258,30 @@ _ENTRIES = [
         "Tệp hồ sơ đã tồn tại với nội dung khác; công cụ không ghi đè.",
         "Xem lại tệp hiện có; dùng `--award` với mã khác hoặc sửa tay.",
     ),
+    CatalogueEntry(
+        "import-file",
+        "danh-sach.xls is an old Excel 97-2003 (.xls) file; open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook), then import the .xlsx",
+        "Không đọc được tệp bảng tính: sai loại tệp (chỉ nhận .xlsx và .csv), tệp hỏng hoặc không mở được.",
+        "Mở tệp bằng Excel hoặc LibreOffice, chọn “Lưu thành” → Excel Workbook (.xlsx) hoặc CSV UTF-8, rồi chạy lại lệnh nhập với tệp mới.",
+    ),
+    CatalogueEntry(
+        "import-unknown-column",
+        "column 'Xếp loại' (G) is not a column the importer knows; it is not imported",
+        "Bảng tính có cột mà công cụ không nhận ra nên không nhập (chỉ nhập STT, họ tên, chức vụ, đơn vị, tên sáng kiến, thành tích, mã hồ sơ).",
+        "Không cần làm gì nếu cột không cần đưa lên trang. Nếu cột là một trong các cột trên nhưng viết khác, đổi tiêu đề cột cho đúng (ví dụ “Họ và tên”, “Đơn vị công tác”).",
+    ),
+    CatalogueEntry(
+        "import-option",
+        "--form is required: award 'bang-khen-2022' does not exist yet",
+        "Thiếu hoặc sai một tuỳ chọn của lệnh nhập (hình thức khen thưởng, đơn vị ban hành, ngày, sự kiện…), hoặc mã được nêu không có trong nội dung.",
+        "Thêm tuỳ chọn được nêu, ví dụ `--form bang-khen-ldld-tinh --issuer ldld-thanh-hoa --date 2022-06-29`; mã phải có trong `taxonomies.yml` hoặc trong thư mục hồ sơ tương ứng.",
+    ),
+    CatalogueEntry(
+        "import-default",
+        "2 new initiatives got the default field 'chuyen-doi-so' and type 'giai-phap-ky-thuat'; check them or pass --field and --initiative-type",
+        "Bảng tính không có lĩnh vực, loại sáng kiến (hoặc đơn vị áp dụng) nên hồ sơ sáng kiến mới được ghi giá trị mặc định.",
+        "Mở các hồ sơ sáng kiến vừa tạo và sửa `field`, `type`, `unit` cho đúng; hoặc chạy lại lệnh nhập (trước khi lưu) với `--field` và `--initiative-type`.",
+    ),
 ]
 
 CATALOGUE: dict[str, CatalogueEntry] = {entry.code: entry for entry in _ENTRIES}

@@ -181,5 +181,221 @@ def serve(root: Path, dev_addr: str) -> None:
     sys.exit(subprocess.call(command))
 
 
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("content"))
+def stats(path: Path) -> None:
+    """Count the records and sum up initiatives by year (a quick check before publishing).
+
+    \b
+    Example:
+        showcase stats content/
+    """
+    from generator.vietnamese import format_count, format_money
+
+    site, problems = check_content(path)
+    if site is None:
+        _emit_problems(problems, "text")
+        sys.exit(1)
+    published_people = sum(1 for p in site.people.values() if p.published)
+    click.echo(f"campaigns    {len(site.campaigns):>7}")
+    click.echo(f"units        {len(site.units):>7}")
+    click.echo(f"people       {len(site.people):>7}  ({published_people} with a page)")
+    click.echo(f"initiatives  {len(site.initiatives):>7}")
+    click.echo(f"awards       {len(site.awards):>7}  ({sum(len(a.recipients) for a in site.awards.values())} recipients)")
+    click.echo(f"events       {len(site.events):>7}")
+    for year, totals in site.totals_by_year().items():
+        click.echo(
+            f"  {year}: {format_count(totals.count)} sáng kiến, {format_count(totals.recognised)} "
+            f"được công nhận, làm lợi {format_money(totals.benefit)}"
+        )
+
+
+@cli.command("new")
+@click.argument(
+    "kind", type=click.Choice(["campaign", "unit", "person", "initiative", "award", "event"])
+)
+@click.option(
+    "--title",
+    required=True,
+    help="Tiêu đề (hoặc họ tên, tên đơn vị) có dấu; tên tệp được tạo từ đây.",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2100),
+    default=None,
+    help="Năm (chỉ cho sáng kiến): thư mục initiatives/<năm>/; mặc định năm nay.",
+)
+@click.option(
+    "--id", "record_id", default=None, help="Mã hồ sơ tự chọn thay cho mã tạo từ tiêu đề."
+)
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("content"),
+    show_default=True,
+    help="Thư mục nội dung.",
+)
+def new(kind: str, title: str, year: int | None, record_id: str | None, content: Path) -> None:
+    """Create a record file to fill in, with every field of KIND and its help text.
+
+    \b
+    The file name comes from the title (diacritics removed, đ → d, hyphens);
+    an existing file is never overwritten: a free name such as …-2 is used.
+    Example:
+        showcase new initiative --title "Đổi mới quy trình tiếp nhận hồ sơ"
+        content/initiatives/2025/doi-moi-quy-trinh-tiep-nhan-ho-so.yml
+    """
+    from generator.scaffold import ScaffoldError, create_record, plan_new
+
+    try:
+        record = plan_new(kind, title, content, year=year, record_id=record_id)
+        create_record(record)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(record.path.as_posix())
+    schema_file = content.resolve().parent / "schemas" / f"{kind}.schema.json"
+    if not schema_file.exists():
+        click.echo(
+            "(schemas/ is missing: run `showcase schema` for completion in VS Code)", err=True
+        )
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--award",
+    "award_id",
+    required=True,
+    help="Mã (tên tệp) của hồ sơ khen thưởng, ví dụ bang-khen-ldld-2022.",
+)
+@click.option(
+    "--title", default=None, help="Tiêu đề khen thưởng (mặc định: hình thức + số quyết định)."
+)
+@click.option("--form", default=None, help="Hình thức khen thưởng, một mã trong award_forms.")
+@click.option("--issuer", default=None, help="Mã đơn vị ra quyết định.")
+@click.option(
+    "--date",
+    "date_text",
+    default=None,
+    help="Ngày quyết định, 2022-06-29 hoặc 29/6/2022 (mặc định: đọc từ phần đầu bảng).",
+)
+@click.option(
+    "--decision-number",
+    default=None,
+    help="Số quyết định (mặc định: đọc từ “Kèm theo Quyết định số …”).",
+)
+@click.option("--event", default=None, help="Mã sự kiện nơi trao khen thưởng.")
+@click.option("--campaign", default=None, help="Mã chương trình liên quan.")
+@click.option(
+    "--unit-kind", default="cong-doan-co-so", show_default=True, help="Loại của các đơn vị mới."
+)
+@click.option("--parent-unit", default=None, help="Đơn vị cấp trên của các đơn vị mới.")
+@click.option("--field", "field_key", default=None, help="Lĩnh vực của các sáng kiến mới.")
+@click.option("--initiative-type", default=None, help="Loại của các sáng kiến mới.")
+@click.option(
+    "--initiative-status",
+    default=None,
+    help="Tình trạng của các sáng kiến mới (mặc định cong-nhan).",
+)
+@click.option("--sheet", default=None, help="Chỉ đọc trang tính có tên này.")
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("content"),
+    show_default=True,
+    help="Thư mục nội dung.",
+)
+@click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi; không ghi gì.")
+def import_list(
+    file: Path,
+    award_id: str,
+    title: str | None,
+    form: str | None,
+    issuer: str | None,
+    date_text: str | None,
+    decision_number: str | None,
+    event: str | None,
+    campaign: str | None,
+    unit_kind: str,
+    parent_unit: str | None,
+    field_key: str | None,
+    initiative_type: str | None,
+    initiative_status: str | None,
+    sheet: str | None,
+    content: Path,
+    dry_run: bool,
+) -> None:
+    """Import an award list (.xlsx or .csv) into award, person, unit and initiative records.
+
+    \b
+    The list may have a title block above its header row, headers such as STT,
+    Họ và tên, Chức vụ, Đơn vị, Tên sáng kiến / Thành tích, Ghi chú in any order,
+    sections "I. TẬP THỂ" / "II. CÁ NHÂN" and groups numbered 1.1, 1.2 or a), b).
+    Nothing is written when there is an error; existing files are never changed.
+    Example:
+        showcase import danh-sach.xlsx --award bang-khen-2022 \\
+            --form bang-khen-ldld-tinh --issuer ldld-thanh-hoa --dry-run
+    """
+    import datetime as dt
+
+    from generator.importer import ImportOptions, run_import
+    from generator.model import DateFormatError, parse_date
+
+    date: dt.date | None = None
+    if date_text:
+        try:
+            parsed = parse_date(date_text)
+        except DateFormatError as exc:
+            raise click.BadParameter(str(exc), param_hint="--date") from None
+        date = parsed if isinstance(parsed, dt.date) else None
+    options = ImportOptions(
+        award=award_id,
+        content=content,
+        title=title,
+        form=form,
+        issuer=issuer,
+        date=date,
+        event=event,
+        campaign=campaign,
+        decision_number=decision_number,
+        unit_kind=unit_kind,
+        parent_unit=parent_unit,
+        field=field_key,
+        initiative_type=initiative_type,
+        initiative_status=initiative_status,
+        sheet=sheet,
+        dry_run=dry_run,
+    )
+    result = run_import(file, options)
+    if result.problems:
+        _emit_problems(result.problems, "text")
+    verbs = {
+        "create": "would create" if dry_run else ("not written" if result.failed else "created"),
+        "unchanged": "unchanged",
+        "conflict": "conflict",
+    }
+    for plan in result.files:
+        click.echo(f"  {verbs[plan.status]:<13} {plan.display}")
+    for note in result.notes:
+        click.echo(f"note: {note}")
+    s = result.summary
+    click.echo(
+        f"rows read: {s.rows}; collectives: {s.collectives}, individuals: {s.individuals}, "
+        f"groups: {s.groups} ({s.group_members} members)"
+    )
+    created = result.count("create")
+    files = f"{result.count('unchanged')} unchanged, {result.count('conflict')} conflicting"
+    if dry_run:
+        click.echo(f"dry run: {created} file(s) would be written, {files}; 0 files written")
+    elif result.failed:
+        click.echo(
+            f"0 files written ({created} planned, {files}): fix the errors above and run again"
+        )
+    else:
+        plural = "file" if result.written == 1 else "files"
+        click.echo(f"{result.written} {plural} written, {files}")
+    sys.exit(1 if result.failed else 0)
+
+
 def main() -> None:
     cli(prog_name="showcase")

@@ -139,7 +139,9 @@ class _Exporter:
         head: dict[str, Any] = {"id": node.id, "url": absolute_url(self.base_url, node.url)}
         if node.kind == "initiative":
             head["year"] = node.year
-        result: dict[str, Any] = _plain_numbers({**head, **data})
+        # The fields every kind shares come first in the model; readers want the title first.
+        tail = {name: data.pop(name) for name in ("example", "redirect_from")}
+        result: dict[str, Any] = _plain_numbers({**head, **data, **tail})
         return result
 
     def records(self, attr: str) -> list[dict[str, Any]]:
@@ -168,6 +170,38 @@ class _Exporter:
         if recipient["unit"] is not None:
             return self.unit_name(recipient["unit"]) or recipient["unit"]
         return ", ".join(self.recipient_names(recipient))
+
+
+class ExportPrivacyError(RuntimeError):
+    """An unpublished person's id would have been exported: a bug, refused rather than leaked."""
+
+
+def _check_no_hidden_ids(site: Site, data: dict[str, list[dict[str, Any]]]) -> None:
+    """Last line of defence should the model gain a person reference this module does not rewrite.
+
+    Any string value equal to the id of a ``publish: false`` person is refused, unless
+    a record of another kind has that same id (then the value may well be that record).
+    """
+    hidden = {pid for pid, person in site.people.items() if not person.published}
+    for attr, _, _ in KINDS:
+        if attr != "people":
+            hidden -= set(getattr(site, attr))
+    if not hidden:
+        return
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, str) and value in hidden:
+            raise ExportPrivacyError(f"unpublished person id {value!r} in {where}")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{where}[{index}]")
+
+    for attr, records in data.items():
+        for record in records:
+            walk(record, f"{attr}/{record['id']}")
 
 
 def _recipient_kind(recipient: dict[str, Any]) -> str:
@@ -375,6 +409,7 @@ def export_dataset(site: Site, base_url: str | None = None) -> dict[str, bytes]:
         data[attr] = ex.records(attr)
         files[_path(f"{attr}.json")] = _json_bytes(data[attr])
         files[_path(f"{attr}.csv")] = _csv_bytes(columns[attr], data[attr])
+    _check_no_hidden_ids(site, data)
     files[_path("award-recipients.csv")] = _csv_bytes(
         RECIPIENT_COLUMNS, _recipient_rows(ex, data["awards"])
     )

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from email.utils import format_datetime
 
 from generator.link import AwardNode, InitiativeNode, Site
-from generator.share import absolute_url, base_with_slash, plain_text, truncate
+from generator.share import absolute_url, base_with_slash, level_phrase, squash, truncate
 from generator.vietnamese import format_count, format_date
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-ATOM_PATH = "atom.xml"
+ATOM_PATH = "feed.xml"
 RSS_PATH = "rss.xml"
 ROBOTS_PATH = "robots.txt"
 SITEMAP_PATH = "sitemap.xml"
@@ -82,10 +82,10 @@ def _award_entry(node: AwardNode, base_url: str) -> FeedEntry:
         head += f" của {node.issuer.display_name}"
     parts.append(head + (f" ({form})" if form else "") + ".")
     if model.summary:
-        parts.append(plain_text(model.summary))
+        parts.append(squash(model.summary))
     labels = [r.label for r in node.recipients if r.label]
     if labels:
-        shown = ", ".join(labels[:5]) + (" và những người khác" if len(labels) > 5 else "")
+        shown = "; ".join(labels[:5]) + (" và những người khác" if len(labels) > 5 else "")
         parts.append(f"Khen thưởng {format_count(len(labels))} tập thể, cá nhân: {shown}.")
     return FeedEntry(
         date=model.date,
@@ -103,11 +103,11 @@ def _initiative_entry(node: InitiativeNode, base_url: str) -> FeedEntry:
     date = initiative_date(node)
     lead = "Sáng kiến được công nhận"
     if node.recognition is not None:
-        lead += f" cấp {node.recognition.level.name.lower()}"
+        lead += f" {level_phrase(node.recognition.level.name)}"
         if node.recognition.date is not None:
             lead += f" ngày {format_date(node.recognition.date)}"
         lead += f" ({node.recognition.by.display_name})"
-    summary = f"{lead}. {plain_text(model.summary)}"
+    summary = f"{lead}. {squash(model.summary)}"
     return FeedEntry(
         date=date,
         kind="initiative",
@@ -225,7 +225,9 @@ def rss_feed(site: Site, base_url: str | None = None) -> bytes:
         _sub(item, "guid", entry.url, isPermaLink="true")
         _sub(item, "pubDate", _rfc822(entry.date))
         _sub(item, "category", entry.category)
-        _sub(item, "description", entry.summary)
+        # RSS descriptions are HTML by definition: escape once for HTML, and ElementTree
+        # escapes again for XML, so readers show "<b>" from a YAML text as text, not markup.
+        _sub(item, "description", html.escape(entry.summary, quote=False))
     return _serialise(root)
 
 
@@ -239,7 +241,7 @@ def robots_txt(base_url: str) -> str:
 
 
 def feed_files(site: Site, base_url: str | None = None) -> dict[str, bytes]:
-    """``{"atom.xml": …, "rss.xml": …, "robots.txt": …}``, paths relative to the site root."""
+    """``{"feed.xml": …, "rss.xml": …, "robots.txt": …}`` (Atom, RSS, robots), paths relative to the site root."""
     base = base_url or site.config.base_url
     return {
         ATOM_PATH: atom_feed(site, base),

@@ -45,7 +45,7 @@ def extra_files(site: Site) -> dict[str, bytes]:
     files["du-lieu-mo/index.md"] = _page(
         "Dữ liệu mở",
         "Toàn bộ dữ liệu đã công bố của trang dưới dạng JSON và CSV, kèm lược đồ JSON Schema.",
-        export.open_data_markdown(site, export.dataset_counts(site)),
+        export.open_data_markdown(site, export.export_counts(site), heading=False),
     )
     files["huong-dan/index.md"] = _page(
         "Hướng dẫn biên tập",

@@ -39,7 +39,7 @@ from generator.link import (
     Site,
     UnitNode,
 )
-from generator.share import absolute_url, plain_text
+from generator.share import absolute_url, level_phrase, plain_text
 
 CONTEXT = "https://schema.org"
 
@@ -127,7 +127,7 @@ def _initiative(node: InitiativeNode, base_url: str) -> JsonObject:
     model = node.model
     awards = [_award_text(a) for a in node.awards]
     if node.recognition is not None:
-        recognition = f"Sáng kiến được công nhận cấp {node.recognition.level.name.lower()}"
+        recognition = f"Sáng kiến được công nhận {level_phrase(node.recognition.level.name)}"
         recognition += f" – {node.recognition.by.display_name}"
         if node.recognition.date is not None:
             recognition += f" ({node.recognition.date.year})"

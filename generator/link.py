@@ -109,7 +109,7 @@ class TermRef:
         return self.term.name
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # keep Node's short repr
 class UnitNode(Node):
     kind: ClassVar[str] = "unit"
     kind_term: TermRef | None = None
@@ -169,7 +169,7 @@ class UnitNode(Node):
         return str(self.model.name)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # keep Node's short repr
 class PersonNode(Node):
     kind: ClassVar[str] = "person"
     unit: UnitNode | None = None
@@ -212,7 +212,7 @@ class RecognitionRef:
     decision_number: str | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # keep Node's short repr
 class InitiativeNode(Node):
     kind: ClassVar[str] = "initiative"
     year: int = 0
@@ -230,7 +230,7 @@ class InitiativeNode(Node):
 
     @property
     def recognised(self) -> bool:
-        return self.model.status == "cong-nhan"
+        return bool(self.model.status == "cong-nhan")
 
     @property
     def benefit(self) -> int:
@@ -261,7 +261,7 @@ class RecipientRef:
         ]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # keep Node's short repr
 class AwardNode(Node):
     kind: ClassVar[str] = "award"
     form_term: TermRef | None = None
@@ -284,7 +284,7 @@ class ProgrammeRef:
     initiative: InitiativeNode | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # keep Node's short repr
 class EventNode(Node):
     kind: ClassVar[str] = "event"
     organiser: UnitNode | None = None
@@ -319,7 +319,7 @@ class PhaseProgress:
         return self.progress.figure.value / self.phase.target
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # keep Node's short repr
 class CampaignNode(Node):
     kind: ClassVar[str] = "campaign"
     organiser: UnitNode | None = None
@@ -727,11 +727,11 @@ class _Linker:
                 toward = [f for f in figures if f.figure.toward_target]
                 progress = max(toward, key=lambda f: f.figure.value) if toward else None
                 node.phases.append(PhaseProgress(phase, figures, progress))
-        for event in self.nodes["event"].values():
-            assert isinstance(event, EventNode)
-            if event.campaign is None:
-                record = self.record_of(event)
-                for index, figure in enumerate(event.model.figures):
+        for lone in self.nodes["event"].values():
+            assert isinstance(lone, EventNode)
+            if lone.campaign is None:
+                record = self.record_of(lone)
+                for index, figure in enumerate(lone.model.figures):
                     if figure.phase is not None:
                         self.problem(
                             record, ("figures", index, "phase"),

@@ -126,18 +126,18 @@ class _PositionLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.alias_count = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
-                event = self.peek_event()
+                event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise _LoadError(
                     "alias-limit",
                     f"too many YAML aliases (over {MAX_ALIASES}); anchors and aliases are limited",
                     event.start_mark.line + 1,
                     event.start_mark.column + 1,
                 )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 class _LoadError(Exception):
@@ -298,6 +298,21 @@ def _tab_problems(text: str, display: str) -> list[Problem]:
     return problems
 
 
+def _reader_problem(text: str, exc: yaml.reader.ReaderError, display: str) -> Problem:
+    """A character YAML does not accept (NUL, other control characters) at its position."""
+    offset = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(
+        display,
+        line,
+        col,
+        f"file contains the control character U+{exc.character:04X}, which YAML does not allow; "
+        "remove it (it often comes from copying text out of a PDF or a spreadsheet)",
+        code="yaml-syntax",
+    )
+
+
 def parse_yaml(
     raw: bytes, display: str
 ) -> tuple[dict[str, Any] | None, Positions, list[Problem]]:
@@ -320,7 +335,10 @@ def parse_yaml(
     tabs = _tab_problems(text, display)
     if tabs:
         return None, positions, tabs
-    loader = _PositionLoader(text)
+    try:
+        loader = _PositionLoader(text)  # the reader refuses control characters here
+    except yaml.reader.ReaderError as exc:
+        return None, positions, [_reader_problem(text, exc, display)]
     try:
         documents = []
         while loader.check_node():

@@ -60,6 +60,58 @@ def sanitize_html(fragment: str) -> str:
     )
 
 
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def safe_url(value: object) -> str | None:
+    """``value`` if it is an http(s) or mailto URL (or a relative one), else None.
+
+    Plain-text fields such as a source's ``url`` or a campaign's ``website`` become links;
+    ``javascript:``, ``data:``, ``vbscript:``… (also written with spaces, tabs or capitals,
+    which browsers ignore) must never reach an ``href``.
+    """
+    url = str(value).strip()
+    compact = re.sub(r"[\x00-\x20\x7f]+", "", url)
+    match = _SCHEME.match(compact)
+    if match and match.group(1).lower() not in _SAFE_SCHEMES:
+        return None
+    return url or None
+
+
+#: A whole Markdown document rendered by MkDocs (hand-written pages, pages made by other
+#: modules): its HTML keeps document structure (headings with ids, admonitions, tables) but
+#: loses scripts, styles, frames, forms, event handlers and unsafe URLs.
+_DOCUMENT_TAGS = _ALLOWED_TAGS | {
+    "h1", "nav", "section", "details", "summary", "figure", "figcaption", "caption",
+    "colgroup", "col", "cite", "dfn", "samp", "var", "wbr",
+}  # fmt: skip
+_DOCUMENT_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir", "aria-label", "aria-hidden", "role"},
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "td": {"align", "style", "colspan", "rowspan"},
+    "th": {"align", "style", "colspan", "rowspan", "scope"},
+    "ol": {"start", "type"},
+    "abbr": {"title"},
+    "details": {"open"},
+}
+
+
+def sanitize_document(fragment: str) -> str:
+    """Sanitize the HTML of a whole page body (see ``_DOCUMENT_TAGS``)."""
+    return nh3.clean(
+        fragment,
+        tags=_DOCUMENT_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=_DOCUMENT_ATTRIBUTES,
+        url_schemes=set(_SAFE_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+        filter_style_properties={"text-align"},
+    )
+
+
 def render_markdown(source: str) -> Markup:
     """A Markdown field → sanitized HTML, wrapped so Python-Markdown passes it through as a block."""
     rendered = markdown.markdown(source, extensions=["sane_lists", "tables"], output_format="html")

@@ -9,7 +9,9 @@ become one ``PluginError`` listing all of them, never a traceback.
 
 from __future__ import annotations
 
+import gzip
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,25 +25,63 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.generate import Project, extra_files
 from generator.link import Site
-from generator.markup import escape_attr
+from generator.markup import escape_attr, sanitize_document
 from generator.pipeline import check_content
 from generator.problems import format_text, has_errors
 from generator.render import render_site
+from generator.vietnamese import slugify
 from generator.write import write_tree
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 
+#: Python-Markdown's default title of a heading's "¶" link is English.
+PERMALINK_TITLE = "Liên kết đến mục này"
 
-class ShowcaseConfig(Config):
+
+def heading_id(value: str, separator: str) -> str:
+    """Heading anchors without diacritics, ``đ`` folded to ``d`` (``#lien-doan``).
+
+    Python-Markdown's default slugify drops what NFKD cannot decompose, so
+    "Liên đoàn" became ``lien-oan``.
+    """
+    return slugify(value, max_length=120).replace("-", separator)
+
+
+_LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
+
+
+def reproducible_sitemap(site_dir: Path) -> None:
+    """Make sitemap.xml and sitemap.xml.gz the same bytes on every build.
+
+    MkDocs gives every page the build day as ``<lastmod>`` (it knows no better date) and
+    stamps the gzip header with it, so two builds on different days differ.  A wrong
+    ``lastmod`` is worse than none: it is dropped, and the gzip copy gets timestamp 0.
+    """
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    data = _LASTMOD.sub("", sitemap.read_text(encoding="utf-8")).encode("utf-8")
+    sitemap.write_bytes(data)
+    with (
+        (site_dir / "sitemap.xml.gz").open("wb") as raw,
+        gzip.GzipFile(filename="sitemap.xml", mode="wb", fileobj=raw, mtime=0) as gz,
+    ):
+        gz.write(data)
+
+
+class ShowcaseConfig(Config):  # type: ignore[no-untyped-call]
     content = c.Type(str, default="content")
     templates = c.Type(str, default="site_templates/pages")
     search = c.Type(bool, default=True)
 
 
-class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
+class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site: Site | None = None
         self.project: Project | None = None
+        #: Docs pages not made by our templates (hand-written ones, other modules' pages):
+        #: their HTML is sanitized in on_page_content.
+        self.sanitized: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -64,6 +104,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if settings.repo_url and not config.repo_url:
             config.repo_url = settings.repo_url
         config.copyright = escape_attr(settings.organisation)
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("permalink_title", PERMALINK_TITLE)
+        toc.setdefault("slugify", heading_id)
         theme = config.theme
         palette: list[dict[str, Any]] = [
             {
@@ -74,7 +117,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             }
         ]
         if settings.dark_mode:
-            palette[0]["toggle"] = {"icon": "material/weather-night", "name": "Chuyển sang chế độ tối"}
+            palette[0]["toggle"] = {
+                "icon": "material/weather-night",
+                "name": "Chuyển sang chế độ tối",
+            }
             palette.append(
                 {
                     "media": "(prefers-color-scheme: dark)",
@@ -95,12 +141,26 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None and self.project is not None
         files = render_site(self.site, self.project.templates)
-        files.update(extra_files(self.site))
+        extras = extra_files(self.site)
+        files.update(extras)
+        self.sanitized = {f"{page.slug}.md" for page in self.site.pages}
+        self.sanitized |= {path for path in extras if path.endswith(".md")}
         report = write_tree(self.project.docs, files, copies=self.site.media_sources)
         log.info(
             "showcase: %d page(s) written, %d unchanged, %d removed",
-            len(report.written), report.unchanged, len(report.deleted),
+            len(report.written),
+            report.unchanged,
+            len(report.deleted),
         )
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Any
+    ) -> str | None:
+        # Template pages escape every value themselves; a hand-written page is Markdown with
+        # whatever HTML its author typed, so it is sanitized like the Markdown fields of records.
+        if page.file.src_uri in self.sanitized:
+            return sanitize_document(html)
+        return html
 
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Any
@@ -118,10 +178,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         else:
             page.edit_url = None
         if self.site is not None:
-            context["showcase_head"] = page_head(self.site, page, node, config.site_url or "")
+            context["showcase_head"] = page_head(  # type: ignore[typeddict-unknown-key]
+                self.site, page, node, config.site_url or ""
+            )
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        reproducible_sitemap(Path(config.site_dir))
         if not self.config.search:
             return
         from generator.search import index_site

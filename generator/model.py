@@ -87,7 +87,22 @@ Id = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1)]
-Money = Annotated[int, Field(ge=0)]
+
+
+def _no_float(value: Any) -> Any:
+    """Refuse 162.000: YAML reads the Vietnamese thousands separator as a decimal point."""
+    if isinstance(value, float):
+        raise ValueError(
+            f"expected a whole number written with digits only, got {value!r}: '.' and ',' are "
+            "not thousands separators in YAML (write 162000000, not 162.000.000)"
+        )
+    return value
+
+
+#: A whole number, 0 or more, written as digits (162000000), never 162.000.000 nor 162.000.
+#: (The bound comes before the validator so that the JSON Schema keeps ``minimum``.)
+Count = Annotated[int, Field(ge=0), BeforeValidator(_no_float)]
+Money = Count
 
 #: Fields whose value is Markdown (sanitized when rendered); every other string is plain text.
 MARKDOWN_FIELDS = frozenset({"description", "body", "conditions", "bio"})
@@ -307,8 +322,8 @@ class Phase(Strict):
     name: Text = Field(description="Tên giai đoạn.")
     start: Date = Field(description="Ngày bắt đầu tính sáng kiến của giai đoạn.")
     end: Date = Field(description="Ngày kết thúc giai đoạn.")
-    target: int | None = Field(
-        default=None, ge=0, description="Chỉ tiêu số sáng kiến của giai đoạn."
+    target: Count | None = Field(
+        default=None, description="Chỉ tiêu số sáng kiến của giai đoạn."
     )
     description: Markdown | None = Field(
         default=None, description="Mô tả giai đoạn (Markdown)."

@@ -39,7 +39,7 @@ from generator.link import (
     SourcedFigure,
     UnitNode,
 )
-from generator.markup import escape_attr, escape_text, render_markdown
+from generator.markup import escape_attr, escape_text, render_markdown, safe_url
 from generator.model import Figure
 from generator.vietnamese import (
     fold,
@@ -55,8 +55,11 @@ from generator.vietnamese import (
 
 PER_PAGE = 50
 
-#: Ids that would collide with listing pages inside a kind's folder.
-RESERVED_IDS = frozenset({"theo-ten", "theo-gia-tri", "theo-so-sang-kien", "cu-nhat", "index"})
+#: How many linked records a record page lists itself; past this, the page shows the first
+#: ones and links to a paginated list of all (``don-vi/<id>/sang-kien/``), so that no record
+#: page grows with the number of records (the root unit would otherwise list every initiative).
+RECORD_LIST_LIMIT = 20
+
 
 
 @dataclass
@@ -121,6 +124,7 @@ class Renderer:
             t=escape_text,
             h=lambda v: Markup(escape_attr(v)),
             raw=Markup,
+            safe_url=lambda v: safe_url(v) or "",
         )
         self.env.globals.update(
             site=site,
@@ -185,7 +189,8 @@ class Renderer:
     def _figure_source(self, ctx: jinja2.runtime.Context, figure: Any) -> Markup:
         source = figure.source
         title = escape_text(source.title)
-        text = f"[{title}](<{escape_attr(source.url)}>)" if source.url else str(title)
+        url = safe_url(source.url) if source.url else None
+        text = f"[{title}](<{escape_attr(url)}>)" if url else str(title)
         extras = [escape_text(x) for x in (source.publisher,) if x]
         if source.date:
             extras.append(escape_text(format_date(source.date)))
@@ -203,13 +208,40 @@ class Renderer:
             if person.published:
                 out.append(self.record_page(person, "person.md.j2"))
         for unit in site.units.values():
-            out.append(self.record_page(unit, "unit.md.j2", leaderboard=self._leaderboard(unit)))
+            lists, more = self._unit_lists(unit)
+            out.append(
+                self.record_page(
+                    unit, "unit.md.j2", leaderboard=self._leaderboard(unit), lists=lists
+                )
+            )
+            out.extend(more)
         for award in site.awards.values():
             out.append(self.record_page(award, "award.md.j2"))
         for event in site.events.values():
             out.append(self.record_page(event, "event.md.j2"))
         for campaign in site.campaigns.values():
-            out.append(self.record_page(campaign, "campaign.md.j2"))
+            initiatives, more = self.capped(
+                campaign,
+                "sang-kien",
+                "initiative",
+                f"Sáng kiến tham gia {campaign.display_name}",
+                campaign.initiatives,
+                _INITIATIVE_ORDERS,
+            )
+            awards, more_awards = self.capped(
+                campaign,
+                "khen-thuong",
+                "award",
+                f"Khen thưởng trong {campaign.display_name}",
+                campaign.awards,
+                _AWARD_ORDERS,
+            )
+            out.append(
+                self.record_page(
+                    campaign, "campaign.md.j2", lists={"initiatives": initiatives, "awards": awards}
+                )
+            )
+            out.extend(more + more_awards)
         out.extend(self.listings())
         out.extend(self.year_pages())
         out.extend(self.field_pages())
@@ -355,6 +387,79 @@ class Renderer:
         if summary and not isinstance(node, InitiativeNode):
             words.append(summary)
         return filters, meta, " ".join(w for w in words if w), sort
+
+    def capped(
+        self,
+        owner: Node,
+        slug: str,
+        kind: str,
+        title: str,
+        items: Sequence[Any],
+        orders: list[SortOrder],
+    ) -> tuple[dict[str, Any], list[Page]]:
+        """What a record page lists of ``items`` and, past the limit, the paginated list of all."""
+        noun = _NOUN[kind]
+        ordered = sorted(items, key=orders[0].key)
+        info: dict[str, Any] = {
+            "shown": ordered[:RECORD_LIST_LIMIT],
+            "total": len(ordered),
+            "noun": noun,
+            "more": None,
+        }
+        if len(ordered) <= RECORD_LIST_LIMIT:
+            return info, []
+        folder = f"{URL_PREFIX[owner.kind]}/{owner.id}/{slug}"
+        pages = self.listing(
+            folder,
+            title,
+            f"{title}.",
+            list(items),
+            orders,
+            "sub-listing.md.j2",
+            extra={
+                "owner": owner,
+                "kind": kind,
+                "noun": noun,
+                "owner_index": f"{URL_PREFIX[owner.kind]}/index.md",
+            },
+        )
+        info["more"] = pages[0].path
+        return info, pages
+
+    def _unit_lists(self, unit: UnitNode) -> tuple[dict[str, Any], list[Page]]:
+        name = unit.display_name
+        lists: dict[str, Any] = {}
+        pages: list[Page] = []
+        for key, slug, kind, title, items, orders in (
+            (
+                "initiatives",
+                "sang-kien",
+                "initiative",
+                f"Sáng kiến của {name}",
+                unit.all_initiatives,
+                _INITIATIVE_ORDERS,
+            ),
+            ("people", "ca-nhan", "person", f"Cá nhân thuộc {name}", unit.people, _PEOPLE_ORDERS),
+            (
+                "awards",
+                "khen-thuong",
+                "award",
+                f"Khen thưởng của {name}",
+                unit.all_awards,
+                _AWARD_ORDERS,
+            ),
+            (
+                "issued_awards",
+                "quyet-dinh",
+                "award",
+                f"Quyết định khen thưởng do {name} ban hành",
+                unit.issued_awards,
+                _AWARD_ORDERS,
+            ),
+        ):
+            lists[key], more = self.capped(unit, slug, kind, title, items, orders)
+            pages.extend(more)
+        return lists, pages
 
     def _leaderboard(self, unit: UnitNode) -> list[dict[str, Any]]:
         rows = []
@@ -667,6 +772,15 @@ def _initiative_recent_key(i: InitiativeNode) -> tuple[Any, ...]:
     return (-i.year, -applied, sort_key(i.model.title))
 
 
+_INITIATIVE_ORDERS = [
+    SortOrder("", "Mới nhất", _initiative_recent_key),
+    SortOrder("theo-gia-tri", "Giá trị làm lợi", lambda i: (-i.benefit, sort_key(i.model.title))),
+]
+_PEOPLE_ORDERS = [SortOrder("", "Theo tên", lambda p: (person_sort_key(p.model.name), p.id))]
+_AWARD_ORDERS = [SortOrder("", "Mới nhất", lambda a: (-a.model.date.toordinal(), a.id))]
+_NOUN = {"initiative": "sáng kiến", "person": "cá nhân", "award": "quyết định khen thưởng"}
+
+
 def _province(unit: UnitNode) -> str | None:
     for current in [unit, *unit.ancestors]:
         if current.model.province:
@@ -685,6 +799,33 @@ def _description(node: Node) -> str:
     return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
 
 
+def _hand_page(text: str) -> str:
+    """A hand-written page, made searchable: its front matter gains the Pagefind block."""
+    meta: dict[str, Any] = {}
+    body = text
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end != -1:
+            loaded = yaml.safe_load(text[4:end])
+            if isinstance(loaded, dict):
+                meta = loaded
+                body = text[end + 4 :].lstrip("\n")
+    title = str(meta.get("title", ""))
+    meta.setdefault(
+        "pagefind",
+        {
+            "index": True,
+            "filters": {"kind": "Trang"},
+            "meta": {"kind": "Trang"},
+            "folded": " ".join(fold(title + " " + body).split())[:2000],
+        },
+    )
+    if "title" in meta:
+        meta["title"] = escape_attr(meta["title"])
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{front}---\n\n{body}"
+
+
 def headline_text(figure: SourcedFigure) -> str:
     return _figure_text(figure.figure)
 
@@ -696,7 +837,7 @@ def render_site(site: Site, templates_dir: Path, extra_pages: dict[str, str] | N
     for page in renderer.pages():
         out[page.path] = renderer.render(page).encode("utf-8")
     for hand in site.pages:
-        out[f"{hand.slug}.md"] = hand.text.encode("utf-8")
+        out[f"{hand.slug}.md"] = _hand_page(hand.text).encode("utf-8")
     for path, text in (extra_pages or {}).items():
         out[path] = text.encode("utf-8")
     return dict(sorted(out.items()))

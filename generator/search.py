@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import gzip
+import json
 import logging
 import re
 import shutil
 import time
 import unicodedata
-from collections.abc import Coroutine, Sequence
+from collections import Counter
+from collections.abc import Coroutine, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
@@ -41,9 +44,17 @@ FORCE_LANGUAGE = "vi"
 #: Name of the metadata field that holds the folded words (see module docstring).
 FOLDED_META_KEY = "folded"
 
+#: File written into the bundle by :func:`index_site`: the words found on at least
+#: ``COMMON_WORD_SHARE`` of the indexed pages, which the browser leaves out of a query
+#: that has other words (see ``docs_dev/search-performance.md``).
+COMMON_WORDS_FILE = "showcase-common-words.json"
+COMMON_WORD_SHARE = 0.8
+_FRAGMENT_SIGNATURE = b"pagefind_dcd"
+
 _T = TypeVar("_T")
 
-_D_TRANSLATION = str.maketrans({"đ": "d", "Đ": "D"})
+# Combining diacritical marks (and their supplements), deleted after NFD.
+_MARKS_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 # A "word" for folding purposes: letters, digits and combining marks.
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -69,6 +80,8 @@ class IndexReport:
     """Wall-clock time of the whole call."""
     output_dir: Path
     """The bundle folder, ``site_dir / output_subdir``."""
+    common_words: tuple[str, ...] = ()
+    """Folded words on at least ``COMMON_WORD_SHARE`` of the pages, most common first."""
 
 
 # --------------------------------------------------------------------------- folding
@@ -80,9 +93,8 @@ def fold_vietnamese(text: str) -> str:
     >>> fold_vietnamese("Đổi mới ở Đà Nẵng")
     'doi moi o da nang'
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_TRANSLATION))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).lower()
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", _MARKS_RE.sub("", decomposed)).lower()
 
 
 def folded_search_text(*texts: str | None, only_d_words: bool = True) -> str:
@@ -109,6 +121,84 @@ def folded_search_text(*texts: str | None, only_d_words: bool = True) -> str:
                 continue
             seen.setdefault(folded, None)
     return " ".join(seen)
+
+
+_ASCII_WORD_RE = re.compile(rb"[a-z0-9]+")
+
+
+def document_frequencies(texts: Iterable[str]) -> tuple[int, Counter[str]]:
+    """Number of texts, and in how many of them each folded word occurs.
+
+    A fast approximation of :func:`fold_vietnamese` + word split, good for
+    Vietnamese and other Latin-script text: letters that do not decompose to
+    ASCII (other scripts) are not counted.
+    """
+    count = 0
+    df: Counter[str] = Counter()
+    for text in texts:
+        count += 1
+        ascii_text = (
+            unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+            .encode("ascii", "ignore")
+            .lower()
+        )
+        df.update({w.decode("ascii") for w in _ASCII_WORD_RE.findall(ascii_text)})
+    return count, df
+
+
+def common_words(
+    texts: Iterable[str], *, min_share: float = COMMON_WORD_SHARE, limit: int = 500
+) -> tuple[int, list[str]]:
+    """Folded words that occur in at least ``min_share`` of ``texts``, most common first.
+
+    Returns the number of texts as well.  Single characters and numbers are left
+    out: Pagefind matches query words as prefixes, and dropping "1" or "a" from a
+    query would change what it means more than it saves.
+    """
+    count, df = document_frequencies(texts)
+    if count == 0:
+        return 0, []
+    floor = max(1.0, min_share * count)
+    words = [
+        w
+        for w, n in sorted(df.items(), key=lambda item: (-item[1], item[0]))
+        if n >= floor and len(w) > 1 and not w.isdigit()
+    ]
+    return count, words[:limit]
+
+
+def _fragment_texts(bundle_dir: Path) -> Iterable[str]:
+    """Indexed text (title and content) of every page of a written bundle.
+
+    Reads Pagefind's fragment files (gzip of ``pagefind_dcd`` + JSON); an
+    unreadable fragment is skipped.
+    """
+    fragments = bundle_dir / "fragment"
+    if not fragments.is_dir():
+        return
+    for path in fragments.iterdir():
+        try:
+            raw = gzip.decompress(path.read_bytes())
+            if raw.startswith(_FRAGMENT_SIGNATURE):
+                raw = raw[len(_FRAGMENT_SIGNATURE) :]
+            data = json.loads(raw)
+        except (OSError, ValueError, EOFError):
+            log.debug("pagefind: unreadable fragment %s", path)
+            continue
+        if isinstance(data, dict):
+            meta = data.get("meta")
+            title = meta.get("title", "") if isinstance(meta, dict) else ""
+            yield f"{title} {data.get('content', '')}"
+
+
+def write_common_words(bundle_dir: Path, *, min_share: float = COMMON_WORD_SHARE) -> list[str]:
+    """Write ``COMMON_WORDS_FILE`` into a written bundle and return its words."""
+    pages, words = common_words(_fragment_texts(bundle_dir), min_share=min_share)
+    payload = {"pages": pages, "min_share": min_share, "words": words}
+    (bundle_dir / COMMON_WORDS_FILE).write_text(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    return words
 
 
 # --------------------------------------------------------------------------- indexing
@@ -175,6 +265,7 @@ def index_site(
     glob: str | None = None,
     exclude_selectors: Sequence[str] = (),
     root_selector: str | None = None,
+    common_word_share: float | None = COMMON_WORD_SHARE,
 ) -> IndexReport:
     """Index the built HTML under ``site_dir`` and write the bundle to ``site_dir/output_subdir``.
 
@@ -186,6 +277,8 @@ def index_site(
         is every ``.html`` file).
     :param exclude_selectors: extra CSS selectors Pagefind should skip.
     :param root_selector: element treated as the page root (default ``html``).
+    :param common_word_share: also write ``COMMON_WORDS_FILE`` with the words on at
+        least this share of the pages; ``None`` to skip.
     :raises FileNotFoundError: ``site_dir`` is not a folder.
     :raises ValueError: ``output_subdir`` is not a relative folder inside the site.
     :raises SearchIndexError: Pagefind failed.
@@ -218,6 +311,9 @@ def index_site(
 
     if not output_dir.is_dir():
         raise SearchIndexError(f"Pagefind wrote no bundle to {output_dir}")
+    common: list[str] = []
+    if common_word_share is not None:
+        common = write_common_words(output_dir, min_share=common_word_share)
     files = [p for p in output_dir.rglob("*") if p.is_file()]
     fragments = output_dir / "fragment"
     report = IndexReport(
@@ -227,6 +323,7 @@ def index_site(
         bytes_written=sum(p.stat().st_size for p in files),
         seconds=time.perf_counter() - started,
         output_dir=output_dir,
+        common_words=tuple(common),
     )
     log.info(
         "pagefind: indexed %d of %d HTML files, wrote %d files (%d bytes) in %.1f s",

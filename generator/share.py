@@ -16,14 +16,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from generator.vietnamese import format_count, format_date
 
-#: ``kind`` values :func:`share_meta` accepts: a record kind, or ``page`` / ``home`` for other pages.
-ShareKind = Literal["home", "page", "initiative", "person", "unit", "award", "event", "campaign"]
-
-#: Open Graph type per kind; people are profiles, dated records are articles, the rest websites.
+#: Open Graph type per record kind; people are profiles, dated records are articles, any
+#: other ``kind`` (a listing, the home page) is a website.
 OG_TYPE: dict[str, str] = {
     "person": "profile",
     "initiative": "article",
@@ -74,6 +72,11 @@ def plain_text(markdown: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def squash(text: str) -> str:
+    """Plain text on one line: every run of whitespace (newlines too) becomes one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
 def truncate(text: str, length: int = DESCRIPTION_LENGTH) -> str:
     """Cut at a word boundary so the result, ellipsis included, has at most ``length`` characters."""
     if len(text) <= length:
@@ -86,6 +89,15 @@ def truncate(text: str, length: int = DESCRIPTION_LENGTH) -> str:
 
 
 # -- per-record text ----------------------------------------------------------------
+
+
+def level_phrase(level_name: str) -> str:
+    """ "Cấp cơ sở" → "cấp cơ sở"; "Toàn quốc" → "cấp toàn quốc": to follow "được công nhận".
+
+    Only the first letter is lowered, so proper nouns inside the name keep their capitals.
+    """
+    phrase = level_name[:1].lower() + level_name[1:]
+    return phrase if phrase.startswith("cấp") else f"cấp {phrase}"
 
 
 def _join(parts: Sequence[str | None], sep: str = ", ") -> str:
@@ -148,7 +160,7 @@ def _record_description(node: Any) -> str:
 
 def description_for(node: Any) -> str:
     """A plain-text summary of a record, at most 160 characters, in Vietnamese."""
-    return truncate(plain_text(_record_description(node)))
+    return truncate(squash(_record_description(node)))
 
 
 def image_for(node: Any, site: Any) -> str | None:
@@ -191,7 +203,7 @@ def share_meta_tags(
     ``include_description=False`` when the theme already writes
     ``<meta name="description">`` (Material does, from the page's front matter).
     """
-    description = truncate(plain_text(description)) if description else ""
+    description = truncate(squash(description)) if description else ""
     tags: list[tuple[str, str, str]] = []
     if include_description and description:
         tags.append(("name", "description", description))

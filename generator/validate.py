@@ -35,6 +35,9 @@ from generator.model import (
 )
 from generator.problems import Problem, Severity
 
+#: Ids that would collide with listing pages inside a kind's folder (see generator.render).
+RESERVED_IDS = frozenset({"theo-ten", "theo-gia-tri", "theo-so-sang-kien", "index"})
+
 
 @dataclass
 class ValidRecord:
@@ -187,6 +190,10 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "...'"
 
@@ -215,7 +222,8 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
                 message += "; expected one of: " + ", ".join(owner.model_fields)
         line, col = positions.key(loc)
         return Problem(raw.path, line, col, message, field_name, code="unknown-field")
-    line, col = positions.value(loc)
+    # A dict key that is not a valid id (taxonomies.yml): point at the key, not its value.
+    line, col = positions.key(loc) if "[key]" in error["loc"] else positions.value(loc)
     value = error.get("input")
     if etype == "value_error":
         text = str(error.get("ctx", {}).get("error", error["msg"]))
@@ -238,8 +246,8 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
             code="bad-value",
         )
     if etype in ("too_short", "string_too_short"):
-        what = "must not be empty"
-        return Problem(raw.path, line, col, f"value {what}", field_name, code="bad-value")
+        what = "list must not be empty; give at least one item" if isinstance(value, list) else "value must not be empty"
+        return Problem(raw.path, line, col, what, field_name, code="bad-value")
     if etype == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return Problem(
@@ -249,8 +257,10 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
     expected = _EXPECTED.get(etype)
     if expected:
         hint = ""
-        if expected == "a whole number" and isinstance(value, str) and re.search(r"\d[.,]\d", value):
+        if expected in ("a whole number", "a number") and isinstance(value, str) and re.search(r"\d[.,]\d", value):
             hint = " (write digits only, without '.' or ',' separators)"
+        elif expected == "text" and isinstance(value, bool | dt.date):
+            hint = " (YAML reads it so; put the text in double quotes)"
         return Problem(
             raw.path, line, col, f"expected {expected}, got {_describe(value)}{hint}", field_name,
             code="wrong-type",
@@ -319,6 +329,46 @@ def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
             Problem(raw.path, line, col, f"award date {model.date.isoformat()} is in the future",
                     "date", code="future-date")
         )
+    return problems
+
+
+def _check_figure_numbers(record: ValidRecord) -> list[Problem]:
+    """Counts and amounts must be whole: YAML reads 170.324 (Vietnamese for 170,324) as 170.324."""
+    model = record.model
+    if not isinstance(model, Campaign | Event):
+        return []
+    raw = record.raw
+    problems = []
+    raw_figures = raw.data.get("figures")
+    if not isinstance(raw_figures, list):
+        return []
+    for index, figure in enumerate(model.figures):
+        if figure.unit == "percent" or index >= len(raw_figures):
+            continue
+        raw_figure = raw_figures[index]
+        if not isinstance(raw_figure, dict):
+            continue
+        candidates: list[tuple[FieldPath, Any]] = [(("figures", index, "value"), raw_figure.get("value"))]
+        alternatives = raw_figure.get("alternatives")
+        if isinstance(alternatives, list):
+            candidates += [
+                (("figures", index, "alternatives", alt, "value"), item.get("value"))
+                for alt, item in enumerate(alternatives)
+                if isinstance(item, dict)
+            ]
+        for path, value in candidates:
+            if isinstance(value, float) and value == value:  # NaN is reported elsewhere
+                line, col = raw.positions.value(path)
+                what = "an amount in đồng" if figure.unit == "vnd" else "a count"
+                problems.append(
+                    Problem(
+                        raw.path, line, col,
+                        f"this figure is {what}: expected a whole number written with digits only, "
+                        f"got {value!r}; '.' and ',' are not thousands separators in YAML "
+                        "(write 170324, not 170.324)",
+                        format_field_path(path), code="bad-value",
+                    )
+                )
     return problems
 
 
@@ -433,6 +483,8 @@ def validate_content(loaded: LoadedContent, today: dt.date | None = None) -> tup
 
     for kind in ("site", "taxonomies"):
         raw = loaded.singles.get(kind)
+        if raw is None and not loaded.root.is_dir():
+            continue  # the loader has reported the missing content folder
         if raw is None:
             problems.append(
                 Problem(
@@ -463,6 +515,14 @@ def validate_content(loaded: LoadedContent, today: dt.date | None = None) -> tup
                     code="bad-id",
                 )
             )
+        elif raw.id in RESERVED_IDS or re.fullmatch(r"trang-\d+", raw.id):
+            record_problems.append(
+                Problem(
+                    raw.path, 1, 1,
+                    f"file name {raw.id!r} is reserved for listing pages; choose another id",
+                    code="bad-id",
+                )
+            )
         data, privacy = _privacy_problems(raw)
         record_problems.extend(privacy)
         model, model_problems = _model_problems(raw, ALL_MODELS[raw.kind], data)
@@ -471,6 +531,7 @@ def validate_content(loaded: LoadedContent, today: dt.date | None = None) -> tup
             record = ValidRecord(raw, model)
             record_problems.extend(_check_dates(record, today))
             record_problems.extend(_check_shares(record))
+            record_problems.extend(_check_figure_numbers(record))
             record_problems.extend(_check_confidential(record))
             record_problems.extend(_check_markdown(record))
             if not any(p.severity is Severity.ERROR for p in record_problems):

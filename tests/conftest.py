@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +36,42 @@ def base_content(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(BASE_CONTENT, target)
     return target
+
+
+# -- a built copy of the sample site (issue 3) --------------------------------------------------
+
+#: What a project folder needs for `mkdocs build`: config, content, templates (docs are generated).
+PROJECT_PARTS = ("mkdocs.yml", "content", "site_templates")
+
+
+def copy_project(target: Path, content: Path | None = None) -> Path:
+    """A buildable copy of the repository's project at ``target`` (content from ``content``).
+
+    Builds run in copies so that they never touch the repository's own ``docs_generated/``
+    (another test worker, or a person, may be building there at the same time).
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if part == "content" and content is not None:
+            source = content
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    (target / "docs_generated").mkdir(exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The sample content (``content/``) built once per test session, without Pagefind.
+
+    Built with ``strict=False`` so that MkDocs' warnings are collected in ``.warnings``
+    (``tests/test_site_build.py`` asserts there are none) instead of aborting the session.
+    Returns the ``BuildResult``; ``.site_dir`` is the built site.
+    """
+    from generator.build import build_site
+
+    project = copy_project(tmp_path_factory.mktemp("built-project"))
+    return build_site(project, site_dir=project / "site", strict=False, search=False)

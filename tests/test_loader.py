@@ -132,6 +132,8 @@ def test_impossible_timestamp_stays_text() -> None:
         ("a: b: c\n", ["1:5:yaml-syntax"]),
         ('a: "b\nc: d\n', ["1:4:yaml-syntax"]),
         ("a: [1, 2\n", ["2:1:yaml-syntax"]),
+        ("a: 1\nb: x\x00y\n", ["2:5:yaml-syntax"]),
+        ("a: \x07\n", ["1:4:yaml-syntax"]),
     ],
 )
 def test_refused_files(text: str, expected: list[str]) -> None:
@@ -142,7 +144,7 @@ def test_refused_files(text: str, expected: list[str]) -> None:
 
 def test_not_utf8_points_at_the_first_bad_byte() -> None:
     # "Nguyễn Văn An" saved in TCVN3 (ABC): ễ is byte 0xD4.
-    raw = "title: ok\n".encode() + b"name: Nguy\xd4n V\xa8n An\n"
+    raw = b"title: ok\n" + b"name: Nguy\xd4n V\xa8n An\n"
     data, _, problems = parse(raw)
     assert data is None
     assert problems == ["2:11:not-utf8"]
@@ -217,3 +219,18 @@ def test_display_root_relative_to_cwd(base_content: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(base_content)
     loaded, _ = load_content(Path("."))
     assert {r.path for r in loaded.records} >= {"people/nguyen-van-an.yml"}
+
+
+def test_syntax_error_messages_help() -> None:
+    _, _, problems = parse_yaml("job_title: Tổ trưởng: tổ cơ điện\n".encode(), "x.yml")
+    assert problems[0].message.startswith(
+        "YAML syntax error: mapping values are not allowed here; "
+    )
+    assert "double quotes" in problems[0].message
+    _, _, problems = parse_yaml('name: "Trần\nunit: x\n'.encode(), "x.yml")
+    assert (problems[0].line, problems[0].col) == (1, 7)  # the opening quote, not the end of file
+    assert "never closed" in problems[0].message
+    _, _, problems = parse_yaml(b"a: 1\nb: \x00\n", "x.yml")
+    assert "U+0000" in problems[0].message
+    _, _, problems = parse_yaml(b"a: !!python/object:os.system x\n", "x.yml")
+    assert problems[0].message == "YAML tag '!!python/object:os.system' is not allowed"

@@ -14,8 +14,11 @@
  *   other facets as they are.
  * - State lives in the address (?q=…&kind=…&year=…&sort=…, history.replaceState)
  *   so a view can be shared and is restored on load.
- * - An empty query with filters lists the matching records; with neither, all
- *   records, newest first.
+ * - An empty query with filters lists the matching records, newest first. With
+ *   neither, only the facets (with their totals) are shown: a search without
+ *   words downloads Pagefind's whole word index.
+ * - Words found on most pages are left out of the query (showcase-search.js,
+ *   prepare()), with a button to search with them anyway.
  * - Re-initialises after Material's instant navigation (document$).
  */
 (function () {
@@ -42,6 +45,9 @@
     newest: "Mới nhất",
     oldest: "Cũ nhất",
     loading: "Đang tìm…",
+    idle: "Nhập từ khóa hoặc chọn bộ lọc để xem danh sách hồ sơ.",
+    keep: "Tìm cả những từ này",
+    anyway: "Vẫn tìm (có thể mất vài giây)",
     none: "Không tìm thấy kết quả",
     error: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
     more: "Xem thêm kết quả",
@@ -195,9 +201,11 @@
 
     var main = el("div", { className: "sk-facets__main" });
     var status = el("p", { className: "sk-facets__status", role: "status", "aria-live": "polite" });
+    var note = el("div", { className: "sk-facets__notes" });
     var list = el("ol", { className: "sk-facets__results md-search-result__list", "aria-label": T.search });
     var moreBtn = el("button", { type: "button", className: "md-button sk-facets__more", hidden: "" }, T.more);
     main.appendChild(status);
+    main.appendChild(note);
     main.appendChild(list);
     main.appendChild(moreBtn);
 
@@ -212,7 +220,7 @@
       groups.textContent = "";
       var active = 0;
       keys.forEach(function (key, gi) {
-        var values = Object.assign({}, counts[key] || {});
+        var values = Object.assign({}, (counts || {})[key] || {});
         (state.filters[key] || []).forEach(function (v) {
           active++;
           if (!(v in values)) values[v] = 0;
@@ -294,13 +302,27 @@
       return opts;
     }
 
-    function run() {
+    function noteButton(label) {
+      var btn = el("button", { type: "button", className: "md-button sk-facets__note" }, label);
+      btn.addEventListener("click", function () {
+        run(true);
+      });
+      return btn;
+    }
+
+    function run(force) {
       var id = ++seq;
+      var plan = null;
       writeState(state, keys);
       status.textContent = T.loading;
       main.setAttribute("aria-busy", "true");
+      note.textContent = "";
       api
-        .load()
+        .prepare(state.q, force)
+        .then(function (p) {
+          plan = p;
+          return api.load();
+        })
         .then(function (pf) {
           // pf.filters() loads every filter chunk; only then do searches count
           // the values of filters they do not mention.
@@ -311,11 +333,17 @@
         })
         .then(function (ctx) {
           var pf = ctx.pf;
-          var q = state.q ? state.q : null;
+          var q = plan.query ? plan.query : null;
           var activeKeys = Object.keys(state.filters).filter(function (k) {
             return state.filters[k].length;
           });
           var hasFilters = activeKeys.length > 0;
+          // Neither words nor filters: show the facets only. A search without
+          // words makes Pagefind download its whole word index (8.5 MB at
+          // 10,000 records), so it runs only once a filter is chosen.
+          if ((!q && !hasFilters) || plan.tooCommon) {
+            return { all: ctx.all, res: [null], activeKeys: [], hasFilters: hasFilters, skipped: true };
+          }
           // Counts for a facet with a selection come from a search without it,
           // so its other values show what choosing them as well would add.
           var jobs = [pf.search(q, searchOptions(null))];
@@ -335,13 +363,28 @@
             var s = r.res[i + 1];
             if (s && s.filters && s.filters[k]) counts[k] = s.filters[k];
           });
+          if (r.skipped && r.hasFilters) counts = {}; // too-common words: counts unknown
           renderGroups(counts);
           list.textContent = "";
+          main.setAttribute("aria-busy", "false");
+          moreBtn.hidden = true;
+          if (r.skipped) {
+            current = null;
+            if (plan.tooCommon) {
+              status.textContent = api.T.tooCommon(state.q);
+              note.appendChild(noteButton(T.anyway));
+            } else {
+              status.textContent = T.idle;
+            }
+            return;
+          }
           current = { q: state.q, results: main0 ? main0.results : [], shown: 0 };
           var n = current.results.length;
           status.textContent = n ? (state.q || r.hasFilters ? T.results(n) : T.all(n)) : T.none;
-          main.setAttribute("aria-busy", "false");
-          moreBtn.hidden = true;
+          if (plan.dropped.length) {
+            status.textContent += " · " + api.T.dropped(plan.dropped);
+            note.appendChild(noteButton(T.keep));
+          }
           return showMore();
         })
         .catch(function (err) {

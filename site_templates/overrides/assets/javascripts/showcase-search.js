@@ -32,6 +32,14 @@
     error: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
     more: "Xem thêm kết quả",
     all: "Mở trang Tra cứu với bộ lọc",
+    dropped: function (words) {
+      return "Bỏ qua từ phổ biến: " + words.join(" ");
+    },
+    keep: "Tìm cả những từ này",
+    tooCommon: function (q) {
+      return "“" + q + "” có trong hầu hết các trang. Hãy thêm từ khóa cụ thể hơn.";
+    },
+    anyway: "Vẫn tìm (có thể mất vài giây)",
     results: function (n) {
       return formatNumber(n) + " kết quả";
     }
@@ -158,6 +166,80 @@
     return pagefindPromise;
   }
 
+  /*
+   * Words on most pages ("sáng kiến" on a site of initiatives) make Pagefind slow:
+   * its scoring time grows with (pages matched) × (page entries of the query's
+   * words), seconds at 10,000+ pages. index_site writes the folded words found on
+   * at least 80% of the pages; a query that has other words is sent without runs
+   * of two or more of them, and a query made only of them is not run on a large
+   * site unless asked.
+   * See docs_dev/search-performance.md.
+   */
+  var ALL_COMMON_MAX_PAGES = 3000;
+  var commonPromise = null;
+
+  function loadCommon() {
+    if (!commonPromise) {
+      commonPromise = fetch(new URL("pagefind/showcase-common-words.json", siteRoot).href)
+        .then(function (r) {
+          return r.ok ? r.json() : null;
+        })
+        .catch(function () {
+          return null;
+        })
+        .then(function (d) {
+          return { pages: (d && d.pages) || 0, words: new Set((d && d.words) || []) };
+        });
+    }
+    return commonPromise;
+  }
+
+  /**
+   * Resolves to {query, dropped, tooCommon}: the query to send to Pagefind, the
+   * common words left out of it, and whether it is made only of common words on
+   * a site too large to search them quickly. `force` sends the query unchanged.
+   */
+  function prepare(query, force) {
+    query = String(query || "").trim();
+    if (force || !query || /^\s*".+"\s*$/.test(query)) {
+      return Promise.resolve({ query: query, dropped: [], tooCommon: false });
+    }
+    return loadCommon().then(function (common) {
+      var terms = query.split(/\s+/);
+      var isCommon = terms.map(function (t) {
+        var f = foldedTerms(t).join(" ");
+        return !!f && common.words.has(f);
+      });
+      // Vietnamese words are syllables: drop only runs of two or more common
+      // syllables ("sáng kiến"), never one syllable of a word ("mới" of "đổi mới").
+      var kept = [];
+      var dropped = [];
+      for (var i = 0; i < terms.length; ) {
+        var j = i;
+        while (j < terms.length && isCommon[j]) j++;
+        if (j - i >= 2) {
+          dropped = dropped.concat(terms.slice(i, j));
+          i = j;
+        } else if (j > i) {
+          kept = kept.concat(terms.slice(i, j));
+          i = j;
+        } else {
+          kept.push(terms[i]);
+          i++;
+        }
+      }
+      var allCommon = isCommon.every(Boolean);
+      var meaningful = kept.some(function (t) {
+        return foldedTerms(t).join("").length >= 2;
+      });
+      if (dropped.length && meaningful) return { query: kept.join(" "), dropped: dropped, tooCommon: false };
+      if (allCommon && common.pages > ALL_COMMON_MAX_PAGES) {
+        return { query: query, dropped: [], tooCommon: true };
+      }
+      return { query: query, dropped: [], tooCommon: false };
+    });
+  }
+
   /* ----------------------------------------------------------------- rendering */
 
   function el(tag, className, text) {
@@ -193,7 +275,7 @@
   /* ------------------------------------------------------------ header dialog */
 
   if (!header) {
-    window.ShowcaseSearch = { root: siteRoot, load: load, fold: fold, markExcerpt: markExcerpt, renderResult: renderResult, T: T };
+    window.ShowcaseSearch = { root: siteRoot, load: load, prepare: prepare, fold: fold, markExcerpt: markExcerpt, renderResult: renderResult, T: T };
     return;
   }
 
@@ -263,7 +345,7 @@
       })
     ).then(function (datas) {
       if (state !== current) return;
-      var old = list.querySelector(".sk-result-more");
+      var old = list.querySelector(".sk-result-more:not(.sk-result-note)");
       if (old) old.remove();
       datas.forEach(function (d) {
         list.appendChild(renderResult(d, state.query));
@@ -288,7 +370,19 @@
     });
   }
 
-  function runSearch(query) {
+  function noteButton(label, query) {
+    var li = el("li", "md-search-result__item sk-result-more sk-result-note");
+    var btn = el("button", "md-search-result__more sk-result-more__button", label);
+    btn.type = "button";
+    btn.addEventListener("click", function () {
+      runSearch(query, true);
+      input.focus();
+    });
+    li.appendChild(btn);
+    return li;
+  }
+
+  function runSearch(query, force) {
     var id = ++seq;
     if (!query) {
       clearResults();
@@ -296,16 +390,31 @@
       return;
     }
     setStatus(T.loading, true);
-    load()
-      .then(function (pf) {
-        return pf.search(query);
+    var plan = null;
+    prepare(query, force)
+      .then(function (p) {
+        plan = p;
+        if (p.tooCommon) return null;
+        return load().then(function (pf) {
+          return pf.search(p.query);
+        });
       })
       .then(function (search) {
-        if (id !== seq || !search) return;
+        if (id !== seq) return;
         clearResults();
+        if (plan.tooCommon) {
+          setStatus(T.tooCommon(query), false);
+          list.appendChild(noteButton(T.anyway, query));
+          return;
+        }
+        if (!search) return;
+        // Marks use the whole query, common words included.
         current = { query: query, results: search.results, shown: 0 };
         var n = search.results.length;
-        setStatus(n ? T.results(n) : T.none, false);
+        var text = n ? T.results(n) : T.none;
+        if (plan.dropped.length) text += " · " + T.dropped(plan.dropped);
+        setStatus(text, false);
+        if (plan.dropped.length) list.appendChild(noteButton(T.keep, query));
         if (n) return showMore();
       })
       .catch(function (err) {
@@ -324,11 +433,6 @@
       return;
     }
     setStatus(T.loading, true);
-    load()
-      .then(function (pf) {
-        if (pf.preload) pf.preload(query);
-      })
-      .catch(function () {});
     timer = setTimeout(function () {
       runSearch(query);
     }, DEBOUNCE_MS);
@@ -437,6 +541,7 @@
   window.ShowcaseSearch = {
     root: siteRoot,
     load: load,
+    prepare: prepare,
     fold: fold,
     markExcerpt: markExcerpt,
     renderResult: renderResult,

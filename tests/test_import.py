@@ -1,0 +1,441 @@
+"""`showcase import`: award lists as unions keep them → records that validate.
+
+Spreadsheets are written here with openpyxl in the shape of a real annex to an
+award decision: a title block, a header row in capitals, merged cells, "I. TẬP
+THỂ" / "II. CÁ NHÂN" sections, a group of authors numbered 3.1, 3.2, a private
+column, a cell typed in TCVN3, and a footer with the signature block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import TODAY
+from openpyxl.styles import Font
+
+from generator.cli import cli
+from generator.importer import ImportOptions, ImportResult, run_import
+from generator.importer.headers import Role, classify_header
+from generator.pipeline import check_content
+from generator.problems import Severity
+
+AWARD = "khen-thuong-2023"
+OPTIONS = {"form": "bang-khen", "issuer": "ldld-tinh-mau"}
+
+
+def title_block(ws: Any, width: str = "G") -> None:
+    ws["A1"] = "LIÊN ĐOÀN LAO ĐỘNG TỈNH MẪU"
+    ws.merge_cells("A1:C1")
+    ws["D1"] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    ws.merge_cells(f"D1:{width}1")
+    ws["D2"] = "Độc lập - Tự do - Hạnh phúc"
+    ws["A3"] = "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG"
+    ws.merge_cells(f"A3:{width}3")
+    ws["A4"] = (
+        "(Kèm theo Quyết định số 45/QĐ-LĐLĐ ngày 20 tháng 7 năm 2023 của Ban Thường vụ LĐLĐ tỉnh Mẫu)"
+    )
+    ws.merge_cells(f"A4:{width}4")
+
+
+def sample_workbook(path: Path, *, ambiguous: bool = False) -> Path:
+    """The award list used by most tests (rows are referred to by number below)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    title_block(ws)
+    ws.append([])
+    # Row 6: headers in capitals, in their own order, with a private column (C).
+    ws.append(
+        ["STT", "HỌ VÀ TÊN", "Ngày sinh", "CHỨC VỤ", "Đơn vị  công tác", "TÊN SÁNG KIẾN", "Ghi chú"]
+    )
+    ws.append(["I. TẬP THỂ"])  # row 7
+    ws.merge_cells("A7:G7")
+    ws.append([1, "Công đoàn cơ sở Nhà máy Mẫu", None, None, "LĐLĐ tỉnh Mẫu"])  # 8: existing unit
+    ws.append([2, "Tổ Cơ  điện   Phân xưởng 2", None, None, "Nhà máy Mẫu"])  # 9: new unit
+    ws.append(["II. CÁ NHÂN"])  # row 10
+    ws.merge_cells("A10:G10")
+    # 11: an existing person (matched by name; the unit confirms it).
+    ws.append(
+        [
+            1,
+            "Nguyễn Văn An",
+            "12/3/1980",
+            "Tổ trưởng",
+            "Công đoàn cơ sở Nhà máy Mẫu",
+            "Cải tiến máy cắt tự động",
+        ]
+    )
+    # 12: typed with a TCVN3 font.
+    ws.append([2, "NguyÔn ThÞ Hång", "1990", "C«ng nh©n", "Nhà máy Mẫu", "Cải tiến băng tải"])
+    ws["B12"].font = Font(name=".VnTime")
+    ws["D12"].font = Font(name=".VnTime")
+    # 13-15: a group of authors; the initiative is merged over the group's rows.
+    ws.append([3, "Nhóm tác giả:", None, None, None, "Sổ tay an toàn điện tử"])
+    ws.append(["3.1", "Phạm Văn Dũng", "1985", "Kỹ sư", "Nhà máy Mẫu"])
+    ws.append(["3.2", "HOÀNG THỊ EM", None, "Kỹ thuật viên", "Nhà máy Mẫu"])
+    ws.merge_cells("F13:F15")
+    name = "Lê Văn Cường" if ambiguous else "Trần Văn Hải"
+    ws.append([4, name, None, "Công nhân", None, None, "Thành tích xuất sắc"])  # 16
+    ws.append([])
+    ws.append([None, None, None, None, "TM. BAN THƯỜNG VỤ"])
+    ws.append([None, None, None, None, "CHỦ TỊCH"])
+    ws.append([None, "Nguyễn Văn Chủ"])  # the signer: not a recipient
+    wb.save(path)
+    return path
+
+
+def do_import(sheet: Path, content: Path, **kwargs: Any) -> ImportResult:
+    options = {**OPTIONS, **kwargs}
+    return run_import(sheet, ImportOptions(award=AWARD, content=content, today=TODAY, **options))
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def errors(result: ImportResult) -> list[str]:
+    return [p.format() for p in result.problems if p.severity is Severity.ERROR]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+# -- headers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("STT", Role.STT),
+        ("Số TT", Role.STT),
+        ("TT", Role.STT),
+        ("Họ và tên", Role.NAME),
+        ("HỌ VÀ TÊN", Role.NAME),
+        ("Ho  va ten", Role.NAME),
+        ("Họ, tên", Role.NAME),
+        ("Họ tên", Role.NAME),
+        ("Tên tập thể", Role.NAME),
+        ("TÊN ĐƠN VỊ", Role.NAME),
+        ("Tập thể, cá nhân", Role.NAME),
+        ("Chức vụ", Role.JOB),
+        ("Chức danh", Role.JOB),
+        ("Chức vụ/Chức danh", Role.JOB),
+        ("Chức vụ, đơn vị công tác", Role.JOB_UNIT),
+        ("Đơn vị", Role.UNIT),
+        ("ĐƠN VỊ CÔNG TÁC", Role.UNIT),
+        ("Don vi cong tac", Role.UNIT),
+        ("Tên sáng kiến", Role.INITIATIVE),
+        ("Tên sáng kiến, giải pháp", Role.INITIATIVE),
+        ("Thành tích", Role.CITATION),
+        ("Nội dung thành tích", Role.CITATION),
+        ("Ghi chú", Role.NOTE),
+        ("Mã hồ sơ", Role.ID),
+        ("Ngày sinh", Role.PRIVATE),
+        ("Năm sinh", Role.PRIVATE),
+        ("Ngày, tháng, năm sinh", Role.PRIVATE),
+        ("Số CCCD/CMND", Role.PRIVATE),
+        ("Số điện thoại", Role.PRIVATE),
+        ("ĐT", Role.PRIVATE),
+        ("Địa chỉ", Role.PRIVATE),
+        ("Email", Role.PRIVATE),
+        ("Quê quán", Role.PRIVATE),
+        ("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", None),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None),
+    ],
+)
+def test_header_variants(text: str, role: Role | None) -> None:
+    assert classify_header(text) is role
+
+
+# -- the round trip ----------------------------------------------------------------------
+
+
+def test_import_then_validate(base_content: Path, tmp_path: Path) -> None:
+    sheet = sample_workbook(tmp_path / "danh-sach.xlsx")
+    result = do_import(sheet, base_content, field="san-xuat")
+    assert errors(result) == []
+    assert result.written == len(result.files) > 0
+
+    s = result.summary
+    assert (s.rows, s.collectives, s.individuals, s.groups, s.group_members) == (8, 2, 3, 1, 2)
+
+    award = load(base_content / "awards" / f"{AWARD}.yml")
+    assert award["decision_number"] == "45/QĐ-LĐLĐ"  # read from the title block
+    assert award["date"] == dt.date(2023, 7, 20)
+    assert award["example"] is False
+    recipients = award["recipients"]
+    assert recipients[0] == {"unit": "cdcs-nha-may-mau"}
+    assert recipients[1] == {"unit": "to-co-dien-phan-xuong-2"}
+    assert recipients[2]["person"] == "nguyen-van-an"
+    assert recipients[2]["initiative"] == "may-cat-tu-dong"  # matched by title
+    assert recipients[2]["job_title"] == "Tổ trưởng"
+    assert recipients[3]["person"] == "nguyen-thi-hong"
+    assert recipients[4]["group"] == ["pham-van-dung", "hoang-thi-em"]
+    assert recipients[4]["initiative"] == "so-tay-an-toan-dien-tu"
+    # "Ghi chú" (notes) is not imported.
+    assert recipients[5] == {"person": "tran-van-hai", "job_title": "Công nhân"}
+    # The signer below "CHỦ TỊCH" is not a recipient.
+    assert "nguyen-van-chu" not in str(recipients)
+
+    # New records: units need a kind, and the parent comes from the list.
+    unit = load(base_content / "units" / "to-co-dien-phan-xuong-2.yml")
+    assert unit == {
+        "example": False,
+        "name": "Tổ Cơ điện Phân xưởng 2",
+        "kind": "cong-doan-co-so",
+        "parent": "cdcs-nha-may-mau",
+    }
+    hong = load(base_content / "people" / "nguyen-thi-hong.yml")
+    assert hong == {
+        "example": False,
+        "name": "Nguyễn Thị Hồng",  # converted from TCVN3
+        "job_title": "Công nhân",
+        "unit": "cdcs-nha-may-mau",
+    }
+    assert load(base_content / "people" / "hoang-thi-em.yml")["name"] == "Hoàng Thị Em"
+    group_initiative = load(base_content / "initiatives" / "2023" / "so-tay-an-toan-dien-tu.yml")
+    assert group_initiative["authors"] == [{"person": "pham-van-dung"}, {"person": "hoang-thi-em"}]
+    assert group_initiative["field"] == "san-xuat"
+
+    # Nothing private was imported, and every written file is NFC with 2-space indents.
+    for plan in result.files:
+        text = plan.path.read_text("utf-8")
+        assert "1980" not in text and "1985" not in text
+        assert text.startswith("# yaml-language-server: $schema=")
+        assert "\t" not in text
+        assert "\n- " not in text  # list items are indented under their key
+
+    _, problems = check_content(base_content, today=TODAY)
+    assert [p.format() for p in problems if p.severity is Severity.ERROR] == []
+
+    # A second run changes nothing.
+    again = do_import(sheet, base_content, field="san-xuat")
+    assert errors(again) == []
+    assert again.written == 0
+    assert {f.status for f in again.files} == {"unchanged"}
+
+
+def test_problems_point_at_cells(base_content: Path, tmp_path: Path) -> None:
+    result = do_import(sample_workbook(tmp_path / "ds.xlsx"), base_content)
+    by_code = {p.code: p for p in result.problems}
+    private = by_code["import-private-column"]
+    assert (private.line, private.col, private.severity) == (6, 3, Severity.WARNING)
+    assert "'Ngày sinh' (C)" in private.message
+    legacy = [p for p in result.problems if p.code == "import-legacy-encoding"]
+    assert {(p.line, p.col) for p in legacy} == {(12, 2), (12, 4)}
+    assert any("B12" in p.message and "Nguyễn Thị Hồng" in p.message for p in legacy)
+    assert all(p.path.endswith("ds.xlsx") for p in result.problems)
+    # No --field given: the new initiatives got defaults, and the editor is told.
+    assert "import-default" in by_code
+
+
+def test_dry_run_writes_nothing(base_content: Path, tmp_path: Path) -> None:
+    before = snapshot(base_content)
+    sheet = sample_workbook(tmp_path / "ds.xlsx")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "import",
+            str(sheet),
+            "--award",
+            AWARD,
+            *_flags(),
+            "--content",
+            str(base_content),
+            "--dry-run",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert snapshot(base_content) == before
+    for record in (
+        f"awards/{AWARD}.yml",
+        "people/nguyen-thi-hong.yml",
+        "people/pham-van-dung.yml",
+        "units/to-co-dien-phan-xuong-2.yml",
+        "initiatives/2023/so-tay-an-toan-dien-tu.yml",
+    ):
+        assert f"would create  {base_content.as_posix()}/{record}" in result.output
+    assert "0 files written" in result.output
+
+
+def _flags() -> list[str]:
+    return ["--form", "bang-khen", "--issuer", "ldld-tinh-mau"]
+
+
+def test_ambiguous_name_is_reported_not_guessed(base_content: Path, tmp_path: Path) -> None:
+    # A second "Lê Văn Cường" in another unit: the list row (no unit) matches both.
+    (base_content / "people" / "le-van-cuong-2.yml").write_text(
+        "name: Lê Văn Cường\nunit: ldld-tinh-mau\n", "utf-8"
+    )
+    before = snapshot(base_content)
+    sheet = sample_workbook(tmp_path / "ds.xlsx", ambiguous=True)
+    result = do_import(sheet, base_content)
+    ambiguous = [p for p in result.problems if p.code == "import-ambiguous"]
+    assert len(ambiguous) == 1
+    assert (ambiguous[0].line, ambiguous[0].col) == (16, 2)
+    assert "le-van-cuong, le-van-cuong-2" in ambiguous[0].message
+    assert result.written == 0
+    assert snapshot(base_content) == before
+
+    runner = CliRunner().invoke(
+        cli, ["import", str(sheet), "--award", AWARD, *_flags(), "--content", str(base_content)]
+    )
+    assert runner.exit_code == 1
+    assert "0 files written" in runner.output
+
+
+def test_existing_award_is_never_overwritten(base_content: Path, tmp_path: Path) -> None:
+    target = base_content / "awards" / f"{AWARD}.yml"
+    target.write_text("title: Khác\n", "utf-8")
+    before = snapshot(base_content)
+    result = do_import(sample_workbook(tmp_path / "ds.xlsx"), base_content)
+    conflicts = [p for p in result.problems if p.code == "import-conflict"]
+    assert len(conflicts) == 1 and conflicts[0].path.endswith(f"awards/{AWARD}.yml")
+    assert result.failed and result.written == 0
+    assert snapshot(base_content) == before
+
+
+def test_legacy_cell_that_cannot_be_read_is_reported(base_content: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ds.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Đơn vị"])
+    ws.append([1, "Tr¸¸n V¨n", "Nhà máy Mẫu"])
+    wb.save(path)
+    result = do_import(path, base_content, date=dt.date(2023, 1, 5))
+    [problem] = [p for p in result.problems if p.code == "import-legacy-encoding"]
+    assert (problem.line, problem.col, problem.severity) == (2, 2, Severity.ERROR)
+    assert "cell B2 looks like TCVN3" in problem.message
+    assert result.written == 0
+
+
+def test_no_header_row(base_content: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ds.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Một bảng", "không phải", "danh sách"])
+    wb.save(path)
+    result = do_import(path, base_content)
+    assert [p.code for p in result.problems] == ["import-no-header"]
+
+
+def test_missing_options_are_named(base_content: Path, tmp_path: Path) -> None:
+    sheet = sample_workbook(tmp_path / "ds.xlsx")
+    result = run_import(sheet, ImportOptions(award=AWARD, content=base_content, today=TODAY))
+    messages = [p.message for p in result.problems if p.code == "import-option"]
+    assert any(m.startswith("--form is required") for m in messages)
+    assert any(m.startswith("--issuer is required") for m in messages)
+    assert result.written == 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp1258"])
+def test_csv(base_content: Path, tmp_path: Path, encoding: str) -> None:
+    from test_legacy_encoding import _cp1258_form
+
+    text = (
+        "DANH SÁCH CÁ NHÂN ĐƯỢC KHEN THƯỞNG;;;\n"
+        "Kèm theo Quyết định số 7/QĐ-LĐLĐ ngày 5/1/2023;;;\n"
+        "TT;Ho va ten;Chuc vu;Don vi cong tac\n"
+        "1;  Đỗ   Thị Hằng ;Kế toán;Nhà máy Mẫu\n"
+        "2;Trần Thị Bình;Chuyên viên;LĐLĐ tỉnh Mẫu\n"
+    )
+    data = _cp1258_form(text).encode("cp1258") if encoding == "cp1258" else text.encode(encoding)
+    path = tmp_path / "ds.csv"
+    path.write_bytes(data)
+    result = do_import(path, base_content)
+    assert errors(result) == []
+    award = load(base_content / "awards" / f"{AWARD}.yml")
+    assert award["date"] == dt.date(2023, 1, 5)
+    assert [r.get("person") for r in award["recipients"]] == ["do-thi-hang", "tran-thi-binh"]
+    assert load(base_content / "people" / "do-thi-hang.yml")["name"] == "Đỗ Thị Hằng"
+
+
+# -- a list of 177 rows ------------------------------------------------------------------
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+MIDDLES = ["Văn", "Thị", "Minh", "Quốc", "Thu", "Đức", "Ngọc", "Hữu"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hằng", "Hùng", "Lan", "Mai", "Nam", "Sơn"]
+
+
+def big_workbook(path: Path, rows: int = 177, collectives: int = 17) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    title_block(ws, "F")
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Thành tích", "Số điện thoại"])
+    ws.append(["I. TẬP THỂ"])
+    for n in range(1, collectives + 1):
+        ws.append(
+            [n, f"Công đoàn cơ sở Công ty số {n}", None, "LĐLĐ tỉnh Mẫu", "Dẫn đầu phong trào"]
+        )
+    ws.append(["II. CÁ NHÂN"])
+    names = [f"{s} {m} {g}" for g in GIVEN for m in MIDDLES for s in SURNAMES]
+    for n in range(1, rows - collectives + 1):
+        ws.append(
+            [n, names[n * 7 % len(names)], "Công nhân", f"Công ty số {n % 9 + 1}",
+             "Có sáng kiến cải tiến kỹ thuật", "0912345678"]
+        )  # fmt: skip
+    wb.save(path)
+    return path
+
+
+def test_177_rows_import_in_one_command_and_rerun_changes_nothing(
+    base_content: Path, tmp_path: Path
+) -> None:
+    sheet = big_workbook(tmp_path / "danh-sach-177.xlsx")
+    args = ["import", str(sheet), "--award", AWARD, *_flags(), "--content", str(base_content)]
+    started = time.perf_counter()
+    first = CliRunner().invoke(cli, args)
+    elapsed = time.perf_counter() - started
+    assert first.exit_code == 0, first.output
+    assert elapsed < 10, f"import took {elapsed:.1f} s"
+    assert "rows read: 177; collectives: 17, individuals: 160" in first.output
+    assert "'Số điện thoại' (F)" in first.output
+    award = load(base_content / "awards" / f"{AWARD}.yml")
+    assert len(award["recipients"]) == 177
+    assert "0912345678" not in (base_content / "awards" / f"{AWARD}.yml").read_text("utf-8")
+
+    _, problems = check_content(base_content, today=TODAY)
+    assert [p.format() for p in problems if p.severity is Severity.ERROR] == []
+
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0, second.output
+    assert "0 files written, 1 unchanged, 0 conflicting" in second.output
+
+
+@pytest.mark.slow
+def test_imported_award_page_is_built(tmp_path: Path) -> None:
+    """Round trip import → validate → build: the award page lists every recipient."""
+    from bs4 import BeautifulSoup
+    from conftest import BASE_CONTENT, copy_project
+
+    from generator.build import build_site
+
+    content = tmp_path / "content"
+    shutil.copytree(BASE_CONTENT, content)
+    sheet = big_workbook(tmp_path / "danh-sach-177.xlsx")
+    result = do_import(sheet, content)
+    assert errors(result) == []
+    project = copy_project(tmp_path / "project", content=content)
+    built = build_site(project, site_dir=project / "site", strict=False, search=False)
+    page = built.site_dir / "khen-thuong" / AWARD / "index.html"
+    assert page.is_file()
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    text = soup.get_text(" ")
+    award = load(content / "awards" / f"{AWARD}.yml")
+    people = {r["person"] for r in award["recipients"] if "person" in r}
+    for person_id in people:
+        name = load(content / "people" / f"{person_id}.yml")["name"]
+        assert name in text
+        assert (built.site_dir / "ca-nhan" / person_id / "index.html").is_file()
+    assert "Công đoàn cơ sở Công ty số 17" in text

@@ -1,0 +1,523 @@
+"""The built sample site (``content/``), checked with an HTML parser (issue 3).
+
+One build per test session (the ``built_site`` fixture in conftest.py, without Pagefind);
+every test here reads it.  Each page type must carry its key content; every page must be
+Vietnamese, reachable from the home page, free of requests to other origins and of
+English strings that Material leaves untranslated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import deque
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from conftest import REPO
+from test_links import LinkError, html_files, links_of, resolve, site_url, soup_of
+
+from generator.link import URL_PREFIX, Site
+from generator.pipeline import check_content
+
+BASE = site_url()
+
+#: Strings Material (or Python-Markdown) prints in English unless translated.
+ENGLISH = (
+    "Made with",
+    "Search",
+    "Skip to content",
+    "Back to top",
+    "Table of contents",
+    "Edit this page",
+    "Permanent link",
+    "Initializing search",
+    "Type to start searching",
+    "Copy to clipboard",
+    "Previous",
+    "Next",
+    "Last update",
+    "Contributors",
+    "Tabs",
+    "Footer",
+    "Header",
+    "Navigation",
+    "Share",
+)
+#: Attributes a screen reader or a tooltip shows.
+VISIBLE_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "aria-description")
+
+
+@cache
+def sample_site() -> Site:
+    site, problems = check_content(REPO / "content")
+    assert site is not None, problems
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_dir(built_site: Any) -> Path:
+    return Path(built_site.site_dir)
+
+
+def page(site_dir: Path, url: str) -> BeautifulSoup:
+    """The parsed page served at ``url`` (site-relative, e.g. "sang-kien/x/")."""
+    file = site_dir / url / "index.html" if not url.endswith(".html") else site_dir / url
+    assert file.is_file(), f"no page {url}"
+    return soup_of(file)
+
+
+def article(soup: BeautifulSoup) -> Tag:
+    found = soup.select_one("article.md-content__inner")
+    assert found is not None, "page has no content article"
+    return found
+
+
+def text(tag: Tag) -> str:
+    return " ".join(tag.get_text(" ", strip=True).replace("¶", " ").split())
+
+
+def section(soup: BeautifulSoup, heading: str) -> BeautifulSoup:
+    """The content after the (first) h2/h3 whose text starts with ``heading``, up to the next one."""
+    for h in article(soup).find_all(["h2", "h3"]):
+        if text(h).startswith(heading):
+            stop = ("h2",) if h.name == "h2" else ("h2", "h3")
+            siblings = []
+            for sibling in h.find_next_siblings():
+                if sibling.name in stop:
+                    break
+                siblings.append(str(sibling))
+            return BeautifulSoup("".join(siblings), "lxml")
+    raise AssertionError(f"no section {heading!r}")
+
+
+def hrefs(tag: Tag) -> list[str]:
+    return [str(a["href"]) for a in tag.find_all("a", href=True)]
+
+
+def targets(site_dir: Path, file: Path, tag: Tag) -> set[str]:
+    """Site-relative files that the links inside ``tag`` lead to."""
+    out = set()
+    for href in hrefs(tag):
+        try:
+            target = resolve(site_dir, BASE, file, href)
+        except LinkError:
+            continue
+        if target is not None:
+            out.add(target.file.relative_to(site_dir).as_posix())
+    return out
+
+
+def record_file(kind: str, ident: str) -> str:
+    return f"{URL_PREFIX[kind]}/{ident}/index.html"
+
+
+# -- the build ------------------------------------------------------------------------------
+
+
+def test_build_has_no_warnings(built_site: Any) -> None:
+    """`mkdocs build --strict` would pass: MkDocs and the plugin logged no warning."""
+    assert built_site.warnings == []
+    assert [p for p in built_site.problems if p.severity.value == "error"] == []
+
+
+def test_every_record_has_a_page(site_dir: Path) -> None:
+    site = sample_site()
+    for node in site.all_nodes():
+        file = site_dir / record_file(node.kind, node.id)
+        assert file.is_file() == node.published, node
+
+
+# -- home -----------------------------------------------------------------------------------
+
+
+def test_home_headline_figures_with_sources(site_dir: Path) -> None:
+    soup = page(site_dir, "")
+    figures = article(soup).select(".sk-figure")
+    assert len(figures) >= 3
+    values = [text(f.select_one(".sk-figure__value") or f) for f in figures]
+    assert "170.324 sáng kiến" in values
+    assert "hơn 162 tỷ đồng" in values
+    for figure in figures:
+        source = figure.select_one(".sk-figure__source")
+        assert source is not None and text(source).startswith("Nguồn:"), figure
+        assert source.find("a", href=True) is not None, "a figure's source links to it"
+    # The other published number for the same figure, with its own source.
+    first = figures[values.index("170.324 sáng kiến")]
+    assert "170.263" in text(first)
+    assert len(first.select(".sk-figure__source a[href]")) >= 2, "both sources are linked"
+
+
+def test_home_featured_latest_awards_and_progress(site_dir: Path) -> None:
+    soup = page(site_dir, "")
+    home = site_dir / "index.html"
+    site = sample_site()
+    featured = targets(site_dir, home, section(soup, "Sáng kiến tiêu biểu"))
+    assert {record_file("initiative", i.id) for i in site.featured} <= featured
+    awards = targets(site_dir, home, section(soup, "Khen thưởng mới nhất"))
+    assert {record_file("award", a.id) for a in site.latest_awards} <= awards
+    progress = section(soup, "Tiến độ chương trình")
+    bars = progress.find_all("progress")
+    assert bars, "campaign progress is drawn with <progress>"
+    for bar in bars:
+        assert float(bar["value"]) <= float(bar["max"])
+        assert bar.get("aria-label")
+    assert "chỉ tiêu 300.000 sáng kiến" in text(progress)
+
+
+# -- record pages ---------------------------------------------------------------------------
+
+INITIATIVE = "cai-tien-he-thong-lam-mat-ghi-lo-nung-clinker"
+
+
+def test_initiative_page(site_dir: Path) -> None:
+    soup = page(site_dir, f"sang-kien/{INITIATIVE}/")
+    file = site_dir / record_file("initiative", INITIATIVE)
+    body = text(article(soup))
+    node = sample_site().initiatives[INITIATIVE]
+    assert text(article(soup).h1 or soup).startswith(node.model.title)
+    # authors with their shares, linked to their pages
+    assert re.search(r"Đinh Văn Khoa \(50%\), chủ nhiệm; Bùi Văn Đức \(30%\)", body), body
+    links = targets(site_dir, file, article(soup))
+    assert record_file("person", "dinh-van-khoa") in links
+    assert record_file("person", "bui-van-duc") not in links, "publish: false has no page"
+    # where it sits: unit → parent unit → root, as links (breadcrumbs)
+    crumbs = article(soup).select_one(".sk-breadcrumbs")
+    assert crumbs is not None
+    chain = [record_file("unit", u.id) for u in [node.unit, *node.unit.ancestors]]
+    assert len(chain) >= 2
+    assert set(chain) <= targets(site_dir, file, crumbs)
+    # recognition, benefit, awards, related initiatives
+    assert "Công nhận Cấp tỉnh, ngành" in body
+    assert "1,5 tỷ đồng (1.500.000.000 đồng)" in body
+    assert {record_file("award", a.id) for a in node.awards} <= targets(
+        site_dir, file, section(soup, "Khen thưởng")
+    )
+    related = targets(site_dir, file, section(soup, "Sáng kiến liên quan"))
+    assert {record_file("initiative", r.id) for r in node.related} <= related
+    assert node.related
+    for heading in ("Mô tả bản chất của sáng kiến", "Điều kiện áp dụng"):
+        assert section(soup, heading).get_text(strip=True)
+
+
+@pytest.mark.parametrize(
+    "ident", sorted(i.id for i in sample_site().initiatives.values() if i.model.benefit_vnd)
+)
+def test_initiative_benefit_in_vietnamese(site_dir: Path, ident: str) -> None:
+    body = text(article(page(site_dir, f"sang-kien/{ident}/")))
+    assert re.search(r"Giá trị làm lợi \d+(,\d+)? (triệu|tỷ) đồng \([\d.]+ đồng\)", body), body
+
+
+def test_person_page(site_dir: Path) -> None:
+    soup = page(site_dir, "ca-nhan/dinh-van-khoa/")
+    file = site_dir / record_file("person", "dinh-van-khoa")
+    node = sample_site().people["dinh-van-khoa"]
+    body = text(article(soup))
+    assert f"Chức vụ, chức danh: {node.model.job_title}" in body
+    assert node.unit is not None
+    assert record_file("unit", node.unit.id) in targets(site_dir, file, article(soup))
+    assert {record_file("initiative", i.id) for i in node.initiatives} <= targets(
+        site_dir, file, section(soup, "Sáng kiến")
+    )
+    assert node.awards
+    assert {record_file("award", a.id) for a in node.awards} <= targets(
+        site_dir, file, section(soup, "Khen thưởng")
+    )
+
+
+def test_unit_page(site_dir: Path) -> None:
+    ident = "ldld-thanh-hoa"
+    soup = page(site_dir, f"don-vi/{ident}/")
+    file = site_dir / record_file("unit", ident)
+    node = sample_site().units[ident]
+    assert node.parent is not None and node.children
+    body = article(soup)
+    assert record_file("unit", node.parent.id) in targets(site_dir, file, body)
+    subunits = targets(site_dir, file, section(soup, "Đơn vị trực thuộc"))
+    assert {record_file("unit", c.id) for c in node.children} <= subunits
+    by_recognised = section(soup, "Bảng xếp hạng theo số sáng kiến được công nhận")
+    by_benefit = section(soup, "Bảng xếp hạng theo giá trị làm lợi")
+    for board in (by_recognised, by_benefit):
+        assert len(board.find_all("li")) == len(node.children)
+    counts = [int(m) for m in re.findall(r": (\d+) sáng kiến được công nhận", text(by_recognised))]
+    assert counts == sorted(counts, reverse=True) and counts
+    # initiatives of sub-units are counted on the parent's page
+    assert f"Sáng kiến (kể cả đơn vị trực thuộc) {len(node.all_initiatives)}" in text(body)
+
+
+def test_award_page_recipients_table(site_dir: Path) -> None:
+    ident = "bang-khen-ldld-thanh-hoa-diem-hen-sang-kien-2022"
+    soup = page(site_dir, f"khen-thuong/{ident}/")
+    node = sample_site().awards[ident]
+    body = text(article(soup))
+    assert node.model.decision_number in body
+    assert "ngày 29 tháng 6 năm 2022" in body
+    table = section(soup, "Danh sách được khen thưởng").find("table")
+    assert table is not None
+    head = [text(th) for th in table.find_all("th")]
+    assert head[:2] == ["STT", "Được khen"]
+    rows = table.find("tbody").find_all("tr")  # type: ignore[union-attr]
+    assert len(rows) == len(node.recipients)
+    assert all(text(r.find_all("td")[-1]) for r in rows), "each says what it was honoured for"
+
+
+def test_event_page_figures_with_sources(site_dir: Path) -> None:
+    soup = page(site_dir, "su-kien/diem-hen-sang-kien-thanh-hoa-2022/")
+    figures = section(soup, "Số liệu")
+    items = figures.find_all("li")
+    assert items
+    body = text(figures)
+    assert "170.324 sáng kiến" in body and "170.263 sáng kiến" in body
+    assert "hơn 162 tỷ đồng" in body
+    for item in items:
+        assert "Nguồn:" in text(item), item
+
+
+def test_campaign_page_phases_targets_progress(site_dir: Path) -> None:
+    soup = page(site_dir, "chuong-trinh/1-trieu-sang-kien/")
+    node = sample_site().campaigns["1-trieu-sang-kien"]
+    phases = section(soup, "Các giai đoạn")
+    body = text(phases)
+    for phase in node.phases:
+        assert phase.phase.name in body
+        if phase.phase.target:
+            assert f"chỉ tiêu {phase.phase.target:,} sáng kiến".replace(",", ".") in body
+    bars = phases.find_all("progress")
+    assert len(bars) == sum(1 for p in node.phases if p.phase.target and p.progress)
+    assert bars
+    for item in phases.find_all("li"):
+        assert "Nguồn:" in text(item)
+
+
+# -- listings, honour roll, statistics, other pages --------------------------------------------
+
+
+def test_initiative_listing_sort_links(site_dir: Path) -> None:
+    soup = page(site_dir, "sang-kien/")
+    file = site_dir / "sang-kien/index.html"
+    links = targets(site_dir, file, article(soup))
+    assert {"sang-kien/theo-ten/index.html", "sang-kien/theo-gia-tri/index.html"} <= links
+    rows = article(soup).select("table tbody tr")
+    assert len(rows) == len(sample_site().initiatives)
+    by_name = page(site_dir, "sang-kien/theo-ten/")
+    names = [text(r.find_all("td")[1]) for r in article(by_name).select("table tbody tr")]
+    assert len(names) == len(rows)
+    assert names != [text(r.find_all("td")[1]) for r in rows] or len(rows) < 2
+
+
+@pytest.mark.parametrize("url", ["nam/2022/", "linh-vuc/chuyen-doi-so/"])
+def test_year_and_field_pages(site_dir: Path, url: str) -> None:
+    soup = page(site_dir, url)
+    site = sample_site()
+    if url.startswith("nam/"):
+        expected = [i for i in site.initiatives.values() if i.year == 2022]
+    else:
+        expected = [i for i in site.initiatives.values() if i.model.field == "chuyen-doi-so"]
+    file = site_dir / url / "index.html"
+    assert {record_file("initiative", i.id) for i in expected} <= targets(
+        site_dir, file, article(soup)
+    )
+    assert len(article(soup).select("table tbody tr")) >= len(expected)
+
+
+def test_honour_roll_grouped_and_printable(site_dir: Path) -> None:
+    soup = page(site_dir, "bang-vang/")
+    site = sample_site()
+    headings = [(h.name, text(h)) for h in article(soup).find_all(["h2", "h3"])]
+    years = sorted({a.year for a in site.awards.values()}, reverse=True)
+    assert [t for n, t in headings if n == "h2"] == [f"Năm {y}" for y in years]
+    forms = {a.form_term.name for a in site.awards.values() if a.form_term}
+    assert forms <= {t for n, t in headings if n == "h3"}
+    file = site_dir / "bang-vang/index.html"
+    assert {record_file("award", a.id) for a in site.awards.values()} <= targets(
+        site_dir, file, article(soup)
+    )
+    sheets = [str(link["href"]) for link in soup.find_all("link", rel="stylesheet")]
+    assert any(h.endswith("showcase.css") for h in sheets)
+    css = (site_dir / "assets/stylesheets/showcase.css").read_text(encoding="utf-8")
+    assert "@media print" in css
+    assert re.search(r"@page\s*\{[^}]*size:\s*A4", css), "the honour roll prints on A4"
+
+
+def test_statistics_charts_are_accessible_svg_with_tables(site_dir: Path) -> None:
+    soup = page(site_dir, "thong-ke/")
+    svgs = article(soup).find_all("svg")
+    assert len(svgs) >= 4
+    for svg in svgs:
+        assert svg.get("role") == "img"
+        assert svg.get("aria-labelledby") or svg.get("aria-label") or svg.find("title")
+    tables = article(soup).find_all("table")
+    assert len(tables) >= len(svgs), "every chart has its data table"
+    assert article(soup).find_all("progress"), "campaign progress"
+    assert not soup.find_all("script", src=re.compile("chart", re.I)), "no chart library"
+
+
+def test_open_data_guide_and_search_pages(site_dir: Path) -> None:
+    open_data = page(site_dir, "du-lieu-mo/")
+    assert text(article(open_data).h1 or open_data).startswith("Dữ liệu mở")
+    data_links = [h for h in hrefs(article(open_data)) if h.endswith((".json", ".csv"))]
+    assert data_links, "the open data page links its files"
+    guide = page(site_dir, "huong-dan/")
+    assert article(guide).h1 is not None
+    assert page(site_dir, "tra-cuu/").select_one("#sk-search") is not None
+
+
+def test_404_page_in_vietnamese(site_dir: Path) -> None:
+    soup = page(site_dir, "404.html")
+    body = text(article(soup))
+    assert "Không tìm thấy trang" in body
+    assert soup.html is not None and soup.html.get("lang") == "vi"
+
+
+def test_example_records_say_so(site_dir: Path) -> None:
+    site = sample_site()
+    examples = [n for n in site.all_nodes() if n.published and n.model.example]
+    assert examples, "the sample content marks illustrative records"
+    for node in site.all_nodes():
+        if not node.published:
+            continue
+        body = text(article(soup_of(site_dir / record_file(node.kind, node.id))))
+        assert ("Hồ sơ minh hoạ" in body) == bool(node.model.example), node
+
+
+# -- every page ------------------------------------------------------------------------------
+
+
+def test_every_page_is_vietnamese(site_dir: Path) -> None:
+    for file in html_files(site_dir):
+        soup = soup_of(file)
+        if soup.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)}):
+            continue  # a redirect stub for an old address
+        assert soup.html is not None and soup.html.get("lang") == "vi", file
+
+
+def test_every_record_page_reachable_from_home(site_dir: Path) -> None:
+    """Crawl internal links (navigation and content) from index.html."""
+    seen: set[Path] = set()
+    queue = deque([site_dir / "index.html"])
+    while queue:
+        file = queue.popleft()
+        if file in seen:
+            continue
+        seen.add(file)
+        for tag, _attr, url in links_of(soup_of(file)):
+            if tag != "a":
+                continue
+            try:
+                target = resolve(site_dir, BASE, file, url)
+            except LinkError:
+                continue
+            if target is not None and target.file.suffix == ".html" and target.file.is_file():
+                queue.append(target.file)
+    reached = {f.relative_to(site_dir).as_posix() for f in seen}
+    expected = {record_file(n.kind, n.id) for n in sample_site().all_nodes() if n.published}
+    expected |= {
+        f"{url}index.html"
+        for url in (
+            "sang-kien/",
+            "ca-nhan/",
+            "don-vi/",
+            "khen-thuong/",
+            "su-kien/",
+            "chuong-trinh/",
+            "nam/",
+            "nam/2022/",
+            "linh-vuc/",
+            "bang-vang/",
+            "thong-ke/",
+            "tra-cuu/",
+            "du-lieu-mo/",
+            "huong-dan/",
+            "gioi-thieu/",
+        )
+    }
+    assert sorted(expected - reached) == []
+
+
+def _is_own(url: str) -> bool:
+    parts = urlsplit(url)
+    if not (parts.scheme or parts.netloc):
+        return not url.lower().startswith("javascript:")
+    absolute = url if parts.scheme else "https:" + url
+    return absolute.startswith(BASE)
+
+
+def test_no_request_to_another_origin(site_dir: Path) -> None:
+    """Nothing the browser loads by itself (styles, scripts, images, fonts) comes from elsewhere."""
+    offenders = []
+    for file in html_files(site_dir):
+        soup = soup_of(file)
+        rel = file.relative_to(site_dir).as_posix()
+        for link in soup.find_all("link", href=True):
+            kinds = set(link.get("rel") or [])
+            if kinds <= {"canonical", "alternate", "author", "license", "me"}:
+                if not _is_own(str(link["href"])) and "canonical" in kinds:
+                    offenders.append(f"{rel}: canonical {link['href']}")
+                continue
+            if not _is_own(str(link["href"])):
+                offenders.append(f"{rel}: <link rel={sorted(kinds)} href={link['href']}>")
+        for tag in soup.find_all(["script", "img", "source", "iframe", "video", "audio", "embed"]):
+            for attr in ("src", "srcset", "poster"):
+                value = tag.get(attr)
+                if isinstance(value, str) and not all(
+                    _is_own(v.strip().split(" ")[0]) for v in value.split(",") if v.strip()
+                ):
+                    offenders.append(f"{rel}: <{tag.name} {attr}={value}>")
+        for style in soup.find_all(style=re.compile(r"url\(", re.I)):
+            offenders.append(f"{rel}: inline style url() {style['style']}")
+    for css in (site_dir / "assets").rglob("*.css"):
+        data = css.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"""(?:@import\s+|url\()\s*['"]?(https?:)?//[^'")\s]+""", data):
+            offenders.append(f"{css.name}: {url}")
+        assert "fonts.googleapis.com" not in data and "fonts.gstatic.com" not in data, css
+    assert offenders == []
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+
+
+def _visible_strings(soup: BeautifulSoup) -> str:
+    soup = BeautifulSoup(str(soup), "lxml")  # a copy: decompose() below must not touch the cache
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    parts = [soup.get_text(" ", strip=True)]
+    for tag in soup.find_all(True):
+        for attr in VISIBLE_ATTRIBUTES:
+            value = tag.get(attr)
+            if isinstance(value, str):
+                parts.append(value)
+    return " \n ".join(parts)
+
+
+def test_no_untranslated_theme_strings(site_dir: Path) -> None:
+    """No English string of the theme in any page's visible text, tooltips or labels."""
+    pattern = re.compile(r"\b(" + "|".join(re.escape(e) for e in ENGLISH) + r")\b")
+    found: dict[str, str] = {}
+    for file in html_files(site_dir):
+        for match in pattern.finditer(_visible_strings(soup_of(file))):
+            found.setdefault(match.group(1), file.relative_to(site_dir).as_posix())
+    assert found == {}
+
+
+def test_navigation_lists_sections_only(site_dir: Path) -> None:
+    """Material puts the nav in every page: it must never list records (design §3)."""
+    site = sample_site()
+    records = {record_file(n.kind, n.id) for n in site.all_nodes()}
+    nav_targets: set[str] = set()
+    for file in html_files(site_dir):
+        soup = soup_of(file)
+        for nav in soup.select("nav.md-nav--primary, nav.md-tabs"):
+            nav_targets |= {t for t in targets(site_dir, file, nav) if not t.startswith("#")}
+    assert nav_targets, "pages have a navigation"
+    assert nav_targets & records == set()
+    assert len(nav_targets) <= 20, sorted(nav_targets)
+
+
+def test_json_ld_is_valid_json(site_dir: Path) -> None:
+    for file in html_files(site_dir):
+        for script in soup_of(file).find_all("script", type="application/ld+json"):
+            data = json.loads(script.string or "")
+            assert isinstance(data, (dict, list)), file

@@ -1,0 +1,361 @@
+"""Validate: raw records → typed models; pydantic errors translated into located Problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from generator.loader import LoadedContent, RawRecord, parse_yaml
+from generator.model import Initiative, Person, parse_date
+from generator.problems import Problem, Severity
+from generator.validate import ValidContent, validate_content
+
+TODAY = dt.date(2024, 1, 1)
+FOLDERS = {
+    "person": "people",
+    "unit": "units",
+    "initiative": "initiatives/2022",
+    "award": "awards",
+    "event": "events",
+    "campaign": "campaigns",
+}
+
+INITIATIVE = """\
+title: Cải tiến máy cắt
+authors:
+  - person: nguyen-van-an
+unit: cdcs-nha-may-mau
+field: san-xuat
+type: giai-phap-ky-thuat
+status: cong-nhan
+summary: Giảm thời gian cắt phôi.
+"""
+
+
+def run(kind: str, text: str, ident: str = "x") -> tuple[ValidContent, list[Problem]]:
+    """Validate one record (the missing site.yml/taxonomies.yml are not reported here)."""
+    path = f"content/{FOLDERS[kind]}/{ident}.yml"
+    data, positions, problems = parse_yaml(text.encode("utf-8"), path)
+    assert problems == [] and data is not None
+    raw = RawRecord(
+        kind,
+        ident,
+        path,
+        path.removeprefix("content/"),
+        data,
+        positions,
+        "2022" if kind == "initiative" else None,
+    )
+    loaded = LoadedContent(root=Path("content"), display_root="content", records=[raw])
+    valid, problems = validate_content(loaded, today=TODAY)
+    return valid, [p for p in problems if p.path == path]
+
+
+def short(problems: list[Problem]) -> list[str]:
+    return sorted(f"{p.line}:{p.col}:{p.code}:{p.field}" for p in problems)
+
+
+def test_valid_record_passes() -> None:
+    valid, problems = run("initiative", INITIATIVE)
+    assert problems == []
+    assert len(valid.records) == 1
+    record = valid.records[0]
+    assert isinstance(record.model, Initiative)
+    assert record.kind == "initiative" and record.id == "x"
+    assert record.at(("authors", 0, "person")) == (3, 13)
+    assert record.at(("authors", 0), key=True) == (3, 5)
+
+
+def test_missing_field_at_parent_or_file_start() -> None:
+    text = INITIATIVE.replace("title: Cải tiến máy cắt\n", "").replace(
+        "  - person: nguyen-van-an\n", "  - share: 100\n"
+    )
+    _, problems = run("initiative", text)
+    assert short(problems) == ["1:1:missing-field:title", "2:5:one-of:authors[0]"]
+    assert problems[0].message == "missing required field 'title'"
+
+
+def test_unknown_field_suggests_nearest() -> None:
+    _, problems = run(
+        "initiative", INITIATIVE + "sumary: x\nrecognition:\n  by: a\n  levle: co-so\n"
+    )
+    messages = {p.field: p.message for p in problems}
+    assert messages["sumary"] == "unknown field 'sumary'; did you mean 'summary'?"
+    assert messages["recognition.levle"] == "unknown field 'levle'; did you mean 'level'?"
+    assert short(problems) == [
+        "10:1:missing-field:recognition.level",  # at the key of the mapping that lacks it
+        "12:3:unknown-field:recognition.levle",
+        "9:1:unknown-field:sumary",
+    ]
+
+
+def test_unknown_field_without_close_match_lists_fields() -> None:
+    _, problems = run("person", "name: An\nxyz: 1\n")
+    assert problems[0].message.startswith("unknown field 'xyz'; expected one of: ")
+    assert "job_title" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "benefit_vnd: 162.000.000",
+            "expected a whole number, got '162.000.000' (write digits only, without '.' or ',' separators)",
+        ),
+        (
+            "benefit_vnd: 162,000,000",
+            "expected a whole number, got '162,000,000' (write digits only, without '.' or ',' separators)",
+        ),
+        ("benefit_vnd: hai trăm triệu", "expected a whole number, got 'hai trăm triệu'"),
+        (
+            "benefit_vnd: 1.5",
+            "expected a whole number written with digits only, got 1.5: '.' and ',' are not "
+            "thousands separators in YAML (write 162000000, not 162.000.000)",
+        ),
+        ("benefit_vnd: -1", "value must be 0 or more, got -1"),
+        ("tags: cơ khí", "expected a list (lines starting with '- '), got 'cơ khí'"),
+        ("recognition: co-so", "expected a mapping of fields (key: value), got 'co-so'"),
+        (
+            "first_applied: 31/2/2022",
+            "'31/2/2022' is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)",
+        ),
+        (
+            "first_applied: tháng 6",
+            "'tháng 6' is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)",
+        ),
+        ("first_applied: [1, 2]", "expected a date (2022-06-29 or 29/6/2022), got a list"),
+        ("example: có", "expected true or false, got 'có'"),
+    ],
+)
+def test_type_errors_are_translated(line: str, expected: str) -> None:
+    _, problems = run("initiative", INITIATIVE + line + "\n")
+    assert [p.message for p in problems] == [expected]
+    assert (problems[0].line, problems[0].col) == (9, line.index(":") + 3)
+
+
+def test_list_instead_of_text_points_at_the_value() -> None:
+    text = INITIATIVE.replace("unit: cdcs-nha-may-mau\n", "unit:\n  - cdcs-nha-may-mau\n")
+    _, problems = run("initiative", text)
+    assert short(problems) == ["5:3:wrong-type:unit"]
+    assert problems[0].message == "expected text, got a list"
+
+
+def test_long_values_are_shortened() -> None:
+    _, problems = run("initiative", INITIATIVE + "benefit_vnd: " + "x" * 200 + "\n")
+    assert len(problems[0].message) < 100
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-06-29", dt.date(2022, 6, 29)),
+        ("29/6/2022", dt.date(2022, 6, 29)),
+        ("01/02/2022", dt.date(2022, 2, 1)),
+        (" 1/2/2022 ", dt.date(2022, 2, 1)),
+        (dt.datetime(2022, 6, 29, 10, 30), dt.date(2022, 6, 29)),
+    ],
+)
+def test_parse_date_accepts_iso_and_dmy(value: object, expected: dt.date) -> None:
+    assert parse_date(value) == expected
+
+
+def test_dmy_dates_in_records() -> None:
+    valid, problems = run("initiative", INITIATIVE + "first_applied: 1/3/2022\n")
+    assert problems == []
+    assert valid.records[0].model.first_applied == dt.date(2022, 3, 1)  # type: ignore[attr-defined]
+
+
+def test_date_order_and_future_dates() -> None:
+    _, problems = run("event", "title: E\ndate: 2022-08-15\nend_date: 14/8/2022\norganiser: u\n")
+    assert short(problems) == ["3:11:date-order:end_date"]
+    assert problems[0].message == "event ends (2022-08-14) before it starts (2022-08-15)"
+    _, problems = run("initiative", INITIATIVE + "first_applied: 2024-01-02\n")
+    assert short(problems) == ["9:16:future-date:first_applied"]
+    _, problems = run("initiative", INITIATIVE + "first_applied: 2024-01-01\n")
+    assert problems == []  # today itself is not the future
+
+
+def test_shares() -> None:
+    two = INITIATIVE.replace(
+        "  - person: nguyen-van-an\n",
+        "  - person: nguyen-van-an\n    share: {a}\n  - name: Phạm Văn Dũng\n    share: {b}\n",
+    )
+    _, problems = run("initiative", two.format(a=60, b=40))
+    assert problems == []
+    _, problems = run("initiative", two.format(a=33.33, b=66.67))
+    assert problems == []
+    _, problems = run("initiative", two.format(a=60, b=30))
+    assert short(problems) == ["2:1:shares-sum:authors"]
+    assert problems[0].message == "author shares add up to 90, not 100"
+    partial = INITIATIVE.replace(
+        "  - person: nguyen-van-an\n", "  - person: nguyen-van-an\n    share: 100\n  - name: Bình\n"
+    )
+    _, problems = run("initiative", partial)
+    assert short(problems) == ["5:5:shares-sum:authors[1].share"]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "phone",
+        "email",
+        "birth_date",
+        "cccd",
+        "ngay_sinh",
+        "so_dien_thoai",
+        "dia_chi",
+        "Số điện thoại",
+        "Ngày sinh",
+        "SĐT",
+        "CMND",
+        "e-mail",
+        unicodedata.normalize("NFD", "địa chỉ"),
+    ],
+)
+def test_privacy_keys_anywhere(key: str) -> None:
+    _, problems = run("person", f"name: An\n{key}: x\n")
+    assert short(problems) == [f"2:1:privacy:{unicodedata.normalize('NFC', key)}"]
+    award = (
+        f"title: A\nform: f\nissuer: u\ndate: 2022-01-01\nrecipients:\n  - name: An\n    {key}: x\n"
+    )
+    _, problems = run("award", award)
+    assert [(p.line, p.col, p.code) for p in problems] == [(7, 5, "privacy")]
+
+
+def test_privacy_problem_does_not_hide_other_problems() -> None:
+    _, problems = run("person", "name: An\nphone: 1\njob_tittle: x\n")
+    assert short(problems) == ["2:1:privacy:phone", "3:1:unknown-field:job_tittle"]
+
+
+def test_confidential_fields_are_checked_and_dropped() -> None:
+    valid, problems = run("person", "name: An\njob_title: Kỹ sư\nconfidential: [job_title]\n")
+    assert problems == []
+    model = valid.records[0].model
+    assert isinstance(model, Person)
+    assert model.job_title is None
+    assert model.name == "An"
+    _, problems = run(
+        "person", "name: An\nconfidential:\n  - name\n  - jobtitle\n  - don_vi\n  - example\n"
+    )
+    assert short(problems) == [
+        "3:5:confidential-field:confidential[0]",
+        "4:5:unknown-field:confidential[1]",
+        "5:5:unknown-field:confidential[2]",
+        "6:5:confidential-field:confidential[3]",
+    ]
+    assert "did you mean 'job_title'?" in problems[1].message
+
+
+def test_unsafe_markdown_is_a_warning_and_keeps_the_record() -> None:
+    valid, problems = run("person", "name: An\nbio: |\n  Xin chào <script>alert(1)</script>\n")
+    assert [(p.line, p.col, p.code, p.severity) for p in problems] == [
+        (2, 6, "unsafe-markdown", Severity.WARNING)
+    ]
+    assert len(valid.records) == 1
+    # Only Markdown fields are checked; plain text is escaped when rendered.
+    _, problems = run("person", "name: An <script>\njob_title: <b>x</b>\n")
+    assert problems == []
+
+
+def test_bad_file_name_is_reported_with_a_suggestion() -> None:
+    _, problems = run("person", "name: An\n", ident="Nguyễn Văn An")
+    assert [p.code for p in problems] == ["bad-id"]
+    assert "e.g. 'nguyen-van-an'" in problems[0].message
+
+
+def test_errors_drop_the_record_warnings_do_not() -> None:
+    valid, _ = run("person", "name: An\nphoto: 1\npublish: maybe\n")
+    assert valid.records == []
+
+
+def test_missing_site_and_taxonomies(tmp_path: Path) -> None:
+    loaded = LoadedContent(root=tmp_path, display_root="content")
+    valid, problems = validate_content(loaded, today=TODAY)
+    assert valid.site is None and valid.taxonomies is None
+    assert sorted((p.path, p.code) for p in problems) == [
+        ("content/site.yml", "missing-field"),
+        ("content/taxonomies.yml", "missing-field"),
+    ]
+    # No content folder at all: the loader says so once; nothing more to add here.
+    loaded = LoadedContent(root=tmp_path / "nothing", display_root="nothing")
+    assert validate_content(loaded, today=TODAY)[1] == []
+
+
+def test_taxonomy_unknown_field_suggests() -> None:
+    path = "content/taxonomies.yml"
+    text = "fields:\n  a:\n    nme: A\n"
+    data, positions, _ = parse_yaml(text.encode(), path)
+    assert data is not None
+    raw = RawRecord("taxonomies", "taxonomies", path, "taxonomies.yml", data, positions)
+    loaded = LoadedContent(
+        root=Path("content"), display_root="content", singles={"taxonomies": raw}
+    )
+    _, problems = validate_content(loaded, today=TODAY)
+    unknown = [p for p in problems if p.code == "unknown-field"]
+    assert [(p.line, p.col, p.message) for p in unknown] == [
+        (3, 5, "unknown field 'nme'; did you mean 'name'?")
+    ]
+
+
+def test_yaml_booleans_and_dates_where_text_is_expected() -> None:
+    _, problems = run("person", "name: yes\njob_title: 2022-01-01\n")
+    assert [(p.line, p.col, p.message) for p in problems] == [
+        (
+            1,
+            7,
+            "expected text, got the yes/no value true (YAML reads it so; put the text in double quotes)",
+        ),
+        (
+            2,
+            12,
+            "expected text, got the date 2022-01-01 (YAML reads it so; put the text in double quotes)",
+        ),
+    ]
+
+
+def test_bad_taxonomy_key_points_at_the_key() -> None:
+    path = "content/taxonomies.yml"
+    text = "fields:\n  ok:\n    name: A\n  Nông nghiệp:\n    name: B\n"
+    data, positions, _ = parse_yaml(text.encode(), path)
+    assert data is not None
+    raw = RawRecord("taxonomies", "taxonomies", path, "taxonomies.yml", data, positions)
+    loaded = LoadedContent(root=Path("."), display_root="content", singles={"taxonomies": raw})
+    _, problems = validate_content(loaded, today=TODAY)
+    bad = [p for p in problems if p.path == path and p.code == "bad-value"]
+    assert [(p.line, p.col, p.field) for p in bad] == [(4, 3, "fields.Nông nghiệp")]
+
+
+def test_empty_list_message() -> None:
+    _, problems = run(
+        "initiative", INITIATIVE.replace("authors:\n  - person: nguyen-van-an\n", "authors: []\n")
+    )
+    assert [(p.line, p.col, p.message) for p in problems] == [
+        (2, 10, "list must not be empty; give at least one item")
+    ]
+
+
+@pytest.mark.parametrize("value", ["162.000", "1.5", "162.0"])
+def test_money_written_with_a_thousands_dot_is_refused(value: str) -> None:
+    _, problems = run("initiative", INITIATIVE + f"benefit_vnd: {value}\n")
+    assert [(p.line, p.col, p.code) for p in problems] == [(9, 14, "bad-value")]
+    assert "not thousands separators" in problems[0].message
+
+
+def test_count_figures_must_be_whole_but_percentages_need_not() -> None:
+    event = (
+        "title: E\ndate: 2022-08-15\norganiser: u\nfigures:\n"
+        "  - key: a\n    label: A\n    value: {a}\n    unit: {unit}\n    source:\n      title: S\n"
+    )
+    for unit, value, ok in [
+        ("count", "170.324", False),
+        ("vnd", "1.5", False),
+        ("count", "170324", True),
+        ("percent", "351.4", True),
+    ]:
+        _, problems = run("event", event.format(a=value, unit=unit))
+        assert (problems == []) == ok, (unit, value, problems)
+        if not ok:
+            assert [(p.line, p.col, p.field) for p in problems] == [(7, 12, "figures[0].value")]
