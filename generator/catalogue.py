@@ -165,7 +165,7 @@ _ENTRIES = [
         "unknown-reference",
         "unknown person 'le-van-a'",
         "Mã hồ sơ được tham chiếu (người, đơn vị, sáng kiến, sự kiện, chương trình) không tồn tại.",
-        "Sửa mã cho đúng tên tệp của hồ sơ (không có `.yml`), hoặc tạo hồ sơ đó bằng `showcase new`. Với người không có hồ sơ riêng, ghi `name: \"Họ và tên\"`.",
+        'Sửa mã cho đúng tên tệp của hồ sơ (không có `.yml`), hoặc tạo hồ sơ đó bằng `showcase new`. Với người không có hồ sơ riêng, ghi `name: "Họ và tên"`.',
     ),
     CatalogueEntry(
         "reference-cycle",
@@ -181,7 +181,7 @@ _ENTRIES = [
     ),
     CatalogueEntry(
         "one-of",
-        "give exactly one of 'person', 'unit' or 'group'",
+        "give exactly one of 'person', 'unit', 'group' or 'name' (found 'person' and 'unit')",
         "Mỗi mục phải chọn đúng một cách ghi (ví dụ người có hồ sơ `person`, hoặc chỉ ghi tên `name`).",
         "Giữ lại một trong các trường được nêu.",
     ),

@@ -135,8 +135,12 @@ def export(path: Path, out: Path) -> None:
     show_default=True,
     help="Project folder holding mkdocs.yml and content/.",
 )
-@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Where to put the site (default: ROOT/site).")
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where to put the site (default: ROOT/site).",
+)
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind index (faster previews).")
 def build(root: Path, site_dir: Path | None, no_search: bool) -> None:
     """Validate, render and build the whole site into site/, then index it for search.
@@ -163,10 +167,20 @@ def build(root: Path, site_dir: Path | None, no_search: bool) -> None:
 
 
 @cli.command()
-@click.option("--root", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              default=Path("."), show_default=True, help="Project folder holding mkdocs.yml.")
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Address to serve the preview on.")
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=Path("."),
+    show_default=True,
+    help="Project folder holding mkdocs.yml.",
+)
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Address to serve the preview on.",
+)
 def serve(root: Path, dev_addr: str) -> None:
     """Preview the site with live reload: saving a YAML record or a template refreshes the page.
 
@@ -176,8 +190,17 @@ def serve(root: Path, dev_addr: str) -> None:
     """
     import subprocess
 
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", dev_addr,
-               "-f", str(root / "mkdocs.yml")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "-a",
+        dev_addr,
+        "-f",
+        str(root / "mkdocs.yml"),
+    ]
     sys.exit(subprocess.call(command))
 
 
@@ -201,7 +224,9 @@ def stats(path: Path) -> None:
     click.echo(f"units        {len(site.units):>7}")
     click.echo(f"people       {len(site.people):>7}  ({published_people} with a page)")
     click.echo(f"initiatives  {len(site.initiatives):>7}")
-    click.echo(f"awards       {len(site.awards):>7}  ({sum(len(a.recipients) for a in site.awards.values())} recipients)")
+    click.echo(
+        f"awards       {len(site.awards):>7}  ({sum(len(a.recipients) for a in site.awards.values())} recipients)"
+    )
     click.echo(f"events       {len(site.events):>7}")
     for year, totals in site.totals_by_year().items():
         click.echo(
@@ -230,7 +255,7 @@ def stats(path: Path) -> None:
 )
 @click.option(
     "--content",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=Path("content"),
     show_default=True,
     help="Thư mục nội dung.",
@@ -300,7 +325,7 @@ def new(kind: str, title: str, year: int | None, record_id: str | None, content:
 @click.option("--sheet", default=None, help="Chỉ đọc trang tính có tên này.")
 @click.option(
     "--content",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=Path("content"),
     show_default=True,
     help="Thư mục nội dung.",

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.link import Node, Site
+from generator.markup import escape_text
 from generator.model import SLUG_RE
 from generator.schema import render_schemas
 from generator.share import absolute_url
@@ -476,15 +477,19 @@ def open_data_markdown(site: Site, counts: dict[str, int], *, heading: bool = Tr
     )
     license_name = site.config.data_license
     license_url = LICENSE_URLS.get(license_name)
-    license_text = f"[{license_name}]({license_url})" if license_url else f"**{license_name}**"
+    # site.yml text goes into Markdown: escape it like every other YAML string.
+    safe_license = escape_text(license_name)
+    license_text = f"[{safe_license}]({license_url})" if license_url else f"**{safe_license}**"
+    title = escape_text(site.config.title)
+    organisation = escape_text(site.config.organisation)
 
     out: list[str] = []
     if heading:
         out += ["# Dữ liệu mở", ""]
     out += [
-        f"Toàn bộ dữ liệu đã công bố trên trang {site.config.title} được cung cấp để tải về "
+        f"Toàn bộ dữ liệu đã công bố trên trang {title} được cung cấp để tải về "
         f"và sử dụng lại theo giấy phép {license_text}. Khi sử dụng, vui lòng ghi nguồn: "
-        f"“{site.config.title} – {site.config.organisation}”.",
+        f"“{title} – {organisation}”.",
         "",
         "## Tải về",
         "",

@@ -27,8 +27,13 @@ class Project:
     docs: Path
 
     @classmethod
-    def at(cls, root: Path, content: str = "content", templates: str = "site_templates/pages",
-           docs: str = "docs_generated") -> Project:
+    def at(
+        cls,
+        root: Path,
+        content: str = "content",
+        templates: str = "site_templates/pages",
+        docs: str = "docs_generated",
+    ) -> Project:
         return cls(root, root / content, root / templates, root / docs)
 
 
@@ -73,7 +78,9 @@ def _page(title: str, description: str, body: str) -> bytes:
     return f"---\n{front}---\n\n{body.rstrip()}\n".encode()
 
 
-def generate(project: Project, *, today: dt.date | None = None) -> tuple[Site | None, list[Problem], WriteReport | None]:
+def generate(
+    project: Project, *, today: dt.date | None = None
+) -> tuple[Site | None, list[Problem], WriteReport | None]:
     site, problems = check_content(project.content, today=today)
     if site is None:
         return None, problems, None

@@ -36,7 +36,7 @@ from generator.model import (
     Term,
     Unit,
 )
-from generator.problems import Problem
+from generator.problems import Problem, Severity
 from generator.validate import ValidContent, ValidRecord
 
 # -- nodes -------------------------------------------------------------------
@@ -365,9 +365,32 @@ class Site:
         group = groups.get(kind)
         return group.get(ident) if group is not None else None
 
+    def last_updated(self) -> dt.date:
+        """The newest date anywhere in the content: the site's "build date", so builds repeat."""
+        dates: list[dt.date] = [dt.date(2000, 1, 1)]
+        for award in self.awards.values():
+            dates.append(award.model.date)
+        for event in self.events.values():
+            dates.append(event.model.end_date or event.model.date)
+        for campaign in self.campaigns.values():
+            dates.append(campaign.model.start)
+        for initiative in self.initiatives.values():
+            model = initiative.model
+            dates.extend(
+                d for d in (model.first_applied, model.recognition and model.recognition.date) if d
+            )
+        return max(dates)
+
     def all_nodes(self) -> list[Node]:
         out: list[Node] = []
-        for group in (self.campaigns, self.units, self.people, self.initiatives, self.awards, self.events):
+        for group in (
+            self.campaigns,
+            self.units,
+            self.people,
+            self.initiatives,
+            self.awards,
+            self.events,
+        ):
             out.extend(group.values())
         return out
 
@@ -381,7 +404,9 @@ class Site:
         if not include_sub_units:
             return _totals(self.initiatives.values(), lambda i: i.model.unit)
         return {
-            unit.id: _sum(unit.all_initiatives) for unit in self.units.values() if unit.all_initiatives
+            unit.id: _sum(unit.all_initiatives)
+            for unit in self.units.values()
+            if unit.all_initiatives
         }
 
     @property
@@ -445,9 +470,22 @@ class _Linker:
         self.records: dict[int, ValidRecord] = {}
 
     # -- helpers
-    def problem(self, record: ValidRecord, path: FieldPath, message: str, code: str, *, key: bool = False) -> None:
+    def problem(
+        self,
+        record: ValidRecord,
+        path: FieldPath,
+        message: str,
+        code: str,
+        *,
+        key: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         line, col = record.at(path, key=key)
-        self.problems.append(Problem(record.raw.path, line, col, message, format_field_path(path), code=code))
+        self.problems.append(
+            Problem(
+                record.raw.path, line, col, message, format_field_path(path), severity, code=code
+            )
+        )
 
     def ref(self, record: ValidRecord, kind: str, ident: str | None, path: FieldPath) -> Any:
         if ident is None:
@@ -458,12 +496,22 @@ class _Linker:
                 known = sorted(self.nodes[kind])
                 close = difflib.get_close_matches(ident, known, n=1, cutoff=0.75)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problem(record, path, f"unknown {_KIND_NAMES[kind]} {ident!r}{hint}", "unknown-reference")
+                self.problem(
+                    record,
+                    path,
+                    f"unknown {_KIND_NAMES[kind]} {ident!r}{hint}",
+                    "unknown-reference",
+                )
             return None
         return node
 
     def term(
-        self, record: ValidRecord | None, vocab: str, key: str | None, path: FieldPath, raw_path: Any = None
+        self,
+        record: ValidRecord | None,
+        vocab: str,
+        key: str | None,
+        path: FieldPath,
+        raw_path: Any = None,
     ) -> TermRef | None:
         taxonomies = self.valid.taxonomies
         if key is None or taxonomies is None:
@@ -473,9 +521,18 @@ class _Linker:
             return TermRef(key, terms[key])
         if record is not None:
             close = difflib.get_close_matches(key, sorted(terms), n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(sorted(terms))}"
+            hint = (
+                f"; did you mean {close[0]!r}?"
+                if close
+                else f"; expected one of: {', '.join(sorted(terms))}"
+            )
             what = _VOCAB_NAMES.get(vocab, vocab)
-            self.problem(record, path, f"unknown {what} key {key!r} in taxonomies.yml {vocab}{hint}", "unknown-term")
+            self.problem(
+                record,
+                path,
+                f"unknown {what} key {key!r} in taxonomies.yml {vocab}{hint}",
+                "unknown-term",
+            )
         return None
 
     # -- stages
@@ -494,7 +551,9 @@ class _Linker:
             if key in first:
                 self.problems.append(
                     Problem(
-                        record.raw.path, 1, 1,
+                        record.raw.path,
+                        1,
+                        1,
                         f"id {record.id!r} is already used by {first[key].raw.path}",
                         code="duplicate-id",
                     )
@@ -529,7 +588,8 @@ class _Linker:
                     if current is node:
                         cycle = " → ".join([*chain, node.id])
                         self.problem(
-                            self.record_of(node), ("parent",),
+                            self.record_of(node),
+                            ("parent",),
                             f"unit {node.id!r} is its own ancestor through parent: {cycle}",
                             "reference-cycle",
                         )
@@ -551,7 +611,11 @@ class _Linker:
                 node.unit.people.append(node)
 
     def phase_of(
-        self, record: ValidRecord, campaign: CampaignNode | None, key: str | None, path: FieldPath,
+        self,
+        record: ValidRecord,
+        campaign: CampaignNode | None,
+        key: str | None,
+        path: FieldPath,
         campaign_given: bool,
     ) -> Phase | None:
         if key is None:
@@ -566,11 +630,22 @@ class _Linker:
                 return phase
         keys = [p.key for p in phases]
         close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(keys) or '(none)'}"
-        self.problem(record, path, f"unknown phase {key!r} of campaign {campaign.id!r}{hint}", "unknown-reference")
+        hint = (
+            f"; did you mean {close[0]!r}?"
+            if close
+            else f"; expected one of: {', '.join(keys) or '(none)'}"
+        )
+        self.problem(
+            record,
+            path,
+            f"unknown phase {key!r} of campaign {campaign.id!r}{hint}",
+            "unknown-reference",
+        )
         return None
 
-    def person_ref(self, record: ValidRecord, person: str | None, name: str | None, path: FieldPath) -> PersonRef:
+    def person_ref(
+        self, record: ValidRecord, person: str | None, name: str | None, path: FieldPath
+    ) -> PersonRef:
         if person is not None:
             node = self.ref(record, "person", person, (*path, "person") if path else path)
             if isinstance(node, PersonNode):
@@ -601,10 +676,14 @@ class _Linker:
             node.type_term = self.term(record, "initiative_types", model.type, ("type",))
             node.status_term = self.term(record, "statuses", model.status, ("status",))
             node.campaign = self.ref(record, "campaign", model.campaign, ("campaign",))
-            node.phase = self.phase_of(record, node.campaign, model.phase, ("phase",), model.campaign is not None)
+            node.phase = self.phase_of(
+                record, node.campaign, model.phase, ("phase",), model.campaign is not None
+            )
             if model.recognition is not None:
                 by = self.ref(record, "unit", model.recognition.by, ("recognition", "by"))
-                level = self.term(record, "recognition_levels", model.recognition.level, ("recognition", "level"))
+                level = self.term(
+                    record, "recognition_levels", model.recognition.level, ("recognition", "level")
+                )
                 if by is not None and level is not None:
                     node.recognition = RecognitionRef(
                         by, level, model.recognition.date, model.recognition.decision_number
@@ -615,9 +694,12 @@ class _Linker:
                 node.campaign.initiatives.append(node)
             if model.first_applied and node.year and abs(model.first_applied.year - node.year) > 1:
                 self.problem(
-                    record, ("first_applied",),
-                    f"first_applied is in {model.first_applied.year} but the file is in initiatives/{node.year}/",
+                    record,
+                    ("first_applied",),
+                    f"first_applied is in {model.first_applied.year} but the file is in "
+                    f"initiatives/{node.year}/; the folder should be the year it was filed",
                     "bad-location",
+                    severity=Severity.WARNING,
                 )
 
     def link_events(self) -> None:
@@ -627,7 +709,9 @@ class _Linker:
             model: Event = node.model
             node.organiser = self.ref(record, "unit", model.organiser, ("organiser",))
             node.campaign = self.ref(record, "campaign", model.campaign, ("campaign",))
-            node.phase = self.phase_of(record, node.campaign, model.phase, ("phase",), model.campaign is not None)
+            node.phase = self.phase_of(
+                record, node.campaign, model.phase, ("phase",), model.campaign is not None
+            )
             for index, item in enumerate(model.programme):
                 path: FieldPath = ("programme", index)
                 speaker = None
@@ -666,9 +750,13 @@ class _Linker:
             node.campaign = self.ref(record, "campaign", model.campaign, ("campaign",))
             for index, recipient in enumerate(model.recipients):
                 path: FieldPath = ("recipients", index)
-                initiative = self.ref(record, "initiative", recipient.initiative, (*path, "initiative"))
+                initiative = self.ref(
+                    record, "initiative", recipient.initiative, (*path, "initiative")
+                )
                 ref = RecipientRef(
-                    kind="person", initiative=initiative, citation=recipient.citation,
+                    kind="person",
+                    initiative=initiative,
+                    citation=recipient.citation,
                     job_title=recipient.job_title,
                 )
                 if recipient.person is not None:
@@ -684,7 +772,9 @@ class _Linker:
                 elif recipient.group is not None:
                     ref.kind = "group"
                     for member_index, member in enumerate(recipient.group):
-                        ref.people.append(self.speaker_ref(record, member, (*path, "group", member_index)))
+                        ref.people.append(
+                            self.speaker_ref(record, member, (*path, "group", member_index))
+                        )
                 for person_ref in ref.people:
                     if person_ref.person is not None and node not in person_ref.person.awards:
                         person_ref.person.awards.append(node)
@@ -719,7 +809,9 @@ class _Linker:
                 for index, figure in enumerate(event.model.figures):
                     phase_key = figure.phase or (event.phase.key if event.phase else None)
                     if figure.phase is not None:
-                        self.phase_of(event_record, node, figure.phase, ("figures", index, "phase"), True)
+                        self.phase_of(
+                            event_record, node, figure.phase, ("figures", index, "phase"), True
+                        )
                     if phase_key in by_phase:
                         by_phase[phase_key].append(SourcedFigure(figure, event))
             for phase in model.phases:
@@ -734,8 +826,10 @@ class _Linker:
                 for index, figure in enumerate(lone.model.figures):
                     if figure.phase is not None:
                         self.problem(
-                            record, ("figures", index, "phase"),
-                            f"phase {figure.phase!r} needs a campaign on the event", "unknown-reference",
+                            record,
+                            ("figures", index, "phase"),
+                            f"phase {figure.phase!r} needs a campaign on the event",
+                            "unknown-reference",
                         )
 
     def related(self) -> None:
@@ -744,7 +838,9 @@ class _Linker:
             assert isinstance(node, InitiativeNode)
             tags = set(node.model.tags)
 
-            def score(other: InitiativeNode, node: InitiativeNode = node, tags: set[str] = tags) -> int:
+            def score(
+                other: InitiativeNode, node: InitiativeNode = node, tags: set[str] = tags
+            ) -> int:
                 points = 3 * len(tags & set(other.model.tags))
                 points += 2 if other.model.field == node.model.field else 0
                 points += 1 if other.model.unit == node.model.unit else 0
@@ -771,9 +867,16 @@ class _Linker:
                 for index, value in enumerate(getattr(model, name, []) or []):
                     self.check_media(record, value, (name, index), media)
 
-    def check_media(self, record: ValidRecord, value: str, path: FieldPath, media: set[str]) -> None:
+    def check_media(
+        self, record: ValidRecord, value: str, path: FieldPath, media: set[str]
+    ) -> None:
         if value.startswith(("http://", "https://")):
-            self.problem(record, path, f"image {value!r} must be a file under content/media/, not a web address", "missing-media")
+            self.problem(
+                record,
+                path,
+                f"image {value!r} must be a file under content/media/, not a web address",
+                "missing-media",
+            )
         elif value not in media:
             self.problem(record, path, f"image {value!r} not found under content/", "missing-media")
 
@@ -785,11 +888,19 @@ class _Linker:
                 model: RecordBase = node.model
                 for index, old in enumerate(model.redirect_from):
                     if old in group or old in self.loaded_ids[kind]:
-                        self.problem(record, ("redirect_from", index),
-                                     f"redirect_from {old!r} clashes with the id of another record", "redirect-clash")
+                        self.problem(
+                            record,
+                            ("redirect_from", index),
+                            f"redirect_from {old!r} clashes with the id of another record",
+                            "redirect-clash",
+                        )
                     elif old in owners:
-                        self.problem(record, ("redirect_from", index),
-                                     f"redirect_from {old!r} is already claimed by {owners[old]!r}", "redirect-clash")
+                        self.problem(
+                            record,
+                            ("redirect_from", index),
+                            f"redirect_from {old!r} is already claimed by {owners[old]!r}",
+                            "redirect-clash",
+                        )
                     else:
                         owners[old] = node.id
 
@@ -827,7 +938,12 @@ class _Linker:
                 keys = [f.key for f in owner.model.figures]
                 close = difflib.get_close_matches(figure_ref.figure, keys, n=1, cutoff=0.6)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problem(record, (*path, "figure"), f"unknown figure {figure_ref.figure!r} of {owner.kind} {owner.id!r}{hint}", "unknown-reference")
+                self.problem(
+                    record,
+                    (*path, "figure"),
+                    f"unknown figure {figure_ref.figure!r} of {owner.kind} {owner.id!r}{hint}",
+                    "unknown-reference",
+                )
                 continue
             headline.append(SourcedFigure(found[0], owner))
         return featured, headline

@@ -180,7 +180,10 @@ class _Converter:
             line, col = _mark(node)
             tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
             raise _LoadError(
-                "unsupported-tag", f"YAML tag {tag!r} is not allowed", line, col,
+                "unsupported-tag",
+                f"YAML tag {tag!r} is not allowed",
+                line,
+                col,
                 format_field_path(path),
             )
         self.positions.values.setdefault(path, _mark(node))
@@ -313,21 +316,23 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError, display: str) -> Pr
     )
 
 
-def parse_yaml(
-    raw: bytes, display: str
-) -> tuple[dict[str, Any] | None, Positions, list[Problem]]:
+def parse_yaml(raw: bytes, display: str) -> tuple[dict[str, Any] | None, Positions, list[Problem]]:
     """Parse one record file: data (a mapping), positions, or the Problems that stop it."""
     positions = Positions()
     if len(raw) > MAX_FILE_BYTES:
-        return None, positions, [
-            Problem(
-                display,
-                1,
-                1,
-                f"file is {len(raw):,} bytes; records are limited to {MAX_FILE_BYTES:,} bytes",
-                code="file-too-large",
-            )
-        ]
+        return (
+            None,
+            positions,
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"file is {len(raw):,} bytes; records are limited to {MAX_FILE_BYTES:,} bytes",
+                    code="file-too-large",
+                )
+            ],
+        )
     text, problems = _decode(raw, display)
     if text is None:
         return None, positions, problems
@@ -346,7 +351,11 @@ def parse_yaml(
             if node is not None:
                 documents.append(node)
     except _LoadError as exc:
-        return None, positions, [Problem(display, exc.line, exc.col, exc.message, exc.field, code=exc.code)]
+        return (
+            None,
+            positions,
+            [Problem(display, exc.line, exc.col, exc.message, exc.field, code=exc.code)],
+        )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "invalid YAML"
@@ -356,48 +365,64 @@ def parse_yaml(
             reason = "quoted text is never closed (the closing quote is missing)"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         hint = next((h for start, h in _SYNTAX_HINTS.items() if reason.startswith(start)), "")
-        return None, positions, [
-            Problem(display, line, col, f"YAML syntax error: {reason}{hint}", code="yaml-syntax")
-        ]
+        return (
+            None,
+            positions,
+            [Problem(display, line, col, f"YAML syntax error: {reason}{hint}", code="yaml-syntax")],
+        )
     except yaml.YAMLError as exc:
-        return None, positions, [
-            Problem(display, 1, 1, f"YAML syntax error: {exc}", code="yaml-syntax")
-        ]
+        return (
+            None,
+            positions,
+            [Problem(display, 1, 1, f"YAML syntax error: {exc}", code="yaml-syntax")],
+        )
     finally:
         loader.dispose()
     if not documents:
         return None, positions, [Problem(display, 1, 1, "file is empty", code="empty-file")]
     if len(documents) > 1:
         line, col = _mark(documents[1])
-        return None, positions, [
-            Problem(
-                display,
-                line,
-                col,
-                f"file holds {len(documents)} YAML documents; put one record in each file",
-                code="multiple-documents",
-            )
-        ]
+        return (
+            None,
+            positions,
+            [
+                Problem(
+                    display,
+                    line,
+                    col,
+                    f"file holds {len(documents)} YAML documents; put one record in each file",
+                    code="multiple-documents",
+                )
+            ],
+        )
     root = documents[0]
     if isinstance(root, ScalarNode) and root.tag == "tag:yaml.org,2002:null":
         return None, positions, [Problem(display, 1, 1, "file is empty", code="empty-file")]
     if not isinstance(root, MappingNode):
         line, col = _mark(root)
         what = "a list" if isinstance(root, SequenceNode) else "a single value"
-        return None, positions, [
-            Problem(
-                display,
-                line,
-                col,
-                f"a record must be a mapping of fields (key: value), not {what}",
-                code="not-a-mapping",
-            )
-        ]
+        return (
+            None,
+            positions,
+            [
+                Problem(
+                    display,
+                    line,
+                    col,
+                    f"a record must be a mapping of fields (key: value), not {what}",
+                    code="not-a-mapping",
+                )
+            ],
+        )
     converter = _Converter()
     try:
         data = converter.convert(root, ())
     except _LoadError as exc:
-        return None, positions, [Problem(display, exc.line, exc.col, exc.message, exc.field, code=exc.code)]
+        return (
+            None,
+            positions,
+            [Problem(display, exc.line, exc.col, exc.message, exc.field, code=exc.code)],
+        )
     return data, converter.positions, []
 
 
@@ -419,7 +444,9 @@ def default_display_root(root: Path) -> str:
         return root.as_posix()
 
 
-def load_content(root: Path, display_root: str | None = None) -> tuple[LoadedContent, list[Problem]]:
+def load_content(
+    root: Path, display_root: str | None = None
+) -> tuple[LoadedContent, list[Problem]]:
     """Read every record, page and media file under ``root`` (the content folder)."""
     if display_root is None:
         display_root = default_display_root(root)
@@ -429,7 +456,9 @@ def load_content(root: Path, display_root: str | None = None) -> tuple[LoadedCon
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(
-            Problem(display_root or str(root), 1, 1, "content folder not found", code="unknown-file")
+            Problem(
+                display_root or str(root), 1, 1, "content folder not found", code="unknown-file"
+            )
         )
         return content, problems
 
@@ -487,7 +516,9 @@ def load_content(root: Path, display_root: str | None = None) -> tuple[LoadedCon
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            problems.append(Problem(display, 1, 1, f"cannot read file: {exc.strerror}", code="unknown-file"))
+            problems.append(
+                Problem(display, 1, 1, f"cannot read file: {exc.strerror}", code="unknown-file")
+            )
             if kind not in single_by_file.values():
                 content.unreadable.add((kind, path.stem))
             continue

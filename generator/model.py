@@ -280,7 +280,8 @@ class SiteConfig(Strict):
     )
     edit_branch: str = Field(default="main", description="Nhánh dùng cho liên kết sửa hồ sơ.")
     contact_email: str | None = Field(
-        default=None, description="Email liên hệ của ban biên tập (email công vụ, không phải cá nhân)."
+        default=None,
+        description="Email liên hệ của ban biên tập (email công vụ, không phải cá nhân).",
     )
     data_license: str = Field(
         default="CC BY 4.0",
@@ -298,7 +299,10 @@ class SiteConfig(Strict):
         description="Các chương trình hiện tiến độ trên trang chủ (mặc định: tất cả).",
     )
     latest_awards: int = Field(
-        default=5, ge=0, le=50, description="Số quyết định khen thưởng mới nhất hiện trên trang chủ."
+        default=5,
+        ge=0,
+        le=50,
+        description="Số quyết định khen thưởng mới nhất hiện trên trang chủ.",
     )
 
 
@@ -322,12 +326,8 @@ class Phase(Strict):
     name: Text = Field(description="Tên giai đoạn.")
     start: Date = Field(description="Ngày bắt đầu tính sáng kiến của giai đoạn.")
     end: Date = Field(description="Ngày kết thúc giai đoạn.")
-    target: Count | None = Field(
-        default=None, description="Chỉ tiêu số sáng kiến của giai đoạn."
-    )
-    description: Markdown | None = Field(
-        default=None, description="Mô tả giai đoạn (Markdown)."
-    )
+    target: Count | None = Field(default=None, description="Chỉ tiêu số sáng kiến của giai đoạn.")
+    description: Markdown | None = Field(default=None, description="Mô tả giai đoạn (Markdown).")
 
 
 class Campaign(RecordBase):
@@ -339,7 +339,9 @@ class Campaign(RecordBase):
     start: Date = Field(description="Ngày phát động.")
     end: Date | None = Field(default=None, description="Ngày kết thúc (nếu có).")
     summary: str | None = Field(default=None, description="Tóm tắt một đoạn (văn bản thường).")
-    description: Markdown | None = Field(default=None, description="Giới thiệu chương trình (Markdown).")
+    description: Markdown | None = Field(
+        default=None, description="Giới thiệu chương trình (Markdown)."
+    )
     website: str | None = Field(default=None, description="Trang thông tin chính thức.")
     phases: list[Phase] = Field(default_factory=list, description="Các giai đoạn và chỉ tiêu.")
     figures: list[Figure] = Field(
@@ -367,7 +369,9 @@ class Person(RecordBase):
     name: Text = Field(description="Họ và tên đầy đủ, có dấu.")
     job_title: str | None = Field(default=None, description="Chức vụ, chức danh.")
     unit: Id | None = Field(default=None, description="Mã đơn vị công tác.")
-    photo: str | None = Field(default=None, description="Ảnh chân dung trong `media/` (đã được đồng ý).")
+    photo: str | None = Field(
+        default=None, description="Ảnh chân dung trong `media/` (đã được đồng ý)."
+    )
     bio: Markdown | None = Field(default=None, description="Giới thiệu ngắn (Markdown).")
     publish: bool = Field(
         default=True,
@@ -377,7 +381,9 @@ class Person(RecordBase):
 
 class PersonOrName(Strict):
     person: Id | None = Field(default=None, description="Mã người (trong people/).")
-    name: str | None = Field(default=None, description="Họ và tên, khi người này không có hồ sơ riêng.")
+    name: str | None = Field(
+        default=None, description="Họ và tên, khi người này không có hồ sơ riêng."
+    )
 
     @model_validator(mode="after")
     def _one_of(self) -> PersonOrName:
@@ -406,7 +412,8 @@ class Initiative(RecordBase):
 
     title: Text = Field(description="Tên sáng kiến.")
     authors: list[Author] = Field(
-        min_length=1, description="Tác giả: `person` (mã) hoặc `name` (họ tên), kèm `share` (% đóng góp)."
+        min_length=1,
+        description="Tác giả: `person` (mã) hoặc `name` (họ tên), kèm `share` (% đóng góp).",
     )
     unit: Id = Field(description="Mã đơn vị nơi áp dụng sáng kiến.")
     owner: Id | None = Field(default=None, description="Mã đơn vị là chủ đầu tư tạo ra sáng kiến.")
@@ -444,14 +451,14 @@ class Recipient(Strict):
         default=None,
         description="Nhóm tác giả: danh sách mã người hoặc họ tên của người không có hồ sơ.",
     )
-    name: str | None = Field(
-        default=None, description="Họ tên cá nhân không có hồ sơ riêng."
-    )
+    name: str | None = Field(default=None, description="Họ tên cá nhân không có hồ sơ riêng.")
     initiative: Id | None = Field(default=None, description="Sáng kiến được khen (mã).")
     citation: str | None = Field(
         default=None, description="Thành tích được khen, như ghi trong quyết định."
     )
-    job_title: str | None = Field(default=None, description="Chức vụ ghi trong danh sách khen thưởng.")
+    job_title: str | None = Field(
+        default=None, description="Chức vụ ghi trong danh sách khen thưởng."
+    )
 
     @model_validator(mode="after")
     def _one_of(self) -> Recipient:
@@ -468,7 +475,9 @@ class Award(RecordBase):
     title: Text = Field(description="Tiêu đề, ví dụ “Bằng khen của LĐLĐ tỉnh Thanh Hóa năm 2022”.")
     form: Id = Field(description="Hình thức khen thưởng, một mã trong `award_forms`.")
     issuer: Id = Field(description="Mã đơn vị ra quyết định khen thưởng.")
-    decision_number: str | None = Field(default=None, description="Số quyết định, ví dụ 123/QĐ-LĐLĐ.")
+    decision_number: str | None = Field(
+        default=None, description="Số quyết định, ví dụ 123/QĐ-LĐLĐ."
+    )
     date: Date = Field(description="Ngày ký quyết định hoặc ngày trao.")
     event: Id | None = Field(default=None, description="Sự kiện nơi trao khen thưởng (mã).")
     campaign: Id | None = Field(default=None, description="Chương trình liên quan (mã).")
@@ -494,7 +503,9 @@ class Event(RecordBase):
 
     title: Text = Field(description="Tên sự kiện.")
     date: Date = Field(description="Ngày diễn ra.")
-    end_date: Date | None = Field(default=None, description="Ngày kết thúc, nếu kéo dài nhiều ngày.")
+    end_date: Date | None = Field(
+        default=None, description="Ngày kết thúc, nếu kéo dài nhiều ngày."
+    )
     place: str | None = Field(default=None, description="Địa điểm tổ chức.")
     province: str | None = Field(default=None, description="Tỉnh, thành phố.")
     organiser: Id = Field(description="Mã đơn vị tổ chức.")

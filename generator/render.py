@@ -61,7 +61,6 @@ PER_PAGE = 50
 RECORD_LIST_LIMIT = 20
 
 
-
 @dataclass
 class Page:
     path: str  # docs-relative, e.g. sang-kien/so-hoa.md
@@ -93,7 +92,9 @@ def _page_number_path(base: str, number: int) -> str:
     """base is a docs path of the first page (…/index.md or x.md)."""
     if number == 1:
         return base
-    folder = posixpath.dirname(base) if base.endswith("/index.md") or base == "index.md" else base[:-3]
+    folder = (
+        posixpath.dirname(base) if base.endswith("/index.md") or base == "index.md" else base[:-3]
+    )
     return posixpath.join(folder, f"trang-{number}.md")
 
 
@@ -247,10 +248,19 @@ class Renderer:
         out.extend(self.field_pages())
         out.append(self.honour_roll())
         out.append(self.statistics())
-        out.append(self.simple("tra-cuu/index.md", "search.md.j2", "Tra cứu", "Tìm sáng kiến, cá nhân, đơn vị, khen thưởng và sự kiện."))
+        out.append(
+            self.simple(
+                "tra-cuu/index.md",
+                "search.md.j2",
+                "Tra cứu",
+                "Tìm sáng kiến, cá nhân, đơn vị, khen thưởng và sự kiện.",
+            )
+        )
         return out
 
-    def simple(self, path: str, template: str, title: str, description: str, **context: Any) -> Page:
+    def simple(
+        self, path: str, template: str, title: str, description: str, **context: Any
+    ) -> Page:
         return Page(path, template, self.meta(title, description, index=False), context)
 
     def meta(
@@ -266,7 +276,10 @@ class Renderer:
         sort: dict[str, str] | None = None,
         hide: Sequence[str] = (),
     ) -> dict[str, Any]:
-        meta: dict[str, Any] = {"title": escape_attr(title), "description": escape_attr(description)}
+        meta: dict[str, Any] = {
+            "title": escape_attr(title),
+            "description": escape_attr(description),
+        }
         if hide:
             meta["hide"] = list(hide)
         if node is not None:
@@ -306,7 +319,9 @@ class Renderer:
             {"node": node, **context},
         )
 
-    def _search_data(self, node: Node) -> tuple[dict[str, Any], dict[str, str], str, dict[str, str]]:
+    def _search_data(
+        self, node: Node
+    ) -> tuple[dict[str, Any], dict[str, str], str, dict[str, str]]:
         kind = KIND_LABEL[node.kind]
         filters: dict[str, Any] = {"kind": kind}
         meta: dict[str, str] = {"kind": kind}
@@ -333,7 +348,11 @@ class Renderer:
             words.append(node.model.summary)
             words.extend(a.name for a in node.authors)
             words.extend(node.model.tags)
-            sort["date"] = (node.model.first_applied.isoformat() if node.model.first_applied else f"{node.year}-01-01")
+            sort["date"] = (
+                node.model.first_applied.isoformat()
+                if node.model.first_applied
+                else f"{node.year}-01-01"
+            )
             sort["benefit"] = f"{node.benefit:015d}"
         elif isinstance(node, PersonNode):
             if node.unit:
@@ -477,19 +496,24 @@ class Renderer:
 
     def home(self) -> Page:
         site = self.site
-        campaigns = [site.campaigns[c] for c in site.config.home_campaigns if c in site.campaigns] or list(
-            site.campaigns.values()
-        )
+        campaigns = [
+            site.campaigns[c] for c in site.config.home_campaigns if c in site.campaigns
+        ] or list(site.campaigns.values())
         return Page(
             "index.md",
             "home.md.j2",
-            self.meta(site.config.title, site.config.tagline or site.config.title, index=False, hide=["toc"]),
+            self.meta(
+                site.config.title,
+                site.config.tagline or site.config.title,
+                index=False,
+                hide=["toc"],
+            ),
             {
                 "campaigns": campaigns,
                 "latest_awards": site.latest_awards,
-                "latest_initiatives": sorted(
-                    site.initiatives.values(), key=_initiative_recent_key
-                )[:6],
+                "latest_initiatives": sorted(site.initiatives.values(), key=_initiative_recent_key)[
+                    :6
+                ],
             },
         )
 
@@ -513,33 +537,57 @@ class Renderer:
         site = self.site
         out: list[Page] = []
         out += self.listing(
-            "sang-kien", "Sáng kiến", "Các sáng kiến được vinh danh.", list(site.initiatives.values()),
+            "sang-kien",
+            "Sáng kiến",
+            "Các sáng kiến được vinh danh.",
+            list(site.initiatives.values()),
             [
                 SortOrder("", "Mới nhất", _initiative_recent_key),
                 SortOrder("theo-ten", "Theo tên (A–Z)", lambda i: sort_key(i.model.title)),
-                SortOrder("theo-gia-tri", "Giá trị làm lợi", lambda i: (-i.benefit, sort_key(i.model.title))),
+                SortOrder(
+                    "theo-gia-tri",
+                    "Giá trị làm lợi",
+                    lambda i: (-i.benefit, sort_key(i.model.title)),
+                ),
             ],
             "listing-initiatives.md.j2",
         )
         people = [p for p in site.people.values() if p.published]
         out += self.listing(
-            "ca-nhan", "Cá nhân", "Cá nhân có sáng kiến, được khen thưởng.", people,
+            "ca-nhan",
+            "Cá nhân",
+            "Cá nhân có sáng kiến, được khen thưởng.",
+            people,
             [
                 SortOrder("", "Theo tên", lambda p: person_sort_key(p.model.name)),
-                SortOrder("theo-so-sang-kien", "Theo số sáng kiến", lambda p: (-len(p.initiatives), person_sort_key(p.model.name))),
+                SortOrder(
+                    "theo-so-sang-kien",
+                    "Theo số sáng kiến",
+                    lambda p: (-len(p.initiatives), person_sort_key(p.model.name)),
+                ),
             ],
             "listing-people.md.j2",
         )
         out += self.listing(
-            "don-vi", "Đơn vị", "Các đơn vị, công đoàn có sáng kiến và khen thưởng.", list(site.units.values()),
+            "don-vi",
+            "Đơn vị",
+            "Các đơn vị, công đoàn có sáng kiến và khen thưởng.",
+            list(site.units.values()),
             [
                 SortOrder("", "Theo tên", lambda u: sort_key(u.model.name)),
-                SortOrder("theo-so-sang-kien", "Theo số sáng kiến", lambda u: (-len(u.all_initiatives), sort_key(u.model.name))),
+                SortOrder(
+                    "theo-so-sang-kien",
+                    "Theo số sáng kiến",
+                    lambda u: (-len(u.all_initiatives), sort_key(u.model.name)),
+                ),
             ],
             "listing-units.md.j2",
         )
         out += self.listing(
-            "khen-thuong", "Khen thưởng", "Các quyết định khen thưởng.", list(site.awards.values()),
+            "khen-thuong",
+            "Khen thưởng",
+            "Các quyết định khen thưởng.",
+            list(site.awards.values()),
             [
                 SortOrder("", "Mới nhất", lambda a: (-a.model.date.toordinal(), a.id)),
                 SortOrder("theo-ten", "Theo tên (A–Z)", lambda a: sort_key(a.model.title)),
@@ -547,12 +595,18 @@ class Renderer:
             "listing-awards.md.j2",
         )
         out += self.listing(
-            "su-kien", "Sự kiện", "Các sự kiện, diễn đàn sáng kiến.", list(site.events.values()),
+            "su-kien",
+            "Sự kiện",
+            "Các sự kiện, diễn đàn sáng kiến.",
+            list(site.events.values()),
             [SortOrder("", "Mới nhất", lambda e: (-e.model.date.toordinal(), e.id))],
             "listing-events.md.j2",
         )
         out += self.listing(
-            "chuong-trinh", "Chương trình", "Các chương trình, phong trào thi đua sáng tạo.", list(site.campaigns.values()),
+            "chuong-trinh",
+            "Chương trình",
+            "Các chương trình, phong trào thi đua sáng tạo.",
+            list(site.campaigns.values()),
             [SortOrder("", "Mới nhất", lambda c: (-c.model.start.toordinal(), c.id))],
             "listing-campaigns.md.j2",
         )
@@ -576,16 +630,24 @@ class Renderer:
             if first_page is not None and not order.slug:
                 base = first_page
             else:
-                base = posixpath.join(folder, order.slug, "index.md") if order.slug else posixpath.join(folder, "index.md")
+                base = (
+                    posixpath.join(folder, order.slug, "index.md")
+                    if order.slug
+                    else posixpath.join(folder, "index.md")
+                )
             chunks = [ordered[i : i + PER_PAGE] for i in range(0, len(ordered), PER_PAGE)] or [[]]
             order_links = []
             for other in orders:
                 other_base = (
-                    first_page if (first_page is not None and not other.slug)
-                    else posixpath.join(folder, other.slug, "index.md") if other.slug
+                    first_page
+                    if (first_page is not None and not other.slug)
+                    else posixpath.join(folder, other.slug, "index.md")
+                    if other.slug
                     else posixpath.join(folder, "index.md")
                 )
-                order_links.append({"label": other.label, "path": other_base, "current": other is order})
+                order_links.append(
+                    {"label": other.label, "path": other_base, "current": other is order}
+                )
             for number, chunk in enumerate(chunks, start=1):
                 path = _page_number_path(base, number)
                 page_links = [
@@ -630,8 +692,15 @@ class Renderer:
             Page(
                 "nam/index.md",
                 "years.md.j2",
-                self.meta("Theo năm", "Sáng kiến, khen thưởng và sự kiện theo từng năm.", index=False),
-                {"years": years, "totals": totals, "awards_by_year": awards_by_year, "events_by_year": events_by_year},
+                self.meta(
+                    "Theo năm", "Sáng kiến, khen thưởng và sự kiện theo từng năm.", index=False
+                ),
+                {
+                    "years": years,
+                    "totals": totals,
+                    "awards_by_year": awards_by_year,
+                    "events_by_year": events_by_year,
+                },
             )
         ]
         for year in years:
@@ -644,8 +713,14 @@ class Renderer:
                 "year.md.j2",
                 extra={
                     "year": year,
-                    "awards": sorted(awards_by_year.get(year, []), key=lambda a: (a.model.date, a.id), reverse=True),
-                    "events": sorted(events_by_year.get(year, []), key=lambda e: (e.model.date, e.id)),
+                    "awards": sorted(
+                        awards_by_year.get(year, []),
+                        key=lambda a: (a.model.date, a.id),
+                        reverse=True,
+                    ),
+                    "events": sorted(
+                        events_by_year.get(year, []), key=lambda e: (e.model.date, e.id)
+                    ),
                     "totals": totals.get(year),
                 },
                 first_page=f"nam/{year}.md",
@@ -675,7 +750,11 @@ class Renderer:
                 by_field.get(key, []),
                 [
                     SortOrder("", "Mới nhất", _initiative_recent_key),
-                    SortOrder("theo-gia-tri", "Giá trị làm lợi", lambda i: (-i.benefit, sort_key(i.model.title))),
+                    SortOrder(
+                        "theo-gia-tri",
+                        "Giá trị làm lợi",
+                        lambda i: (-i.benefit, sort_key(i.model.title)),
+                    ),
                 ],
                 "field.md.j2",
                 extra={"term": term, "key": key, "totals": totals.get(key)},
@@ -696,7 +775,11 @@ class Renderer:
         return Page(
             "bang-vang/index.md",
             "honour-roll.md.j2",
-            self.meta("Bảng vàng", "Danh sách tập thể, cá nhân được khen thưởng, theo năm và hình thức khen thưởng.", index=False),
+            self.meta(
+                "Bảng vàng",
+                "Danh sách tập thể, cá nhân được khen thưởng, theo năm và hình thức khen thưởng.",
+                index=False,
+            ),
             {"years": years},
         )
 
@@ -710,7 +793,10 @@ class Renderer:
         charts_html = [
             charts.bar_chart(
                 "Số sáng kiến theo lĩnh vực",
-                sorted(((field_name.get(k, k), t.count) for k, t in by_field.items()), key=lambda r: (-r[1], sort_key(r[0]))),
+                sorted(
+                    ((field_name.get(k, k), t.count) for k, t in by_field.items()),
+                    key=lambda r: (-r[1], sort_key(r[0])),
+                ),
                 value_format=lambda v: format_count(int(v)),
                 chart_id="theo-linh-vuc",
             ),
@@ -722,13 +808,19 @@ class Renderer:
             ),
             charts.bar_chart(
                 "Số sáng kiến theo đơn vị áp dụng",
-                sorted(((unit_name.get(k, k), t.count) for k, t in by_unit.items()), key=lambda r: (-r[1], sort_key(r[0]))),
+                sorted(
+                    ((unit_name.get(k, k), t.count) for k, t in by_unit.items()),
+                    key=lambda r: (-r[1], sort_key(r[0])),
+                ),
                 value_format=lambda v: format_count(int(v)),
                 chart_id="theo-don-vi",
             ),
             charts.bar_chart(
                 "Giá trị làm lợi theo đơn vị áp dụng",
-                sorted(((unit_name.get(k, k), t.benefit) for k, t in by_unit.items() if t.benefit), key=lambda r: (-r[1], sort_key(r[0]))),
+                sorted(
+                    ((unit_name.get(k, k), t.benefit) for k, t in by_unit.items() if t.benefit),
+                    key=lambda r: (-r[1], sort_key(r[0])),
+                ),
                 value_format=lambda v: format_money(int(v)),
                 chart_id="gia-tri-theo-don-vi",
             ),
@@ -742,7 +834,11 @@ class Renderer:
         return Page(
             "thong-ke/index.md",
             "statistics.md.j2",
-            self.meta("Thống kê", "Số liệu sáng kiến theo lĩnh vực, năm, đơn vị và tiến độ các chương trình.", index=False),
+            self.meta(
+                "Thống kê",
+                "Số liệu sáng kiến theo lĩnh vực, năm, đơn vị và tiến độ các chương trình.",
+                index=False,
+            ),
             {
                 "charts": [Markup(c) for c in charts_html],
                 "progress_rows": progress,
@@ -830,7 +926,9 @@ def headline_text(figure: SourcedFigure) -> str:
     return _figure_text(figure.figure)
 
 
-def render_site(site: Site, templates_dir: Path, extra_pages: dict[str, str] | None = None) -> dict[str, bytes]:
+def render_site(
+    site: Site, templates_dir: Path, extra_pages: dict[str, str] | None = None
+) -> dict[str, bytes]:
     """Every generated docs file: docs-relative path → bytes."""
     renderer = Renderer(site, templates_dir)
     out: dict[str, bytes] = {}

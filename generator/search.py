@@ -280,7 +280,8 @@ def index_site(
     :param common_word_share: also write ``COMMON_WORDS_FILE`` with the words on at
         least this share of the pages; ``None`` to skip.
     :raises FileNotFoundError: ``site_dir`` is not a folder.
-    :raises ValueError: ``output_subdir`` is not a relative folder inside the site.
+    :raises ValueError: ``output_subdir`` is not a relative folder inside the site,
+        or names an existing folder that is not a Pagefind bundle.
     :raises SearchIndexError: Pagefind failed.
     """
     started = time.perf_counter()
@@ -291,6 +292,8 @@ def index_site(
     if output_dir.is_symlink() or output_dir.is_file():
         output_dir.unlink()
     elif output_dir.exists():
+        if any(output_dir.iterdir()) and not (output_dir / "pagefind-entry.json").exists():
+            raise ValueError(f"{output_dir} exists and is not a Pagefind bundle; not replacing it")
         shutil.rmtree(output_dir)
 
     try:

@@ -31,7 +31,12 @@ def page_head(site: Site, page: Any, node: Node | None, site_url: str) -> str:
     image_url = absolute_url(base, image) if image else None
     parts = [
         share_meta(
-            title, description, canonical, image_url, site.config.title, kind,
+            title,
+            description,
+            canonical,
+            image_url,
+            site.config.title,
+            kind,
             include_description=False,
         )
     ]

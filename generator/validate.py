@@ -147,7 +147,9 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
             if part in ("[key]",):
                 continue
             return None
-        candidates = [c for c in _unwrap(info.annotation) if isinstance(c, type) and issubclass(c, BaseModel)]
+        candidates = [
+            c for c in _unwrap(info.annotation) if isinstance(c, type) and issubclass(c, BaseModel)
+        ]
         if not candidates:
             return None
         # dict[Id, Term]: the next part of the location is a key of the dict
@@ -208,7 +210,12 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
         parent = loc[:-1]
         line, col = positions.key(parent) if parent else (1, 1)
         return Problem(
-            raw.path, line, col, f"missing required field {loc[-1]!r}", field_name, code="missing-field"
+            raw.path,
+            line,
+            col,
+            f"missing required field {loc[-1]!r}",
+            field_name,
+            code="missing-field",
         )
     if etype == "extra_forbidden":
         owner = _model_at(model, loc)
@@ -242,27 +249,47 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
             "less_than": f"less than {ctx.get('lt')}",
         }[etype]
         return Problem(
-            raw.path, line, col, f"value must be {bound}, got {_describe(value)}", field_name,
+            raw.path,
+            line,
+            col,
+            f"value must be {bound}, got {_describe(value)}",
+            field_name,
             code="bad-value",
         )
     if etype in ("too_short", "string_too_short"):
-        what = "list must not be empty; give at least one item" if isinstance(value, list) else "value must not be empty"
+        what = (
+            "list must not be empty; give at least one item"
+            if isinstance(value, list)
+            else "value must not be empty"
+        )
         return Problem(raw.path, line, col, what, field_name, code="bad-value")
     if etype == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return Problem(
-            raw.path, line, col, f"expected one of {expected}, got {_describe(value)}", field_name,
+            raw.path,
+            line,
+            col,
+            f"expected one of {expected}, got {_describe(value)}",
+            field_name,
             code="bad-value",
         )
     expected = _EXPECTED.get(etype)
     if expected:
         hint = ""
-        if expected in ("a whole number", "a number") and isinstance(value, str) and re.search(r"\d[.,]\d", value):
+        if (
+            expected in ("a whole number", "a number")
+            and isinstance(value, str)
+            and re.search(r"\d[.,]\d", value)
+        ):
             hint = " (write digits only, without '.' or ',' separators)"
         elif expected == "text" and isinstance(value, bool | dt.date):
             hint = " (YAML reads it so; put the text in double quotes)"
         return Problem(
-            raw.path, line, col, f"expected {expected}, got {_describe(value)}{hint}", field_name,
+            raw.path,
+            line,
+            col,
+            f"expected {expected}, got {_describe(value)}{hint}",
+            field_name,
             code="wrong-type",
         )
     return Problem(raw.path, line, col, str(error["msg"]), field_name, code="wrong-type")
@@ -287,8 +314,12 @@ def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
             line, col = raw.positions.value(path)
             problems.append(
                 Problem(
-                    raw.path, line, col, f"{what} ends ({end.isoformat()}) before it starts ({start.isoformat()})",
-                    format_field_path(path), code="date-order",
+                    raw.path,
+                    line,
+                    col,
+                    f"{what} ends ({end.isoformat()}) before it starts ({start.isoformat()})",
+                    format_field_path(path),
+                    code="date-order",
                 )
             )
 
@@ -301,8 +332,14 @@ def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
             if key in keys[:index]:
                 line, col = raw.positions.value(("phases", index, "key"))
                 problems.append(
-                    Problem(raw.path, line, col, f"phase key {key!r} is used twice",
-                            f"phases[{index}].key", code="bad-value")
+                    Problem(
+                        raw.path,
+                        line,
+                        col,
+                        f"phase key {key!r} is used twice",
+                        f"phases[{index}].key",
+                        code="bad-value",
+                    )
                 )
     if isinstance(model, Event):
         order(model.date, model.end_date, ("end_date",), "event")
@@ -311,23 +348,37 @@ def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
             line, col = raw.positions.value(("first_applied",))
             problems.append(
                 Problem(
-                    raw.path, line, col, f"first_applied {model.first_applied.isoformat()} is in the future",
-                    "first_applied", code="future-date",
+                    raw.path,
+                    line,
+                    col,
+                    f"first_applied {model.first_applied.isoformat()} is in the future",
+                    "first_applied",
+                    code="future-date",
                 )
             )
         if model.recognition and model.recognition.date and model.recognition.date > today:
             line, col = raw.positions.value(("recognition", "date"))
             problems.append(
                 Problem(
-                    raw.path, line, col, f"recognition date {model.recognition.date.isoformat()} is in the future",
-                    "recognition.date", code="future-date",
+                    raw.path,
+                    line,
+                    col,
+                    f"recognition date {model.recognition.date.isoformat()} is in the future",
+                    "recognition.date",
+                    code="future-date",
                 )
             )
     if isinstance(model, Award) and model.date > today:
         line, col = raw.positions.value(("date",))
         problems.append(
-            Problem(raw.path, line, col, f"award date {model.date.isoformat()} is in the future",
-                    "date", code="future-date")
+            Problem(
+                raw.path,
+                line,
+                col,
+                f"award date {model.date.isoformat()} is in the future",
+                "date",
+                code="future-date",
+            )
         )
     return problems
 
@@ -348,7 +399,9 @@ def _check_figure_numbers(record: ValidRecord) -> list[Problem]:
         raw_figure = raw_figures[index]
         if not isinstance(raw_figure, dict):
             continue
-        candidates: list[tuple[FieldPath, Any]] = [(("figures", index, "value"), raw_figure.get("value"))]
+        candidates: list[tuple[FieldPath, Any]] = [
+            (("figures", index, "value"), raw_figure.get("value"))
+        ]
         alternatives = raw_figure.get("alternatives")
         if isinstance(alternatives, list):
             candidates += [
@@ -362,11 +415,14 @@ def _check_figure_numbers(record: ValidRecord) -> list[Problem]:
                 what = "an amount in đồng" if figure.unit == "vnd" else "a count"
                 problems.append(
                     Problem(
-                        raw.path, line, col,
+                        raw.path,
+                        line,
+                        col,
                         f"this figure is {what}: expected a whole number written with digits only, "
                         f"got {value!r}; '.' and ',' are not thousands separators in YAML "
                         "(write 170324, not 170.324)",
-                        format_field_path(path), code="bad-value",
+                        format_field_path(path),
+                        code="bad-value",
                     )
                 )
     return problems
@@ -385,16 +441,28 @@ def _check_shares(record: ValidRecord) -> list[Problem]:
         missing = shares.index(None)
         line, col = raw.positions.key(("authors", missing))
         return [
-            Problem(raw.path, line, col, "give a share for every author, or for none",
-                    f"authors[{missing}].share", code="shares-sum")
+            Problem(
+                raw.path,
+                line,
+                col,
+                "give a share for every author, or for none",
+                f"authors[{missing}].share",
+                code="shares-sum",
+            )
         ]
     total = sum(given)
     if abs(total - 100) > 0.01:
         line, col = raw.positions.key(("authors",))
         shown = f"{total:g}"
         return [
-            Problem(raw.path, line, col, f"author shares add up to {shown}, not 100", "authors",
-                    code="shares-sum")
+            Problem(
+                raw.path,
+                line,
+                col,
+                f"author shares add up to {shown}, not 100",
+                "authors",
+                code="shares-sum",
+            )
         ]
     return []
 
@@ -413,21 +481,39 @@ def _check_confidential(record: ValidRecord) -> list[Problem]:
         info = fields.get(name)
         if name in _META_FIELDS:
             problems.append(
-                Problem(raw.path, line, col, f"{name!r} cannot be confidential: it is not published",
-                        f"confidential[{index}]", code="confidential-field")
+                Problem(
+                    raw.path,
+                    line,
+                    col,
+                    f"{name!r} cannot be confidential: it is not published",
+                    f"confidential[{index}]",
+                    code="confidential-field",
+                )
             )
         elif info is None:
             names = [f for f in fields if f not in _META_FIELDS]
             close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
-                Problem(raw.path, line, col, f"confidential names unknown field {name!r}{hint}",
-                        f"confidential[{index}]", code="unknown-field")
+                Problem(
+                    raw.path,
+                    line,
+                    col,
+                    f"confidential names unknown field {name!r}{hint}",
+                    f"confidential[{index}]",
+                    code="unknown-field",
+                )
             )
         elif info.is_required():
             problems.append(
-                Problem(raw.path, line, col, f"{name!r} cannot be confidential: it is required",
-                        f"confidential[{index}]", code="confidential-field")
+                Problem(
+                    raw.path,
+                    line,
+                    col,
+                    f"{name!r} cannot be confidential: it is required",
+                    f"confidential[{index}]",
+                    code="confidential-field",
+                )
             )
     return problems
 
@@ -453,10 +539,14 @@ def _check_markdown(record: ValidRecord) -> list[Problem]:
                 line, col = record.raw.positions.value(path)
                 problems.append(
                     Problem(
-                        record.raw.path, line, col,
+                        record.raw.path,
+                        line,
+                        col,
                         f"Markdown in {path[-1]!r} contains HTML that will be removed: "
                         f"{match.group(0).strip()}",
-                        format_field_path(path), severity=Severity.WARNING, code="unsafe-markdown",
+                        format_field_path(path),
+                        severity=Severity.WARNING,
+                        code="unsafe-markdown",
                     )
                 )
 
@@ -475,7 +565,9 @@ def _drop_confidential(model: RecordBase) -> RecordBase:
     return model.model_copy(update=update) if update else model
 
 
-def validate_content(loaded: LoadedContent, today: dt.date | None = None) -> tuple[ValidContent, list[Problem]]:
+def validate_content(
+    loaded: LoadedContent, today: dt.date | None = None
+) -> tuple[ValidContent, list[Problem]]:
     """Validate every loaded record on its own; cross-record checks come in link."""
     today = today or dt.date.today()
     problems: list[Problem] = []
@@ -489,7 +581,10 @@ def validate_content(loaded: LoadedContent, today: dt.date | None = None) -> tup
             problems.append(
                 Problem(
                     f"{loaded.display_root}/{kind}.yml" if loaded.display_root else f"{kind}.yml",
-                    1, 1, f"{kind}.yml is missing", code="missing-field",
+                    1,
+                    1,
+                    f"{kind}.yml is missing",
+                    code="missing-field",
                 )
             )
             continue
@@ -509,7 +604,9 @@ def validate_content(loaded: LoadedContent, today: dt.date | None = None) -> tup
 
             record_problems.append(
                 Problem(
-                    raw.path, 1, 1,
+                    raw.path,
+                    1,
+                    1,
                     f"file name {raw.id!r} is not a valid id: use lowercase ASCII letters, digits "
                     f"and hyphens, e.g. {slugify(raw.id)!r}",
                     code="bad-id",
@@ -518,7 +615,9 @@ def validate_content(loaded: LoadedContent, today: dt.date | None = None) -> tup
         elif raw.id in RESERVED_IDS or re.fullmatch(r"trang-\d+", raw.id):
             record_problems.append(
                 Problem(
-                    raw.path, 1, 1,
+                    raw.path,
+                    1,
+                    1,
                     f"file name {raw.id!r} is reserved for listing pages; choose another id",
                     code="bad-id",
                 )

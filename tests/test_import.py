@@ -360,6 +360,104 @@ def test_csv(base_content: Path, tmp_path: Path, encoding: str) -> None:
     assert load(base_content / "people" / "do-thi-hang.yml")["name"] == "Đỗ Thị Hằng"
 
 
+def test_spreadsheet_shapes(tmp_path: Path) -> None:
+    """Two-row headers, merged STT over a group, a) b) sub-rows, sheets per section, a footer."""
+    from generator.importer.headers import find_header
+    from generator.importer.parse import parse_listing
+    from generator.importer.sheet import read_sheets
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Cá nhân"
+    ws.append(["DANH SÁCH CÁ NHÂN"])
+    ws.append(["TT", "Họ và tên", "Năm sinh", None, "Chức vụ, đơn vị công tác", "Tên sáng kiến"])
+    ws.append([None, None, "Nam", "Nữ", None, None])
+    for merged in ("A2:A3", "B2:B3", "C2:D2", "E2:E3", "F2:F3"):
+        ws.merge_cells(merged)
+    ws.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"])
+    ws.append([1, "Nguyễn Văn A", 1980, None, "Kỹ sư, Phòng Kỹ thuật, Công ty X", "Sáng kiến một"])
+    ws.append([2, "Trần Thị B", None, 1985, "Công nhân, Công ty X", "Sáng kiến hai"])
+    ws.append([None, "Lê Văn C", None, None, "Công nhân, Công ty X", None])
+    ws.append([None, "Phạm Văn D", None, None, "Công nhân, Công ty X", None])
+    ws.merge_cells("A6:A8")  # one STT for the group's three rows
+    ws.merge_cells("F6:F8")
+    ws.append([3, "Nhóm tác giả", None, None, None, "Sáng kiến ba"])
+    ws.append(["a)", "Hồ Văn E", None, None, "Kỹ sư, Công ty Y", None])
+    ws.append(["b)", "Đỗ Thị G", None, None, "Kỹ sư, Công ty Y", None])
+    ws.append([4, "Vũ Văn H", None, None, "Kỹ sư, Công ty Y", "Sáng kiến bốn"])
+    # No STT but an initiative of its own: a separate person, not a member of the row above.
+    ws.append([None, "Ngô Văn I", None, None, "Kỹ sư, Công ty Y", "Sáng kiến năm"])
+    ws.append(["Tổng cộng: 9 người"])
+    ws.append([99, "Người sau phần cuối"])
+    collectives = wb.create_sheet("Tập thể")
+    collectives.append(["STT", "Tên", "Thành tích"])
+    collectives.append([1, "Tổ Bảo trì", "Xuất sắc"])
+    path = tmp_path / "shapes.xlsx"
+    wb.save(path)
+
+    people_sheet, unit_sheet = read_sheets(path)
+    header = find_header(people_sheet)
+    assert header is not None and header.row == 2
+    assert header.roles[3] is header.roles[4] is Role.PRIVATE
+    listing = parse_listing(people_sheet, header)
+    assert listing.problems == []
+    assert listing.rows_read == 9
+    shape = [
+        (e.kind, [(m.name, m.job_title, m.unit) for m in e.members], e.initiative)
+        for e in listing.entries
+    ]
+    assert shape == [
+        ("person", [("Nguyễn Văn A", "Kỹ sư", "Phòng Kỹ thuật, Công ty X")], "Sáng kiến một"),
+        (
+            "group",
+            [(n, "Công nhân", "Công ty X") for n in ("Trần Thị B", "Lê Văn C", "Phạm Văn D")],
+            "Sáng kiến hai",
+        ),
+        ("group", [(n, "Kỹ sư", "Công ty Y") for n in ("Hồ Văn E", "Đỗ Thị G")], "Sáng kiến ba"),
+        ("person", [("Vũ Văn H", "Kỹ sư", "Công ty Y")], "Sáng kiến bốn"),
+        ("person", [("Ngô Văn I", "Kỹ sư", "Công ty Y")], "Sáng kiến năm"),
+    ]
+    from generator.importer import _mode_from_sheet_name
+
+    unit_header = find_header(unit_sheet)
+    assert unit_header is not None
+    units = parse_listing(unit_sheet, unit_header, _mode_from_sheet_name(unit_sheet.name))
+    assert [(e.kind, e.members[0].name, e.citation) for e in units.entries] == [
+        ("unit", "Tổ Bảo trì", "Xuất sắc")
+    ]
+
+
+def test_mixed_list_without_sections(tmp_path: Path) -> None:
+    """ "Tên tập thể, cá nhân" with no section rows: organisations are told apart by name."""
+    from generator.importer.headers import find_header
+    from generator.importer.parse import parse_listing
+    from generator.importer.sheet import read_sheets
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tên tập thể, cá nhân", "Đơn vị"])
+    ws.append([1, "Công đoàn cơ sở Công ty A", "LĐLĐ tỉnh Mẫu"])
+    ws.append([2, "Tổ Bảo trì", "Công ty A"])
+    ws.append([3, "Tô Văn Bảo", "Công ty A"])  # the surname Tô, not "tổ"
+    ws.append([4, "Trương Thị Mai", "Công ty A"])  # the surname Trương, not "trường"
+    ws.append([5, "Tập thể tác giả", None])
+    ws.append(["5.1", "Lê Văn A", "Công ty A"])
+    ws.append(["5.2", "Lê Văn B", "Công ty A"])
+    path = tmp_path / "mixed.xlsx"
+    wb.save(path)
+    [sheet] = read_sheets(path)
+    header = find_header(sheet)
+    assert header is not None
+    entries = parse_listing(sheet, header).entries
+    assert [(e.kind, [m.name for m in e.members]) for e in entries] == [
+        ("unit", ["Công đoàn cơ sở Công ty A"]),
+        ("unit", ["Tổ Bảo trì"]),
+        ("person", ["Tô Văn Bảo"]),
+        ("person", ["Trương Thị Mai"]),
+        ("group", ["Lê Văn A", "Lê Văn B"]),
+    ]
+
+
 # -- a list of 177 rows ------------------------------------------------------------------
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]

@@ -15,6 +15,7 @@ from generator.search import (
     document_frequencies,
     fold_vietnamese,
     folded_search_text,
+    index_site,
     write_common_words,
 )
 
@@ -106,3 +107,17 @@ def test_output_dir_must_stay_inside_the_site(tmp_path: Path, bad: str) -> None:
 def test_output_dir_nested(tmp_path: Path) -> None:
     assert _output_dir(tmp_path, "search/pagefind") == tmp_path / "search" / "pagefind"
     assert _output_dir(tmp_path, "./pagefind") == tmp_path / "pagefind"
+
+
+def test_index_site_refuses_to_replace_a_folder_that_is_not_a_bundle(tmp_path: Path) -> None:
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    (assets / "style.css").write_text("body{}")
+    with pytest.raises(ValueError, match="not a Pagefind bundle"):
+        index_site(tmp_path, output_subdir="assets")
+    assert (assets / "style.css").exists()
+
+
+def test_index_site_needs_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        index_site(tmp_path / "missing")

@@ -9,8 +9,17 @@ English strings that Material leaves untranslated.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections import deque
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +27,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import REPO
+from conftest import BASE_CONTENT, REPO, copy_project
 from test_links import LinkError, html_files, links_of, resolve, site_url, soup_of
 
 from generator.link import URL_PREFIX, Site
@@ -521,3 +530,83 @@ def test_json_ld_is_valid_json(site_dir: Path) -> None:
         for script in soup_of(file).find_all("script", type="application/ld+json"):
             data = json.loads(script.string or "")
             assert isinstance(data, (dict, list)), file
+
+
+# -- live reload ------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _wait_for(url: str, predicate: Callable[[str], bool], timeout: float, proc: Any) -> str:
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"mkdocs serve exited with {proc.returncode}")
+        last = _get(url)
+        if last is not None and predicate(last):
+            return last
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show the change within {timeout:.0f} s")
+
+
+@pytest.mark.slow
+def test_serve_live_reloads_yaml_and_template_changes(tmp_path: Path) -> None:
+    """`mkdocs serve --livereload` shows a changed YAML record, then a changed template."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE_CONTENT, content)
+    shutil.copytree(REPO / "content" / "pages", content / "pages", dirs_exist_ok=True)
+    project = copy_project(tmp_path / "project", content)
+    port = _free_port()
+    # `mkdocs serve` sets site_url to the serve address before the plugin runs: the preview
+    # is served from the root whatever path prefix base_url has.
+    home_url = f"http://127.0.0.1:{port}/"
+    page_url = f"{home_url}sang-kien/may-cat-tu-dong/"
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        _wait_for(home_url, lambda html: "Sáng kiến mẫu" in html, 90, proc)
+        _wait_for(page_url, lambda html: "Cải tiến máy cắt tự động" in html, 10, proc)
+        record = project / "content" / "initiatives" / "2022" / "may-cat-tu-dong.yml"
+        text = record.read_text(encoding="utf-8")
+        record.write_text(
+            text.replace("title: Cải tiến máy cắt tự động", "title: Máy cắt đổi tên khi đang xem"),
+            encoding="utf-8",
+        )
+        _wait_for(page_url, lambda html: "Máy cắt đổi tên khi đang xem" in html, 60, proc)
+        template = project / "site_templates" / "pages" / "initiative.md.j2"
+        template.write_text(
+            template.read_text(encoding="utf-8") + "\nDấu mốc mẫu trang mới.\n", encoding="utf-8"
+        )
+        _wait_for(page_url, lambda html: "Dấu mốc mẫu trang mới." in html, 60, proc)
+    except AssertionError as exc:
+        log.flush()
+        tail = (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise AssertionError(f"{exc}\n--- mkdocs serve output ---\n{tail}") from None
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+        log.close()

@@ -134,7 +134,6 @@ class _Reporter:
 
 def _column_problems(report: _Reporter, sheet: Sheet, listing: Listing) -> None:
     header = listing.header
-    seen_private: set[str] = set()
     for col, role in sorted(header.roles.items()):
         if role is not Role.PRIVATE:
             continue
@@ -148,7 +147,6 @@ def _column_problems(report: _Reporter, sheet: Sheet, listing: Listing) -> None:
             "import-private-column",
             warning=True,
         )
-        seen_private.add(label)
     for col, label in sorted(header.unknown.items()):
         report.add(
             sheet.name,
@@ -436,10 +434,12 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
             "import-default",
             warning=True,
         )
-    for plan, message in check_records(plans):
-        report.add(
-            None, plan.source_row, 1, f"the record would not validate: {message}", "import-row"
-        )
+    if not has_errors(report.problems):
+        # A last guard: with the list read cleanly, every planned record must validate.
+        for plan, message in check_records(plans):
+            report.add(
+                None, plan.source_row, 1, f"the record would not validate: {message}", "import-row"
+            )
     for plan in plans:
         if plan.status == "conflict":
             report.add(

@@ -100,6 +100,7 @@ class Header:
     labels: dict[int, str] = field(default_factory=dict)  # column → header text as written
     unknown: dict[int, str] = field(default_factory=dict)  # columns we do not import
     collectives: bool = False  # the name column announces collectives
+    mixed: bool = False  # the name column announces both ("Tên tập thể, cá nhân")
 
     def column(self, role: Role) -> int | None:
         for col, r in self.roles.items():
@@ -142,6 +143,8 @@ def find_header(sheet: Sheet) -> Header | None:
                 header.unknown[col] = cell.text
             if roles.get(col) is Role.NAME:
                 header.collectives = names_collectives(cell.text)
+                folded = normalise_header(cell.text)
+                header.mixed = "tap the" in folded and "ca nhan" in folded
         _merge_subheader(sheet, header)
         # Columns covered by a merged header ("Năm sinh" over "Nam | Nữ") share its role.
         for col in range(1, sheet.width + 1):

@@ -106,6 +106,12 @@ _FOOTER = re.compile(
 _GROUP_LABEL = re.compile(r"^(?:nhom|tap the tac gia|dong tac gia|cac tac gia|tac gia)\b")
 _NAME_PREFIX = re.compile(r"^(?:[-+*•–]\s*|(?:ông|bà|đ/c|đồng chí|anh|chị)\s+(?=[A-ZÀ-ỸĐ]))", re.I)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+# How names of organisations begin (matched with diacritics: "tổ " is not the surname "Tô").
+_ORGANISATION = re.compile(
+    r"^(?:công đoàn|cđcs|công ty|tổng công ty|tổ |phòng |ban |trường |bệnh viện|liên đoàn|"
+    r"ldld|lđlđ|xí nghiệp|phân xưởng|đội |nhà máy|chi nhánh|trung tâm|tập thể|khoa |hợp tác xã|"
+    r"htx|văn phòng|sở |ubnd|ủy ban|uỷ ban|viện |cục |chi cục|hội |câu lạc bộ)"
+)
 
 
 def _folded(text: str) -> str:
@@ -233,6 +239,8 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
         if words:
             listing.title_block.append(" ".join(words))
     mode = default_mode or (Mode.COLLECTIVE if header.collectives else Mode.INDIVIDUAL)
+    # "Tên tập thể, cá nhân" with no section rows: tell organisations from people by name.
+    mixed = default_mode is None and header.mixed
     numbered = _uses_stt(sheet, header)
     current: Entry | None = None
 
@@ -258,6 +266,7 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
             close()
             if isinstance(section, Mode):
                 mode = section
+                mixed = False
             continue
         imported = [
             data.name,
@@ -269,7 +278,12 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
         ]
         if not any(imported):
             continue  # only private or unknown columns hold text (e.g. "Nam | Nữ" under "Năm sinh")
-        data.name = clean_person_name(data.name) if mode is Mode.INDIVIDUAL else data.name
+        row_mode = mode
+        if mixed and data.name:
+            organisation = _ORGANISATION.match(data.name.lower())
+            group_label = _GROUP_LABEL.match(_folded(data.name))
+            row_mode = Mode.COLLECTIVE if organisation and not group_label else Mode.INDIVIDUAL
+        data.name = clean_person_name(data.name) if row_mode is Mode.INDIVIDUAL else data.name
         listing.rows_read += 1
         stt_kind = _stt_kind(data, numbered)
         if not data.name:
@@ -277,21 +291,30 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
                 # Text that wrapped into the next row: it belongs to the entry above.
                 _continue_text(current, data)
                 continue
-            if mode is Mode.INDIVIDUAL and stt_kind == "top" and (data.initiative or data.citation):
+            if (
+                row_mode is Mode.INDIVIDUAL
+                and stt_kind == "top"
+                and (data.initiative or data.citation)
+            ):
                 close()
                 current = Entry("group", row, label=data)
                 _take_text(current, data)
                 continue
             listing.problems.append(RowProblem(row, data.col(Role.NAME), f"row {row}: no name"))
             continue
-        if mode is Mode.COLLECTIVE:
+        if row_mode is Mode.COLLECTIVE:
             close()
             current = Entry("unit", row, members=[data])
             _take_text(current, data)
             continue
         label = bool(_GROUP_LABEL.match(_folded(data.name))) or data.name.endswith(":")
-        joins = current is not None and (
-            stt_kind == "sub" or (stt_kind in ("blank", "covered") and _shares_text(current, data))
+        joins = (
+            current is not None
+            and current.kind != "unit"
+            and (
+                stt_kind == "sub"
+                or (stt_kind in ("blank", "covered") and _shares_text(current, data))
+            )
         )
         if joins and current is not None and not label:
             current.kind = "group"

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from generator.importer.headers import Role
 from generator.importer.match import (
     ContentIndex,
     match_initiative,
@@ -49,7 +50,6 @@ class PlanProblem:
     col: int
     message: str
     code: str
-    warning: bool = False
 
 
 @dataclass
@@ -135,8 +135,6 @@ class Planner:
     # -- people --------------------------------------------------------------
 
     def person(self, data: RowData) -> str | None:
-        from generator.importer.headers import Role
-
         name_col = data.col(Role.NAME)
         # Look the unit up without creating it: a matched person needs no new unit.
         units = match_unit(self.index, data.unit) if data.unit else []
@@ -185,8 +183,6 @@ class Planner:
         return self._new_person(person_id, data, unit_id, key)
 
     def _person_by_id(self, data: RowData) -> str | None:
-        from generator.importer.headers import Role
-
         wanted = data.id.strip()
         if wanted in self.index.people:
             unit = self.index.people[wanted].get("unit")
@@ -283,8 +279,6 @@ class Planner:
     # -- the award ---------------------------------------------------------------
 
     def recipients(self, entries: list[Entry]) -> list[dict[str, Any]]:
-        from generator.importer.headers import Role
-
         out: list[dict[str, Any]] = []
         for entry in entries:
             recipient: dict[str, Any] = {}
@@ -329,8 +323,6 @@ class Planner:
         return out
 
     def _collective(self, data: RowData, parent: str | None) -> str | None:
-        from generator.importer.headers import Role
-
         if data.id:
             wanted = data.id.strip()
             if wanted in self.index.units or ("unit", wanted) in self.records:

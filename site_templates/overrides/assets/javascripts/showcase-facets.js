@@ -155,6 +155,7 @@
     var timer = 0;
     var current = null;
     var allCounts = null;
+    var forcedQuery = null;
 
     /* ------------------------------------------------------------- skeleton */
     root.textContent = "";
@@ -313,6 +314,9 @@
     function run(force) {
       var id = ++seq;
       var plan = null;
+      // "search anyway" holds for this query until it changes
+      if (force) forcedQuery = state.q;
+      force = force || (forcedQuery !== null && forcedQuery === state.q);
       writeState(state, keys);
       status.textContent = T.loading;
       main.setAttribute("aria-busy", "true");
