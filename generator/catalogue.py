@@ -259,6 +259,12 @@ _ENTRIES = [
         "Xem lại tệp hiện có; dùng `--award` với mã khác hoặc sửa tay.",
     ),
     CatalogueEntry(
+        "import-namesake",
+        "'Nguyễn Văn Hùng' has the name of nguyen-van-hung (cdcs-dien-luc) but the list gives unit cong-ty-xi-mang: created nguyen-van-hung-2 as another person",
+        "Trong bảng có người trùng họ tên với một hồ sơ đã có nhưng khác đơn vị, nên công cụ coi là hai người khác nhau và tạo hồ sơ mới.",
+        "Nếu đúng là hai người, không cần làm gì. Nếu là cùng một người (đã chuyển đơn vị), thêm cột “Mã hồ sơ” ghi mã hồ sơ cũ ở dòng đó, xoá các tệp vừa tạo rồi nhập lại; nên chạy `--dry-run` trước để xem.",
+    ),
+    CatalogueEntry(
         "import-file",
         "danh-sach.xls is an old Excel 97-2003 (.xls) file; open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook), then import the .xlsx",
         "Không đọc được tệp bảng tính: sai loại tệp (chỉ nhận .xlsx và .csv), tệp hỏng hoặc không mở được.",

@@ -41,8 +41,8 @@ from generator.link import (
 )
 from generator.markup import escape_attr, escape_text, render_markdown, safe_url
 from generator.model import Figure
+from generator.search import folded_search_text
 from generator.vietnamese import (
-    fold,
     format_count,
     format_date,
     format_date_long,
@@ -313,7 +313,14 @@ class Renderer:
                 node=node,
                 filters=filters,
                 search_meta=search_meta,
-                folded=" ".join(fold(text).split()),
+                # Pagefind folds tone marks itself; only đ → d needs an alias (see search.py).
+                folded=folded_search_text(
+                    text,
+                    *(
+                        getattr(node.model, name, None)
+                        for name in ("description", "conditions", "bio")
+                    ),
+                ),
                 sort=sort,
             ),
             {"node": node, **context},
@@ -482,7 +489,7 @@ class Renderer:
 
     def _leaderboard(self, unit: UnitNode) -> list[dict[str, Any]]:
         rows = []
-        for child in unit.children:
+        for child in sorted(unit.children, key=lambda u: (sort_key(u.model.name), u.id)):
             initiatives = child.all_initiatives
             rows.append(
                 {
@@ -913,7 +920,7 @@ def _hand_page(text: str) -> str:
             "index": True,
             "filters": {"kind": "Trang"},
             "meta": {"kind": "Trang"},
-            "folded": " ".join(fold(title + " " + body).split())[:2000],
+            "folded": folded_search_text(title, body),
         },
     )
     if "title" in meta:

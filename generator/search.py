@@ -30,7 +30,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Coroutine, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
@@ -80,11 +80,16 @@ class IndexReport:
     """Wall-clock time of the whole call."""
     output_dir: Path
     """The bundle folder, ``site_dir / output_subdir``."""
-    common_words: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = field(default=(), repr=False)
     """Folded words on at least ``COMMON_WORD_SHARE`` of the pages, most common first."""
 
 
 # --------------------------------------------------------------------------- folding
+
+
+def _strip_stroke(text: str) -> str:
+    # Legacy encoders sometimes write Ð (eth) for Đ; generator.vietnamese.fold agrees.
+    return text.replace("đ", "d").replace("Đ", "D").replace("Ð", "D")
 
 
 def fold_vietnamese(text: str) -> str:
@@ -93,7 +98,7 @@ def fold_vietnamese(text: str) -> str:
     >>> fold_vietnamese("Đổi mới ở Đà Nẵng")
     'doi moi o da nang'
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFD", _strip_stroke(text))
     return unicodedata.normalize("NFC", _MARKS_RE.sub("", decomposed)).lower()
 
 
@@ -114,7 +119,7 @@ def folded_search_text(*texts: str | None, only_d_words: bool = True) -> str:
             continue
         for match in _WORD_RE.finditer(unicodedata.normalize("NFC", text)):
             word = match.group(0)
-            if only_d_words and "đ" not in word and "Đ" not in word:
+            if only_d_words and word == _strip_stroke(word):
                 continue
             folded = fold_vietnamese(word)
             if not only_d_words and folded == word.lower():
@@ -138,9 +143,7 @@ def document_frequencies(texts: Iterable[str]) -> tuple[int, Counter[str]]:
     for text in texts:
         count += 1
         ascii_text = (
-            unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-            .encode("ascii", "ignore")
-            .lower()
+            unicodedata.normalize("NFD", _strip_stroke(text)).encode("ascii", "ignore").lower()
         )
         df.update({w.decode("ascii") for w in _ASCII_WORD_RE.findall(ascii_text)})
     return count, df

@@ -295,6 +295,43 @@ def test_ambiguous_name_is_reported_not_guessed(base_content: Path, tmp_path: Pa
     assert "0 files written" in runner.output
 
 
+def test_namesakes_in_other_units_are_other_people(base_content: Path, tmp_path: Path) -> None:
+    """Same name, another unit: a new person (with a warning), and a re-run changes nothing."""
+    path = tmp_path / "ds.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Đơn vị công tác"])
+    ws.append([1, "Nguyễn Văn An", "Công ty Khác"])  # existing An is in cdcs-nha-may-mau
+    ws.append([2, "Nguyễn Văn An", "LĐLĐ tỉnh Mẫu"])  # an existing unit, but not An's
+    ws.append([3, "Nguyễn Văn An", "CĐCS Nhà máy Mẫu"])  # An himself
+    ws.append([4, "Lê Văn Cường", "Nhà máy Mẫu"])  # the union prefix does not matter
+    ws.append([5, "Trần Văn Xuân", "Công ty Khác"])
+    ws.append([6, "Trần Văn Xuân", None])  # no unit: the one just created above
+    wb.save(path)
+    result = do_import(path, base_content, date=dt.date(2023, 1, 5))
+    assert errors(result) == []
+    namesakes = [p for p in result.problems if p.code == "import-namesake"]
+    assert [(p.line, p.severity) for p in namesakes] == [
+        (2, Severity.WARNING),
+        (3, Severity.WARNING),
+    ]
+    award = load(base_content / "awards" / f"{AWARD}.yml")
+    assert [r["person"] for r in award["recipients"]] == [
+        "nguyen-van-an-2",
+        "nguyen-van-an-3",
+        "nguyen-van-an",
+        "le-van-cuong",
+        "tran-van-xuan",
+        "tran-van-xuan",
+    ]
+    assert load(base_content / "people" / "nguyen-van-an-2.yml")["unit"] == "cong-ty-khac"
+    assert load(base_content / "people" / "nguyen-van-an-3.yml")["unit"] == "ldld-tinh-mau"
+
+    again = do_import(path, base_content, date=dt.date(2023, 1, 5))
+    assert again.problems == []
+    assert again.written == 0 and {f.status for f in again.files} == {"unchanged"}
+
+
 def test_existing_award_is_never_overwritten(base_content: Path, tmp_path: Path) -> None:
     target = base_content / "awards" / f"{AWARD}.yml"
     target.write_text("title: Khác\n", "utf-8")

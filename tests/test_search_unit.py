@@ -25,6 +25,7 @@ from generator.search import (
     [
         ("Đổi mới ở Đà Nẵng", "doi moi o da nang"),
         ("ƯU TIÊN", "uu tien"),
+        ("ÐÀ NẴNG", "da nang"),
         ("Nguyễn Thị Hương Quỳnh", "nguyen thi huong quynh"),
         ("sáng kiến", "sang kien"),
         ("ăn ân ơn ôn ưng", "an an on on ung"),

@@ -407,7 +407,9 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
         before = len(planner.problems)
         recipients += planner.recipients(listing.entries)
         for planned in planner.problems[before:]:
-            report.add(sheet.name, planned.row, planned.col, planned.message, planned.code)
+            report.add(
+                sheet.name, planned.row, planned.col, planned.message, planned.code, planned.warning
+            )
     if not recipients and not has_errors(report.problems):
         report.add(None, 1, 1, "the list has no recipients under its header row", "import-row")
 

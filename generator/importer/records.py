@@ -25,6 +25,7 @@ from generator.importer.match import (
     match_people,
     match_unit,
     name_key,
+    unit_key_stripped,
 )
 from generator.importer.parse import Entry, RowData
 from generator.model import RECORD_KINDS, SLUG_RE
@@ -50,6 +51,7 @@ class PlanProblem:
     col: int
     message: str
     code: str
+    warning: bool = False
 
 
 @dataclass
@@ -129,57 +131,82 @@ class Planner:
         parent = parent or self.settings.parent_unit
         if parent and parent != unit_id:
             data["parent"] = parent
-        self.records[("unit", unit_id)] = (data, row)
+        self._remember("unit", unit_id, data, row)
         return unit_id
+
+    def _remember(self, kind: str, record_id: str, data: dict[str, Any], row: int) -> None:
+        """Plan a new record and index it, so later rows match it as a re-run would."""
+        self.records[(kind, record_id)] = (data, row)
+        if kind == "unit":
+            self.index.units[record_id] = data
+            self.index.units_by_name[name_key(data["name"])].append(record_id)
+            self.index.units_by_stripped[unit_key_stripped(data["name"])].append(record_id)
+        elif kind == "person":
+            self.index.people[record_id] = data
+            self.index.people_by_name[name_key(data["name"])].append(record_id)
 
     # -- people --------------------------------------------------------------
 
     def person(self, data: RowData) -> str | None:
+        """The id of the person on this row: matched by name (and unit), or created.
+
+        Namesakes are common, so a person is identified by name and unit when both
+        the list and the record give a unit: the same name in another unit is
+        another person (created, with a warning).  When the unit cannot tell two
+        records of that name apart, the row is reported instead of guessed.
+        """
+        if data.id:
+            return self._person_by_id(data)
         name_col = data.col(Role.NAME)
         # Look the unit up without creating it: a matched person needs no new unit.
         units = match_unit(self.index, data.unit) if data.unit else []
         known_unit = units[0] if len(units) == 1 else None
-        if data.id:
-            return self._person_by_id(data)
+        has_unit = bool(data.unit) and len(units) <= 1  # a unit we can compare with
         found = match_people(self.index, data.name)
-        if len(found) == 1:
-            existing_unit = self.index.people[found[0]].get("unit")
-            if known_unit and existing_unit and existing_unit != known_unit:
+
+        def unit_of(person_id: str) -> str | None:
+            unit = self.index.people[person_id].get("unit")
+            return unit if isinstance(unit, str) and unit else None
+
+        if found:
+            same = [p for p in found if known_unit and unit_of(p) == known_unit]
+            unitless = [p for p in found if unit_of(p) is None]
+            chosen: str | None = None
+            if len(same) == 1:
+                chosen = same[0]
+            elif len(found) == 1 and (not has_unit or unitless):
+                chosen = found[0]  # nothing to compare: the name alone decides
+            elif len(same) > 1 or not has_unit or unitless:
                 self.problems.append(
                     PlanProblem(
                         data.row,
                         name_col,
-                        f"'{data.name}' matches {found[0]} of unit {existing_unit}, but the list "
-                        f"gives unit {known_unit}; add a 'Mã hồ sơ' column with the person's id "
-                        "(a new id creates a new person)",
+                        f"'{data.name}' matches {len(found)} people: {', '.join(found)}; add a "
+                        "unit or use the id (a 'Mã hồ sơ' column)",
                         "import-ambiguous",
                     )
                 )
                 return None
-            self.person_units[found[0]] = existing_unit if isinstance(existing_unit, str) else None
-            return found[0]
-        if len(found) > 1:
-            same_unit = [
-                p for p in found if known_unit and self.index.people[p].get("unit") == known_unit
-            ]
-            if len(same_unit) == 1:
-                self.person_units[same_unit[0]] = known_unit
-                return same_unit[0]
-            self.problems.append(
-                PlanProblem(
-                    data.row,
-                    name_col,
-                    f"'{data.name}' matches {len(found)} people: {', '.join(found)}; add a unit "
-                    "or use the id (a 'Mã hồ sơ' column)",
-                    "import-ambiguous",
-                )
-            )
-            return None
+            if chosen is not None:
+                self.person_units[chosen] = unit_of(chosen)
+                return chosen
         unit_id = self.unit(data.unit, data.row, data.col(Role.UNIT)) if data.unit else None
         key = (name_key(data.name), unit_id or "")
         if key in self.new_people:
             return self.new_people[key]
         person_id = unique_slug(slugify(data.name), self.taken["person"])
+        if found:
+            others = ", ".join(f"{p} ({unit_of(p)})" for p in found)
+            self.problems.append(
+                PlanProblem(
+                    data.row,
+                    name_col,
+                    f"'{data.name}' has the name of {others} but the list gives unit "
+                    f"{unit_id}: created {person_id} as another person",
+                    "import-namesake",
+                    warning=True,
+                )
+            )
         return self._new_person(person_id, data, unit_id, key)
 
     def _person_by_id(self, data: RowData) -> str | None:
@@ -214,7 +241,7 @@ class Planner:
             record["job_title"] = data.job_title
         if unit_id:
             record["unit"] = unit_id
-        self.records[("person", person_id)] = (record, data.row)
+        self._remember("person", person_id, record, data.row)
         self.person_units[person_id] = unit_id
         return person_id
 
@@ -344,7 +371,7 @@ class Planner:
             record["kind"] = self.settings.unit_kind
             if parent or self.settings.parent_unit:
                 record["parent"] = parent or self.settings.parent_unit
-            self.records[("unit", wanted)] = (record, data.row)
+            self._remember("unit", wanted, record, data.row)
             return wanted
         return self.unit(data.name, data.row, data.col(Role.NAME), parent=parent)
 
