@@ -242,23 +242,23 @@ def stats(path: Path) -> None:
 @click.option(
     "--title",
     required=True,
-    help="Tiêu đề (hoặc họ tên, tên đơn vị) có dấu; tên tệp được tạo từ đây.",
+    help="Title (or name) with diacritics; the file name is made from it.",
 )
 @click.option(
     "--year",
     type=click.IntRange(1900, 2100),
     default=None,
-    help="Năm (chỉ cho sáng kiến): thư mục initiatives/<năm>/; mặc định năm nay.",
+    help="Initiatives only: the year folder initiatives/<year>/ (default: this year).",
 )
 @click.option(
-    "--id", "record_id", default=None, help="Mã hồ sơ tự chọn thay cho mã tạo từ tiêu đề."
+    "--id", "record_id", default=None, help="Use this id instead of the one made from the title."
 )
 @click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=Path("content"),
     show_default=True,
-    help="Thư mục nội dung.",
+    help="The content folder.",
 )
 def new(kind: str, title: str, year: int | None, record_id: str | None, content: Path) -> None:
     """Create a record file to fill in, with every field of KIND and its help text.
@@ -291,46 +291,65 @@ def new(kind: str, title: str, year: int | None, record_id: str | None, content:
     "--award",
     "award_id",
     required=True,
-    help="Mã (tên tệp) của hồ sơ khen thưởng, ví dụ bang-khen-ldld-2022.",
+    help="Id (file name) of the award record, e.g. bang-khen-ldld-2022.",
 )
 @click.option(
-    "--title", default=None, help="Tiêu đề khen thưởng (mặc định: hình thức + số quyết định)."
+    "--title", default=None, help="Award title (default: the form and the decision number)."
 )
-@click.option("--form", default=None, help="Hình thức khen thưởng, một mã trong award_forms.")
-@click.option("--issuer", default=None, help="Mã đơn vị ra quyết định.")
+@click.option("--form", default=None, help="Award form, a key of award_forms in taxonomies.yml.")
+@click.option("--issuer", default=None, help="Id of the unit that issued the decision.")
 @click.option(
     "--date",
     "date_text",
     default=None,
-    help="Ngày quyết định, 2022-06-29 hoặc 29/6/2022 (mặc định: đọc từ phần đầu bảng).",
+    help="Decision date, 2022-06-29 or 29/6/2022 (default: read from the title block).",
 )
 @click.option(
     "--decision-number",
     default=None,
-    help="Số quyết định (mặc định: đọc từ “Kèm theo Quyết định số …”).",
+    help="Decision number (default: read from “Kèm theo Quyết định số …”).",
 )
-@click.option("--event", default=None, help="Mã sự kiện nơi trao khen thưởng.")
-@click.option("--campaign", default=None, help="Mã chương trình liên quan.")
+@click.option("--event", default=None, help="Id of the event where the award was presented.")
 @click.option(
-    "--unit-kind", default="cong-doan-co-so", show_default=True, help="Loại của các đơn vị mới."
+    "--campaign", default=None, help="Id of the related campaign (also set on new initiatives)."
 )
-@click.option("--parent-unit", default=None, help="Đơn vị cấp trên của các đơn vị mới.")
-@click.option("--field", "field_key", default=None, help="Lĩnh vực của các sáng kiến mới.")
-@click.option("--initiative-type", default=None, help="Loại của các sáng kiến mới.")
+@click.option(
+    "--unit-kind",
+    default="cong-doan-co-so",
+    show_default=True,
+    help="Kind of the units created (a key of unit_kinds).",
+)
+@click.option(
+    "--parent-unit", default=None, help="Parent of the units created when the list names none."
+)
+@click.option(
+    "--field", "field_key", default=None, help="Field of the initiatives created (a key of fields)."
+)
+@click.option(
+    "--initiative-type",
+    default=None,
+    help="Type of the initiatives created (a key of initiative_types).",
+)
 @click.option(
     "--initiative-status",
     default=None,
-    help="Tình trạng của các sáng kiến mới (mặc định cong-nhan).",
+    help="Status of the initiatives created (default: cong-nhan when defined).",
 )
-@click.option("--sheet", default=None, help="Chỉ đọc trang tính có tên này.")
+@click.option(
+    "--sheet",
+    default=None,
+    help="Read only the sheet with this name (default: every sheet with a header row).",
+)
 @click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=Path("content"),
     show_default=True,
-    help="Thư mục nội dung.",
+    help="The content folder.",
 )
-@click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi; không ghi gì.")
+@click.option(
+    "--dry-run", is_flag=True, help="List every file that would be written; write nothing."
+)
 def import_list(
     file: Path,
     award_id: str,

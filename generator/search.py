@@ -15,6 +15,18 @@ the words of its searchable text that contain ``đ``; the theme partial
 computes that value.  Only the ``đ`` words are needed: repeating the whole text
 would double the index entries of every common word and, with them, the time a
 common-word query takes in the browser (see ``docs_dev/search-performance.md``).
+
+Words found on most pages ("sáng kiến" on a site of initiatives) are slow for
+Pagefind: its scoring time grows with the number of pages a query matches, about
+4 s at 10,000 pages.  After the bundle is written, :func:`write_common_words`
+therefore also computes, from the text Pagefind indexed (its fragment files), the
+document frequency of every folded syllable and writes, for each *common* word, a
+small precomputed result list ("shard", ``<bundle>/showcase-common/<word>.json``):
+the pages a common-word query should show first, ranked by a fixed rule (title
+matches first, then kind of record, then recency).  The browser answers a query
+made only of common words from those lists (``showcase-search.js``), the way large
+search engines cache the results of stop-word queries, and runs Pagefind only to
+page beyond them.
 """
 
 from __future__ import annotations
@@ -22,12 +34,14 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import gzip
+import html
 import json
 import logging
 import re
 import shutil
 import time
 import unicodedata
+import urllib.parse
 from collections import Counter
 from collections.abc import Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +64,46 @@ FOLDED_META_KEY = "folded"
 COMMON_WORDS_FILE = "showcase-common-words.json"
 COMMON_WORD_SHARE = 0.8
 _FRAGMENT_SIGNATURE = b"pagefind_dcd"
+
+#: Folder of the bundle holding one precomputed result list per common word.
+COMMON_SHARDS_DIR = "showcase-common"
+#: A word gets a result list when it is on at least this share of the indexed pages
+#: *and* on at least ``COMMON_SHARD_MIN_PAGES`` pages.  The share keeps the lists to
+#: words whose Pagefind ranking says little (a word on a third of the pages has an
+#: IDF close to that of a word on every page); the page floor keeps them to sites
+#: where Pagefind is slow: its scoring time grows with the square of the pages a
+#: query matches, and stays under about 50 ms below 1,000 matching pages.  Measured
+#: in ``docs_dev/search-performance.md`` §6.
+COMMON_SHARD_SHARE = 0.3
+COMMON_SHARD_MIN_PAGES = 1000
+#: At most this many words get a result list (the most frequent ones).
+COMMON_SHARD_MAX_WORDS = 400
+#: Entries of a result list: at most ``SHARD_TITLE_ENTRIES`` pages whose title has
+#: the word, then pages in the common order (kind, recency, URL), up to
+#: ``SHARD_MAX_ENTRIES`` entries or ``SHARD_MAX_BYTES`` bytes of JSON.  Every list
+#: shares that common order after its title part, so the lists of two common words
+#: overlap on most of their entries and their intersection is large.
+SHARD_TITLE_ENTRIES = 30
+SHARD_MAX_ENTRIES = 150
+SHARD_MAX_BYTES = 40_000
+#: Length of the excerpt stored with each entry (characters).
+SHARD_EXCERPT_CHARS = 150
+#: Order of kinds of record in a common-word result list (``pagefind.meta.kind``
+#: values, generator.link.KIND_LABEL); other kinds come after these.
+KIND_PRIORITY = (
+    "Sáng kiến",
+    "Khen thưởng",
+    "Sự kiện",
+    "Chương trình",
+    "Đơn vị",
+    "Cá nhân",
+    "Trang",
+)
+#: Metadata of an entry, shown under each result.
+SHARD_META_KEYS = ("kind", "unit", "year")
+#: CSS selectors never indexed: the heading permalinks ("¶") of MkDocs' toc
+#: extension would otherwise end every result title.
+DEFAULT_EXCLUDE_SELECTORS = (".headerlink",)
 
 _T = TypeVar("_T")
 
@@ -82,6 +136,8 @@ class IndexReport:
     """The bundle folder, ``site_dir / output_subdir``."""
     common_words: tuple[str, ...] = field(default=(), repr=False)
     """Folded words on at least ``COMMON_WORD_SHARE`` of the pages, most common first."""
+    shard_words: tuple[str, ...] = field(default=(), repr=False)
+    """Folded words that got a precomputed result list, alphabetically."""
 
 
 # --------------------------------------------------------------------------- folding
@@ -131,22 +187,41 @@ def folded_search_text(*texts: str | None, only_d_words: bool = True) -> str:
 _ASCII_WORD_RE = re.compile(rb"[a-z0-9]+")
 
 
-def document_frequencies(texts: Iterable[str]) -> tuple[int, Counter[str]]:
-    """Number of texts, and in how many of them each folded word occurs.
+def folded_words(text: str) -> set[str]:
+    """The distinct folded words of ``text`` (tone marks and ``đ`` folded, lower case).
 
     A fast approximation of :func:`fold_vietnamese` + word split, good for
     Vietnamese and other Latin-script text: letters that do not decompose to
-    ASCII (other scripts) are not counted.
+    ASCII (other scripts) are dropped.  ``showcase-search.js`` (``foldedTerms``)
+    splits a query the same way.
+
+    >>> sorted(folded_words("Sáng kiến, sáng kiến! Đổi mới"))
+    ['doi', 'kien', 'moi', 'sang']
     """
+    ascii_text = unicodedata.normalize("NFD", _strip_stroke(text)).encode("ascii", "ignore").lower()
+    return {w.decode("ascii") for w in _ASCII_WORD_RE.findall(ascii_text)}
+
+
+def document_frequencies(texts: Iterable[str]) -> tuple[int, Counter[str]]:
+    """Number of texts, and in how many of them each folded word occurs (see :func:`folded_words`)."""
     count = 0
     df: Counter[str] = Counter()
     for text in texts:
         count += 1
-        ascii_text = (
-            unicodedata.normalize("NFD", _strip_stroke(text)).encode("ascii", "ignore").lower()
-        )
-        df.update({w.decode("ascii") for w in _ASCII_WORD_RE.findall(ascii_text)})
+        df.update(folded_words(text))
     return count, df
+
+
+def _common_from_df(count: int, df: Counter[str], min_share: float, limit: int) -> list[str]:
+    if count == 0:
+        return []
+    floor = max(1.0, min_share * count)
+    words = [
+        w
+        for w, n in sorted(df.items(), key=lambda item: (-item[1], item[0]))
+        if n >= floor and len(w) > 1 and not w.isdigit()
+    ]
+    return words[:limit]
 
 
 def common_words(
@@ -159,27 +234,45 @@ def common_words(
     query would change what it means more than it saves.
     """
     count, df = document_frequencies(texts)
-    if count == 0:
-        return 0, []
-    floor = max(1.0, min_share * count)
-    words = [
-        w
-        for w, n in sorted(df.items(), key=lambda item: (-item[1], item[0]))
-        if n >= floor and len(w) > 1 and not w.isdigit()
-    ]
-    return count, words[:limit]
+    return count, _common_from_df(count, df, min_share, limit)
 
 
-def _fragment_texts(bundle_dir: Path) -> Iterable[str]:
-    """Indexed text (title and content) of every page of a written bundle.
+# ------------------------------------------------------------------- indexed pages
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page of a written bundle as Pagefind indexed it (read from its fragment)."""
+
+    url: str
+    """Pagefind's URL of the page, from the site root: ``/sang-kien/x/``."""
+    title: str
+    content: str
+    meta: dict[str, str]
+    """Metadata other than the title (``kind``, ``unit``, ``year``, ``folded`` …)."""
+
+    @property
+    def text(self) -> str:
+        """Everything Pagefind searches on this page: title, content and metadata."""
+        return " ".join([self.title, self.content, *(self.meta[k] for k in sorted(self.meta))])
+
+
+def _clean_title(title: str) -> str:
+    # Bundles written before ``.headerlink`` was excluded end titles with "¶".
+    return " ".join(title.replace("¶", " ").split())
+
+
+def read_indexed_pages(bundle_dir: Path) -> list[IndexedPage]:
+    """Every page of a written bundle, sorted by URL.
 
     Reads Pagefind's fragment files (gzip of ``pagefind_dcd`` + JSON); an
     unreadable fragment is skipped.
     """
     fragments = bundle_dir / "fragment"
     if not fragments.is_dir():
-        return
-    for path in fragments.iterdir():
+        return []
+    pages: list[IndexedPage] = []
+    for path in sorted(fragments.iterdir()):
         try:
             raw = gzip.decompress(path.read_bytes())
             if raw.startswith(_FRAGMENT_SIGNATURE):
@@ -188,20 +281,260 @@ def _fragment_texts(bundle_dir: Path) -> Iterable[str]:
         except (OSError, ValueError, EOFError):
             log.debug("pagefind: unreadable fragment %s", path)
             continue
-        if isinstance(data, dict):
-            meta = data.get("meta")
-            title = meta.get("title", "") if isinstance(meta, dict) else ""
-            yield f"{title} {data.get('content', '')}"
+        if not isinstance(data, dict):
+            continue
+        raw_meta = data.get("meta")
+        meta = {
+            str(k): str(v)
+            for k, v in (raw_meta.items() if isinstance(raw_meta, dict) else ())
+            if isinstance(v, str | int | float)
+        }
+        pages.append(
+            IndexedPage(
+                url=str(data.get("url", "")),
+                title=_clean_title(meta.pop("title", "")),
+                content=str(data.get("content", "")),
+                meta=meta,
+            )
+        )
+    pages.sort(key=lambda page: page.url)
+    return pages
 
 
-def write_common_words(bundle_dir: Path, *, min_share: float = COMMON_WORD_SHARE) -> list[str]:
-    """Write ``COMMON_WORDS_FILE`` into a written bundle and return its words."""
-    pages, words = common_words(_fragment_texts(bundle_dir), min_share=min_share)
-    payload = {"pages": pages, "min_share": min_share, "words": words}
-    (bundle_dir / COMMON_WORDS_FILE).write_text(
-        json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+def _fragment_texts(bundle_dir: Path) -> Iterable[str]:
+    """Indexed text (title, content and metadata) of every page of a written bundle."""
+    return (page.text for page in read_indexed_pages(bundle_dir))
+
+
+# ------------------------------------------------------------ common-word results
+
+_DESCRIPTION_RE = re.compile(r'<meta\s+name="description"\s+content="([^"]*)"', re.IGNORECASE)
+_SORT_DATE_RE = re.compile(r'data-pagefind-sort="date\[data-value\]"\s+data-value="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class _PageDetails:
+    description: str = ""
+    date: str = ""
+
+
+def _page_details(site_dir: Path | None, url: str) -> _PageDetails:
+    """The page's ``<meta name="description">`` and Pagefind sort date, from its HTML file."""
+    if site_dir is None:
+        return _PageDetails()
+    rel = PurePosixPath(urllib.parse.unquote(url.split("#", 1)[0].split("?", 1)[0]).lstrip("/"))
+    if any(part in ("..", ".") for part in rel.parts):
+        return _PageDetails()
+    path = site_dir.joinpath(*rel.parts)
+    if url.endswith("/") or not rel.parts:
+        path = path / "index.html"
+    try:
+        source = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return _PageDetails()
+    description = _DESCRIPTION_RE.search(source)
+    date = _SORT_DATE_RE.search(source)
+    return _PageDetails(
+        description=html.unescape(description.group(1)) if description else "",
+        date=html.unescape(date.group(1)).strip() if date else "",
     )
-    return words
+
+
+def shorten(text: str, limit: int = SHARD_EXCERPT_CHARS) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters + "…".
+
+    >>> shorten("Một hai ba bốn năm", 9)
+    'Một hai…'
+    """
+    text = " ".join(text.replace("¶", " ").split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else text[:limit]
+    return cut.rstrip(" ,;:.–—-…") + "…"
+
+
+def _excerpt(page: IndexedPage, details: _PageDetails) -> str:
+    if details.description.strip():
+        return shorten(details.description)
+    content = page.content
+    if page.title:
+        # Pagefind's content starts with the breadcrumbs and the h1: skip to after it.
+        at = content.replace("¶", "").find(page.title)
+        if at >= 0:
+            content = content.replace("¶", "")[at + len(page.title) :]
+    return shorten(content.lstrip(" .:"))
+
+
+def _kind_rank(kind: str) -> int:
+    return KIND_PRIORITY.index(kind) if kind in KIND_PRIORITY else len(KIND_PRIORITY)
+
+
+@dataclass
+class _Candidate:
+    page: IndexedPage
+    words: set[str]
+    title_words: set[str]
+    date: str
+    excerpt: str
+    rank: int = 0
+
+    def entry(self) -> dict[str, Any]:
+        meta = {k: self.page.meta[k] for k in SHARD_META_KEYS if self.page.meta.get(k)}
+        return {
+            "url": self.page.url.lstrip("/"),
+            "title": self.page.title or self.page.url,
+            "meta": meta,
+            "excerpt": self.excerpt,
+            "rank": self.rank,
+        }
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _shard(word: str, members: list[_Candidate], pages: int) -> dict[str, Any]:
+    """The result list of ``word``; ``members``: the pages having it, in common order."""
+    titled = [c for c in members if word in c.title_words][:SHARD_TITLE_ENTRIES]
+    chosen = {id(c) for c in titled}
+    ordered = titled + [c for c in members if id(c) not in chosen]
+    shard: dict[str, Any] = {"word": word, "total": len(members), "pages": pages, "entries": []}
+    size = len(_dumps(shard).encode("utf-8"))
+    for candidate in ordered[:SHARD_MAX_ENTRIES]:
+        entry = candidate.entry()
+        grown = size + len(_dumps(entry).encode("utf-8")) + 1
+        if grown > SHARD_MAX_BYTES and shard["entries"]:
+            break
+        shard["entries"].append(entry)
+        size = grown
+    return shard
+
+
+@dataclass(frozen=True)
+class CommonWords:
+    """What :func:`write_common_words` wrote."""
+
+    pages: int
+    words: list[str]
+    """Words on at least ``min_share`` of the pages (dropped from mixed queries)."""
+    shards: dict[str, int]
+    """Words that got a result list → number of pages they are on."""
+
+
+def write_common_words(
+    bundle_dir: Path,
+    *,
+    min_share: float = COMMON_WORD_SHARE,
+    site_dir: Path | None = None,
+    shard_share: float = COMMON_SHARD_SHARE,
+    shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
+) -> list[str]:
+    """Write ``COMMON_WORDS_FILE`` and the common-word result lists into a written bundle.
+
+    Returns the words on at least ``min_share`` of the pages; see
+    :func:`write_common_index` for the whole report.
+    """
+    return write_common_index(
+        bundle_dir,
+        min_share=min_share,
+        site_dir=site_dir,
+        shard_share=shard_share,
+        shard_min_pages=shard_min_pages,
+    ).words
+
+
+def write_common_index(
+    bundle_dir: Path,
+    *,
+    min_share: float = COMMON_WORD_SHARE,
+    site_dir: Path | None = None,
+    shard_share: float = COMMON_SHARD_SHARE,
+    shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
+) -> CommonWords:
+    """Document frequencies of the bundle's pages → ``COMMON_WORDS_FILE`` + result lists.
+
+    ``COMMON_WORDS_FILE`` (JSON, sorted keys)::
+
+        {"pages": N, "min_share": 0.8, "words": [...],          # most common first
+         "shards": {"dir": "showcase-common", "min_share": 0.3, "min_pages": 1000,
+                    "words": {"kien": 9998, "sang": 10000, ...}}}   # word → pages
+
+    and for each word of ``shards.words`` the file ``<dir>/<word>.json``::
+
+        {"word": "sang", "total": 10000, "pages": N,
+         "entries": [{"url": "sang-kien/x/", "title": "…", "meta": {"kind": "…",
+                      "unit": "…", "year": "2022"}, "excerpt": "…", "rank": 17}, ...]}
+
+    Entries: first up to ``SHARD_TITLE_ENTRIES`` pages whose title has the word,
+    then the other pages having it; each group in the *common order*: kind of
+    record (``KIND_PRIORITY``), then newest first (the page's ``date`` sort
+    value), then URL.  ``rank`` is the page's position in that order, the same in
+    every list.  ``url`` is relative to the site root (no leading slash), so it
+    works under a sub-path.  ``site_dir`` is where the HTML pages are read for
+    their description (the excerpt) and sort date; without it the excerpt comes
+    from the indexed text and pages have no date.
+    """
+    pages = read_indexed_pages(bundle_dir)
+    count = len(pages)
+    candidates: list[_Candidate] = []
+    df: Counter[str] = Counter()
+    for page in pages:
+        details = _page_details(site_dir, page.url)
+        words = folded_words(page.text)
+        df.update(words)
+        candidates.append(
+            _Candidate(
+                page=page,
+                words=words,
+                title_words=folded_words(page.title),
+                date=details.date,
+                excerpt=_excerpt(page, details),
+            )
+        )
+    words_list = _common_from_df(count, df, min_share, 500)
+
+    # The common order: URL, then newest first (stable: undated pages last), then kind.
+    ordered = sorted(candidates, key=lambda c: c.page.url)
+    ordered.sort(key=lambda c: c.date, reverse=True)
+    ordered.sort(key=lambda c: _kind_rank(c.page.meta.get("kind", "")))
+    for rank, candidate in enumerate(ordered):
+        candidate.rank = rank
+
+    floor = max(1.0, shard_share * count, float(shard_min_pages))
+    frequent = sorted(
+        (w for w, n in df.items() if n >= floor), key=lambda w: (-df[w], w)
+    )[:COMMON_SHARD_MAX_WORDS]
+    shard_words = {w: df[w] for w in sorted(frequent)}
+
+    members: dict[str, list[_Candidate]] = {w: [] for w in shard_words}
+    for candidate in ordered:
+        for word in candidate.words.intersection(members):
+            members[word].append(candidate)
+
+    shard_dir = bundle_dir / COMMON_SHARDS_DIR
+    if shard_dir.exists():
+        shutil.rmtree(shard_dir)
+    if shard_words:
+        shard_dir.mkdir(parents=True)
+    for word in shard_words:
+        (shard_dir / f"{word}.json").write_text(
+            _dumps(_shard(word, members[word], count)), encoding="utf-8"
+        )
+
+    payload = {
+        "pages": count,
+        "min_share": min_share,
+        "words": words_list,
+        "shards": {
+            "dir": COMMON_SHARDS_DIR,
+            "min_share": shard_share,
+            "min_pages": shard_min_pages,
+            "words": shard_words,
+        },
+    }
+    (bundle_dir / COMMON_WORDS_FILE).write_text(_dumps(payload), encoding="utf-8")
+    return CommonWords(pages=count, words=words_list, shards=shard_words)
 
 
 # --------------------------------------------------------------------------- indexing
@@ -248,8 +581,8 @@ async def _index(
         write_playground=False,
         output_path=str(output_dir),
     )
-    if exclude_selectors:
-        config["exclude_selectors"] = list(exclude_selectors)
+    selectors = [*DEFAULT_EXCLUDE_SELECTORS, *exclude_selectors]
+    config["exclude_selectors"] = list(dict.fromkeys(selectors))
     if root_selector:
         config["root_selector"] = root_selector
     index = PagefindIndex(config=config)
@@ -269,6 +602,8 @@ def index_site(
     exclude_selectors: Sequence[str] = (),
     root_selector: str | None = None,
     common_word_share: float | None = COMMON_WORD_SHARE,
+    shard_share: float = COMMON_SHARD_SHARE,
+    shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
 ) -> IndexReport:
     """Index the built HTML under ``site_dir`` and write the bundle to ``site_dir/output_subdir``.
 
@@ -278,10 +613,15 @@ def index_site(
     :param force_language: one index for the whole site as this ISO 639-1 language.
     :param glob: which files to index, relative to ``site_dir`` (Pagefind's default
         is every ``.html`` file).
-    :param exclude_selectors: extra CSS selectors Pagefind should skip.
+    :param exclude_selectors: extra CSS selectors Pagefind should skip (besides
+        ``DEFAULT_EXCLUDE_SELECTORS``).
     :param root_selector: element treated as the page root (default ``html``).
     :param common_word_share: also write ``COMMON_WORDS_FILE`` with the words on at
-        least this share of the pages; ``None`` to skip.
+        least this share of the pages, and the common-word result lists
+        (:func:`write_common_index`); ``None`` to skip both.
+    :param shard_share: a word gets a result list when it is on at least this
+        share of the pages …
+    :param shard_min_pages: … and on at least this many pages.
     :raises FileNotFoundError: ``site_dir`` is not a folder.
     :raises ValueError: ``output_subdir`` is not a relative folder inside the site,
         or names an existing folder that is not a Pagefind bundle.
@@ -317,9 +657,15 @@ def index_site(
 
     if not output_dir.is_dir():
         raise SearchIndexError(f"Pagefind wrote no bundle to {output_dir}")
-    common: list[str] = []
+    common = CommonWords(pages=0, words=[], shards={})
     if common_word_share is not None:
-        common = write_common_words(output_dir, min_share=common_word_share)
+        common = write_common_index(
+            output_dir,
+            min_share=common_word_share,
+            site_dir=site_dir,
+            shard_share=shard_share,
+            shard_min_pages=shard_min_pages,
+        )
     files = [p for p in output_dir.rglob("*") if p.is_file()]
     fragments = output_dir / "fragment"
     report = IndexReport(
@@ -329,14 +675,17 @@ def index_site(
         bytes_written=sum(p.stat().st_size for p in files),
         seconds=time.perf_counter() - started,
         output_dir=output_dir,
-        common_words=tuple(common),
+        common_words=tuple(common.words),
+        shard_words=tuple(common.shards),
     )
     log.info(
-        "pagefind: indexed %d of %d HTML files, wrote %d files (%d bytes) in %.1f s",
+        "pagefind: indexed %d of %d HTML files, wrote %d files (%d bytes, "
+        "%d common-word result lists) in %.1f s",
         report.pages,
         report.html_files,
         report.files,
         report.bytes_written,
+        len(report.shard_words),
         report.seconds,
     )
     return report

@@ -185,6 +185,14 @@ def _number(value: Any) -> Any:
     return value
 
 
+def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
+    if not loc or isinstance(loc[-1], int):
+        return False
+    owner = _model_at(model, loc)
+    info = owner.model_fields.get(str(loc[-1])) if owner is not None else None
+    return info is not None and info.is_required()
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
@@ -274,6 +282,16 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
             code="bad-value",
         )
     expected = _EXPECTED.get(etype)
+    if expected and value is None and _is_required(model, loc):
+        # `unit:` with nothing after it: the editor has not filled the field in yet.
+        return Problem(
+            raw.path,
+            line,
+            col,
+            f"required field {loc[-1]!r} is empty; expected {expected}",
+            field_name,
+            code="missing-field",
+        )
     if expected:
         hint = ""
         if (

@@ -463,36 +463,62 @@ async (q) => {
     total_ms: t2 - t0,
     results: search.results.length,
     unfiltered: search.unfilteredResultCount,
+    // One entry per merged bundle (Pagefind returns a list when it searches several).
+    timings: [].concat(search.timings || []),
     top: data.slice(0, 3).map((d) => d.url),
   };
 }
 """
 
+#: Type ``q`` into the header search (or, with ``q`` null, press the button shown in the
+#: result list, e.g. "Vẫn tìm") and wait until the search has settled: the output is no
+#: longer busy and, when the status announces results, the first result is rendered.
 _UI_JS = """
 async (q) => {
   const input = document.querySelector("[data-sk-search-input]");
   const list = document.querySelector("[data-sk-search-results]");
+  const status = document.querySelector("[data-sk-search-status]");
+  const output = document.querySelector("[data-sk-search-output]") || list;
   if (!input || !list) return null;
-  const before = list.innerHTML;
+  const busy = () => output.getAttribute("aria-busy") === "true";
+  const announcesResults = () => /^\\s*[\\d.,]+\\s+kết quả/.test(status ? status.textContent : "");
+  let sawBusy = false;
   const t0 = performance.now();
-  const done = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("no results in 60 s")), 60000);
+  const done = new Promise((resolve) => {
+    const finish = (timedOut) => {
+      clearTimeout(timer);
+      obs.disconnect();
+      resolve({
+        ms: performance.now() - t0,
+        timed_out: timedOut,
+        results: list.querySelectorAll(".sk-result").length,
+        items: list.querySelectorAll("li").length,
+        status: status ? status.textContent.trim() : "",
+        buttons: Array.from(list.querySelectorAll("button")).map((b) => b.textContent.trim()),
+      });
+    };
+    const timer = setTimeout(() => finish(true), 90000);
     const check = () => {
-      if (list.querySelector("li") && list.innerHTML !== before
-          && list.querySelector(".sk-result, li:not(.sk-result-more)")) {
-        clearTimeout(timer);
-        obs.disconnect();
-        resolve(performance.now() - t0);
-      }
+      if (busy()) { sawBusy = true; return; }
+      if (!sawBusy) return;
+      if (!announcesResults() || list.querySelector(".sk-result")) finish(false);
     };
     const obs = new MutationObserver(check);
-    obs.observe(list, { childList: true, subtree: true });
+    obs.observe(output, { childList: true, subtree: true, attributes: true, characterData: true });
+    if (status && status !== output && !output.contains(status)) {
+      obs.observe(status, { childList: true, subtree: true, characterData: true });
+    }
   });
-  input.focus();
-  input.value = q;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-  const ms = await done;
-  return { ms, items: list.querySelectorAll("li").length };
+  if (q === null) {
+    const button = list.querySelector("button");
+    if (!button) return null;
+    button.click();
+  } else {
+    input.focus();
+    input.value = q;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  return await done;
 }
 """
 
@@ -547,12 +573,20 @@ def browser_measurements(
                     ui_run: dict[str, Any] = {}
                     for phase, query in (("cold", first), ("warm", second)):
                         recorder.phase = phase
-                        ui_run[phase] = page.evaluate(_UI_JS, query)
+                        ui_run[phase] = page.evaluate(_UI_JS, query) or {}
                         recorder.settle()
                         ui_run[phase]["query"] = query
-                    recorder.phase = None
-                    for phase in ("cold", "warm"):
                         ui_run[f"{phase}_net"] = recorder.summary(phase)
+                        outcome = ui_run[phase]
+                        if outcome.get("buttons") and not outcome.get("results"):
+                            # The UI declined a query of common words only; press its button.
+                            forced = f"{phase}+button"
+                            recorder.phase = forced
+                            ui_run[forced] = page.evaluate(_UI_JS, None) or {}
+                            recorder.settle()
+                            ui_run[forced]["query"] = f"{query} [{outcome['buttons'][0]}]"
+                            ui_run[f"{forced}_net"] = recorder.summary(forced)
+                    recorder.phase = None
                     ui_runs.append(ui_run)
                     context.close()
                 if ui_runs:
@@ -598,6 +632,11 @@ def summarise_browser(browser: dict[str, Any]) -> list[list[str]]:
             net = [r[f"{phase}_net"] for r in runs]
             init_net = [r["init_net"] for r in runs]
             total = [r[phase]["total_ms"] for r in runs]
+            scoring = [
+                sum(float(t.get("search") or 0) for t in r[phase]["timings"])
+                for r in runs
+                if r[phase].get("timings")
+            ]
             first_bytes = [
                 n["bytes"] + (i["bytes"] if phase == "cold" else 0)
                 for n, i in zip(net, init_net, strict=True)
@@ -608,6 +647,7 @@ def summarise_browser(browser: dict[str, Any]) -> list[list[str]]:
                     order,
                     f"{_median([r['init_ms'] for r in runs]):.0f}" if phase == "cold" else "–",
                     f"{_median([r[phase]['search_ms'] for r in runs]):.0f}",
+                    f"{_median(scoring):.0f}" if scoring else "?",
                     f"{_median([r[phase]['data_ms'] for r in runs]):.0f}",
                     f"{_median(total):.0f} ({min(total):.0f}–{max(total):.0f})",
                     f"{runs[0][phase]['results']}",
@@ -621,19 +661,28 @@ def summarise_browser(browser: dict[str, Any]) -> list[list[str]]:
                 ]
             )
     for order, runs in browser.get("ui", {}).items():
-        for phase in ("cold", "warm"):
-            query = runs[0][phase]["query"]
-            net = [r[f"{phase}_net"] for r in runs]
-            ms = [r[phase]["ms"] for r in runs]
+        for phase in ("cold", "cold+button", "warm", "warm+button"):
+            done = [r for r in runs if phase in r and "ms" in r[phase]]
+            if not done:
+                continue
+            outcome = done[0][phase]
+            net = [r[f"{phase}_net"] for r in done]
+            ms = [r[phase]["ms"] for r in done]
+            shown = f"{outcome['results']}"
+            if not outcome["results"]:
+                shown = f"0 (“{outcome['status'][:40]}”)"
+            if outcome.get("timed_out"):
+                shown += " TIMEOUT"
             rows.append(
                 [
-                    f"site UI {phase}: “{query}”",
+                    f"site UI {phase}: “{outcome['query']}”",
                     order,
                     "(incl.)" if phase == "cold" else "–",
                     "",
                     "",
+                    "",
                     f"{_median(ms):.0f} ({min(ms):.0f}–{max(ms):.0f})",
-                    f"{runs[0][phase]['items']} li",
+                    shown,
                     f"{kb(_median([n['bytes'] for n in net]))} / {net[0]['requests']}",
                     "(incl.)" if phase == "cold" else "–",
                     kb(_median([n["bytes"] for n in net])),
@@ -741,8 +790,9 @@ def print_report(n: int, info: dict[str, Any]) -> None:
                     "query",
                     "order",
                     "init ms",
-                    "search ms",
-                    "10×data ms",
+                    "search() ms",
+                    "wasm scoring ms",
+                    "10×data() ms",
                     "query ms (min–max)",
                     "results",
                     "query bytes / req",
@@ -756,54 +806,78 @@ def print_report(n: int, info: dict[str, Any]) -> None:
 
 
 def bench_one(n: int, args: argparse.Namespace) -> dict[str, Any]:
+    cleanup = False
     if args.keep:
         project = Path(args.keep).resolve() / f"records-{n}"
-        if project.exists():
-            shutil.rmtree(project)
-        cleanup = False
     else:
         project = Path(tempfile.mkdtemp(prefix=f"showcase-bench-{n}-"))
         cleanup = True
+    saved = project / "bench-stages.json"
     try:
-        load_before = os.getloadavg()[0]
-        report, synth_seconds = make_project(project, n, args.seed)
-        info: dict[str, Any] = {
-            "records": n,
-            "project": str(project),
-            "counts": report.counts,
-            "rare_word": report.rare_word,
-            "rare_record": report.rare_record,
-            "repeats": args.repeats,
-            "stages": [
-                {
-                    "name": "synth",
-                    "wall": synth_seconds,
-                    "load_before": load_before,
-                    "load_after": os.getloadavg()[0],
-                    "data": {},
-                }
-            ],
-        }
-        for stage in STAGES:
-            print(f"[{n}] {STAGE_LABELS[stage]} …", file=sys.stderr, flush=True)
-            result = run_stage(stage, project)
-            info["stages"].append(result.__dict__)
-            if stage == "validate" and result.data["errors"]:
-                raise SystemExit(
-                    "synthetic content has errors:\n" + "\n".join(result.data["first_errors"])
-                )
+        if args.reuse and saved.is_file() and (project / "site").is_dir():
+            info: dict[str, Any] = json.loads(saved.read_text(encoding="utf-8"))
+            info["repeats"] = args.repeats
+            print(f"[{n}] reusing the build in {project}", file=sys.stderr, flush=True)
+        else:
+            if project.exists():
+                shutil.rmtree(project)
+            info = build_stages(n, project, args.seed)
+            info["repeats"] = args.repeats
+            saved.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
         info["output"] = output_sizes(project)
         if not args.no_browser:
             print(f"[{n}] browser …", file=sys.stderr, flush=True)
             with serve(project / "site") as base:
                 info["browser"] = browser_measurements(
-                    base, report.sample_initiative, report.rare_word, args.repeats, PAGEFIND_OPTIONS
+                    base,
+                    info["sample_initiative"],
+                    info["rare_word"],
+                    args.repeats,
+                    PAGEFIND_OPTIONS,
                 )
         print_report(n, info)
         return info
     finally:
         if cleanup:
             shutil.rmtree(project, ignore_errors=True)
+
+
+def build_stages(n: int, project: Path, seed: int) -> dict[str, Any]:
+    """Generate the project and run every build stage; the figures as a JSON-able dict."""
+    load_before = os.getloadavg()[0]
+    report, synth_seconds = make_project(project, n, seed)
+    info: dict[str, Any] = {
+        "records": n,
+        "project": str(project),
+        "counts": report.counts,
+        "rare_word": report.rare_word,
+        "rare_record": report.rare_record,
+        "sample_initiative": report.sample_initiative,
+        "stages": [
+            {
+                "name": "synth",
+                "wall": synth_seconds,
+                "load_before": load_before,
+                "load_after": os.getloadavg()[0],
+                "data": {},
+            }
+        ],
+    }
+    for stage in STAGES:
+        print(f"[{n}] {STAGE_LABELS[stage]} …", file=sys.stderr, flush=True)
+        result = run_stage(stage, project)
+        info["stages"].append(result.__dict__)
+        print(
+            f"[{n}]   {result.wall:.1f} s, peak RSS {result.data.get('rss_mb', 0):.0f} MB "
+            f"(children {result.data.get('children_rss_mb', 0):.0f} MB)",
+            file=sys.stderr,
+            flush=True,
+        )
+        if stage == "validate" and result.data["errors"]:
+            raise SystemExit(
+                "synthetic content has errors:\n" + "\n".join(result.data["first_errors"])
+            )
+    return info
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -813,6 +887,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="browser runs per scenario")
     parser.add_argument("--keep", type=Path, help="keep each project in DIR/records-N")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium part")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: reuse a project built by an earlier run (only the browser part runs)",
+    )
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--stage", choices=sorted(STAGES), help=argparse.SUPPRESS)
     parser.add_argument("--project", type=Path, help=argparse.SUPPRESS)

@@ -75,3 +75,65 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
     project = copy_project(tmp_path_factory.mktemp("built-project"))
     return build_site(project, site_dir=project / "site", strict=False, search=False)
+
+
+# -- the sample site with its Pagefind bundle, served on 127.0.0.1 under a sub-path (issue 4) ----
+
+#: The path the served site lives under: content/site.yml's base_url is …/sang-kien/.
+SEARCH_SUB_PATH = "/sang-kien/"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample content built once per session WITH search, at ``<www>/sang-kien/``.
+
+    Returns the built site folder; its parent is the document root to serve, so that
+    the site is reached under the sub-path ``SEARCH_SUB_PATH``.
+    """
+    from generator.build import build_site
+
+    base = tmp_path_factory.mktemp("search-site")
+    project = copy_project(base / "project")
+    site = base / "www" / SEARCH_SUB_PATH.strip("/")
+    build_site(project, site_dir=site, strict=False, search=True)
+    assert (site / "pagefind" / "pagefind.js").is_file(), "the build wrote no Pagefind bundle"
+    return site
+
+
+@pytest.fixture(scope="session")
+def search_server(search_site: Path) -> Any:
+    """``python -m http.server`` on a free loopback port serving ``search_site``'s parent.
+
+    Yields the site's address, e.g. ``http://127.0.0.1:41234/sang-kien/``; the server is
+    stopped at the end of the session.
+    """
+    import re
+    import select
+    import subprocess
+    import sys
+    import urllib.request
+
+    proc = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1"]
+        + ["--directory", str(search_site.parent)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], 15)
+        line = proc.stdout.readline() if ready else ""
+        match = re.search(r"port (\d+)", line)
+        assert match, f"http.server did not start: {line!r}"
+        url = f"http://127.0.0.1:{match.group(1)}{SEARCH_SUB_PATH}"
+        with urllib.request.urlopen(url, timeout=15) as response:
+            assert response.status == 200
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

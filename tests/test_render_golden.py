@@ -9,7 +9,6 @@ stage, run ``./run goldens`` (``UPDATE_GOLDENS=1``) and read the diff of ``tests
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 import pytest
 from conftest import BASE_CONTENT, REPO, TODAY
@@ -52,13 +51,13 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def rendered() -> Iterator[dict[str, bytes]]:
+def rendered() -> dict[str, bytes]:
     site, problems = check_content(BASE_CONTENT, today=TODAY)
     assert site is not None, problems
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(render, "PER_PAGE", 1)
         mp.setattr(render, "RECORD_LIST_LIMIT", 1)
-        yield render.render_site(site, TEMPLATES)
+        return render.render_site(site, TEMPLATES)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
