@@ -35,6 +35,7 @@ import asyncio
 import concurrent.futures
 import gzip
 import html
+import itertools
 import json
 import logging
 import re
@@ -65,27 +66,35 @@ COMMON_WORDS_FILE = "showcase-common-words.json"
 COMMON_WORD_SHARE = 0.8
 _FRAGMENT_SIGNATURE = b"pagefind_dcd"
 
-#: Folder of the bundle holding one precomputed result list per common word.
+#: Folder of the bundle holding the precomputed result lists of common words.
 COMMON_SHARDS_DIR = "showcase-common"
 #: A word gets a result list when it is on at least this share of the indexed pages
-#: *and* on at least ``COMMON_SHARD_MIN_PAGES`` pages.  The share keeps the lists to
-#: words whose Pagefind ranking says little (a word on a third of the pages has an
-#: IDF close to that of a word on every page); the page floor keeps them to sites
-#: where Pagefind is slow: its scoring time grows with the square of the pages a
-#: query matches, and stays under about 50 ms below 1,000 matching pages.  Measured
-#: in ``docs_dev/search-performance.md`` §6.
+#: *and* on at least ``COMMON_SHARD_MIN_PAGES`` pages.  Measured at 10,000 pages
+#: (``docs_dev/search-performance.md`` §6): Pagefind needs 350-600 ms (cold) for one
+#: word on 30-50 % of the pages, 1.3-1.7 s for one on 90-100 %, 4 s for "sáng kiến";
+#: below 30 % a single word costs at most about 70 ms once its index chunk is loaded.
+#: The page floor keeps the lists to sites where Pagefind is slow at all: its
+#: scoring time grows with the square of the pages a query matches, and stays
+#: under about 50 ms below 1,000 matching pages.
 COMMON_SHARD_SHARE = 0.3
 COMMON_SHARD_MIN_PAGES = 1000
-#: At most this many words get a result list (the most frequent ones).
+#: Two adjacent common words ("sáng kiến", "Đà Nẵng", "an toàn") get a list of their
+#: own when the pair, side by side, is on at least this share of the pages (and
+#: on ``COMMON_SHARD_MIN_PAGES``): the CommonGrams technique.  A query of common
+#: words is answered from the lists of its pairs where they exist, so that pages
+#: with the phrase, not just with both words somewhere, come first.
+COMMON_PAIR_SHARE = 0.2
+#: At most this many words, and this many pairs, get a list (the most frequent).
 COMMON_SHARD_MAX_WORDS = 400
+COMMON_SHARD_MAX_PAIRS = 600
 #: Entries of a result list: at most ``SHARD_TITLE_ENTRIES`` pages whose title has
-#: the word, then pages in the common order (kind, recency, URL), up to
+#: the word (the pair), then pages in the common order (kind, recency, URL), up to
 #: ``SHARD_MAX_ENTRIES`` entries or ``SHARD_MAX_BYTES`` bytes of JSON.  Every list
 #: shares that common order after its title part, so the lists of two common words
 #: overlap on most of their entries and their intersection is large.
-SHARD_TITLE_ENTRIES = 30
+SHARD_TITLE_ENTRIES = 20
 SHARD_MAX_ENTRIES = 150
-SHARD_MAX_BYTES = 40_000
+SHARD_MAX_BYTES = 24_000
 #: Length of the excerpt stored with each entry (characters).
 SHARD_EXCERPT_CHARS = 150
 #: Order of kinds of record in a common-word result list (``pagefind.meta.kind``
@@ -138,6 +147,8 @@ class IndexReport:
     """Folded words on at least ``COMMON_WORD_SHARE`` of the pages, most common first."""
     shard_words: tuple[str, ...] = field(default=(), repr=False)
     """Folded words that got a precomputed result list, alphabetically."""
+    shard_pairs: tuple[str, ...] = field(default=(), repr=False)
+    """Pairs of folded words (``"sang kien"``) that got one, alphabetically."""
 
 
 # --------------------------------------------------------------------------- folding
@@ -198,8 +209,7 @@ def folded_words(text: str) -> set[str]:
     >>> sorted(folded_words("Sáng kiến, sáng kiến! Đổi mới"))
     ['doi', 'kien', 'moi', 'sang']
     """
-    ascii_text = unicodedata.normalize("NFD", _strip_stroke(text)).encode("ascii", "ignore").lower()
-    return {w.decode("ascii") for w in _ASCII_WORD_RE.findall(ascii_text)}
+    return set(folded_sequence(text))
 
 
 def document_frequencies(texts: Iterable[str]) -> tuple[int, Counter[str]]:
@@ -378,6 +388,8 @@ class _Candidate:
     date: str
     excerpt: str
     rank: int = 0
+    pairs: set[str] = field(default_factory=set)
+    title_pairs: set[str] = field(default_factory=set)
 
     def entry(self) -> dict[str, Any]:
         meta = {k: self.page.meta[k] for k in SHARD_META_KEYS if self.page.meta.get(k)}
@@ -389,17 +401,50 @@ class _Candidate:
             "rank": self.rank,
         }
 
+    def in_title(self, key: str) -> bool:
+        return key in (self.title_pairs if " " in key else self.title_words)
+
+
+# Adjacent words count as a pair only inside a stretch of text without punctuation.
+_PHRASE_BREAK_RE = re.compile(r"[.,;:!?¶›»«()\[\]{}“”\"'‘’–—/|•·…]+")
+
+
+def folded_sequence(text: str) -> list[str]:
+    """The folded words of ``text`` in order (see :func:`folded_words`)."""
+    ascii_text = unicodedata.normalize("NFD", _strip_stroke(text)).encode("ascii", "ignore").lower()
+    return [w.decode("ascii") for w in _ASCII_WORD_RE.findall(ascii_text)]
+
+
+def folded_pairs(text: str, allowed: set[str] | frozenset[str] | None = None) -> set[str]:
+    """Adjacent folded words of ``text`` as ``"w1 w2"``, both in ``allowed`` if given.
+
+    >>> sorted(folded_pairs("Sáng kiến, Đà Nẵng"))
+    ['da nang', 'sang kien']
+    """
+    pairs: set[str] = set()
+    for stretch in _PHRASE_BREAK_RE.split(text):
+        words = folded_sequence(stretch)
+        for a, b in itertools.pairwise(words):
+            if allowed is None or (a in allowed and b in allowed):
+                pairs.add(f"{a} {b}")
+    return pairs
+
+
+def shard_file_name(key: str) -> str:
+    """File of the result list of a word (``sang.json``) or a pair (``sang_kien.json``)."""
+    return key.replace(" ", "_") + ".json"
+
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _shard(word: str, members: list[_Candidate], pages: int) -> dict[str, Any]:
-    """The result list of ``word``; ``members``: the pages having it, in common order."""
-    titled = [c for c in members if word in c.title_words][:SHARD_TITLE_ENTRIES]
+def _shard(key: str, members: list[_Candidate], pages: int) -> dict[str, Any]:
+    """The result list of ``key``; ``members``: the pages having it, in common order."""
+    titled = [c for c in members if c.in_title(key)][:SHARD_TITLE_ENTRIES]
     chosen = {id(c) for c in titled}
     ordered = titled + [c for c in members if id(c) not in chosen]
-    shard: dict[str, Any] = {"word": word, "total": len(members), "pages": pages, "entries": []}
+    shard: dict[str, Any] = {"word": key, "total": len(members), "pages": pages, "entries": []}
     size = len(_dumps(shard).encode("utf-8"))
     for candidate in ordered[:SHARD_MAX_ENTRIES]:
         entry = candidate.entry()
@@ -413,13 +458,15 @@ def _shard(word: str, members: list[_Candidate], pages: int) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class CommonWords:
-    """What :func:`write_common_words` wrote."""
+    """What :func:`write_common_index` wrote."""
 
     pages: int
     words: list[str]
     """Words on at least ``min_share`` of the pages (dropped from mixed queries)."""
     shards: dict[str, int]
     """Words that got a result list → number of pages they are on."""
+    pairs: dict[str, int] = field(default_factory=dict)
+    """Pairs (``"sang kien"``) that got a result list → number of pages they are on."""
 
 
 def write_common_words(
@@ -444,6 +491,11 @@ def write_common_words(
     ).words
 
 
+def _top(counts: Counter[str], floor: float, limit: int) -> dict[str, int]:
+    chosen = sorted((k for k, n in counts.items() if n >= floor), key=lambda k: (-counts[k], k))
+    return {k: counts[k] for k in sorted(chosen[:limit])}
+
+
 def write_common_index(
     bundle_dir: Path,
     *,
@@ -451,29 +503,34 @@ def write_common_index(
     site_dir: Path | None = None,
     shard_share: float = COMMON_SHARD_SHARE,
     shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
+    pair_share: float = COMMON_PAIR_SHARE,
 ) -> CommonWords:
     """Document frequencies of the bundle's pages → ``COMMON_WORDS_FILE`` + result lists.
 
     ``COMMON_WORDS_FILE`` (JSON, sorted keys)::
 
         {"pages": N, "min_share": 0.8, "words": [...],          # most common first
-         "shards": {"dir": "showcase-common", "min_share": 0.3, "min_pages": 1000,
-                    "words": {"kien": 9998, "sang": 10000, ...}}}   # word → pages
+         "shards": {"dir": "showcase-common", "min_share": 0.3, "pair_min_share": 0.2,
+                    "min_pages": 1000,
+                    "words": {"kien": 9998, "sang": 10000, ...},   # word → pages
+                    "pairs": {"sang kien": 9990, ...}}}           # pair → pages
 
-    and for each word of ``shards.words`` the file ``<dir>/<word>.json``::
+    and for each word and pair the file ``<dir>/<word>.json`` or ``<dir>/<w1>_<w2>.json``::
 
         {"word": "sang", "total": 10000, "pages": N,
          "entries": [{"url": "sang-kien/x/", "title": "…", "meta": {"kind": "…",
                       "unit": "…", "year": "2022"}, "excerpt": "…", "rank": 17}, ...]}
 
-    Entries: first up to ``SHARD_TITLE_ENTRIES`` pages whose title has the word,
-    then the other pages having it; each group in the *common order*: kind of
-    record (``KIND_PRIORITY``), then newest first (the page's ``date`` sort
-    value), then URL.  ``rank`` is the page's position in that order, the same in
-    every list.  ``url`` is relative to the site root (no leading slash), so it
-    works under a sub-path.  ``site_dir`` is where the HTML pages are read for
-    their description (the excerpt) and sort date; without it the excerpt comes
-    from the indexed text and pages have no date.
+    Words are folded syllables of the text Pagefind indexed (title, content and
+    metadata); a pair is two of the listed words side by side, within a stretch of
+    text without punctuation.  Entries: first up to ``SHARD_TITLE_ENTRIES`` pages
+    whose title has the word (the pair), then the other pages having it; each
+    group in the *common order*: kind of record (``KIND_PRIORITY``), then newest
+    first (the page's ``date`` sort value), then URL.  ``rank`` is the page's
+    position in that order, the same in every list.  ``url`` is relative to the
+    site root (no leading slash), so it works under a sub-path.  ``site_dir`` is
+    where the HTML pages are read for their description (the excerpt) and sort
+    date; without it the excerpt comes from the indexed text and pages have no date.
     """
     pages = read_indexed_pages(bundle_dir)
     count = len(pages)
@@ -502,24 +559,32 @@ def write_common_index(
         candidate.rank = rank
 
     floor = max(1.0, shard_share * count, float(shard_min_pages))
-    frequent = sorted(
-        (w for w, n in df.items() if n >= floor), key=lambda w: (-df[w], w)
-    )[:COMMON_SHARD_MAX_WORDS]
-    shard_words = {w: df[w] for w in sorted(frequent)}
-
-    members: dict[str, list[_Candidate]] = {w: [] for w in shard_words}
+    shard_words = _top(df, floor, COMMON_SHARD_MAX_WORDS)
+    listed = frozenset(shard_words)
+    pair_df: Counter[str] = Counter()
     for candidate in ordered:
-        for word in candidate.words.intersection(members):
-            members[word].append(candidate)
+        candidate.pairs = folded_pairs(candidate.page.text, listed)
+        candidate.title_pairs = folded_pairs(candidate.page.title, listed)
+        pair_df.update(candidate.pairs)
+    pair_floor = max(1.0, pair_share * count, float(shard_min_pages))
+    shard_pairs = _top(pair_df, pair_floor, COMMON_SHARD_MAX_PAIRS)
+
+    members: dict[str, list[_Candidate]] = {k: [] for k in [*shard_words, *shard_pairs]}
+    for candidate in ordered:
+        for key in candidate.words.intersection(shard_words):
+            members[key].append(candidate)
+        for key in candidate.pairs.intersection(shard_pairs):
+            members[key].append(candidate)
+        candidate.pairs = set()  # only needed for counting and membership
 
     shard_dir = bundle_dir / COMMON_SHARDS_DIR
     if shard_dir.exists():
         shutil.rmtree(shard_dir)
-    if shard_words:
+    if members:
         shard_dir.mkdir(parents=True)
-    for word in shard_words:
-        (shard_dir / f"{word}.json").write_text(
-            _dumps(_shard(word, members[word], count)), encoding="utf-8"
+    for key, pages_with_key in members.items():
+        (shard_dir / shard_file_name(key)).write_text(
+            _dumps(_shard(key, pages_with_key, count)), encoding="utf-8"
         )
 
     payload = {
@@ -529,12 +594,14 @@ def write_common_index(
         "shards": {
             "dir": COMMON_SHARDS_DIR,
             "min_share": shard_share,
+            "pair_min_share": pair_share,
             "min_pages": shard_min_pages,
             "words": shard_words,
+            "pairs": shard_pairs,
         },
     }
     (bundle_dir / COMMON_WORDS_FILE).write_text(_dumps(payload), encoding="utf-8")
-    return CommonWords(pages=count, words=words_list, shards=shard_words)
+    return CommonWords(pages=count, words=words_list, shards=shard_words, pairs=shard_pairs)
 
 
 # --------------------------------------------------------------------------- indexing
@@ -604,6 +671,7 @@ def index_site(
     common_word_share: float | None = COMMON_WORD_SHARE,
     shard_share: float = COMMON_SHARD_SHARE,
     shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
+    pair_share: float = COMMON_PAIR_SHARE,
 ) -> IndexReport:
     """Index the built HTML under ``site_dir`` and write the bundle to ``site_dir/output_subdir``.
 
@@ -622,6 +690,8 @@ def index_site(
     :param shard_share: a word gets a result list when it is on at least this
         share of the pages …
     :param shard_min_pages: … and on at least this many pages.
+    :param pair_share: two of those words side by side get a list when the pair is
+        on at least this share of the pages (and on ``shard_min_pages``).
     :raises FileNotFoundError: ``site_dir`` is not a folder.
     :raises ValueError: ``output_subdir`` is not a relative folder inside the site,
         or names an existing folder that is not a Pagefind bundle.
@@ -665,6 +735,7 @@ def index_site(
             site_dir=site_dir,
             shard_share=shard_share,
             shard_min_pages=shard_min_pages,
+            pair_share=pair_share,
         )
     files = [p for p in output_dir.rglob("*") if p.is_file()]
     fragments = output_dir / "fragment"
@@ -677,6 +748,7 @@ def index_site(
         output_dir=output_dir,
         common_words=tuple(common.words),
         shard_words=tuple(common.shards),
+        shard_pairs=tuple(common.pairs),
     )
     log.info(
         "pagefind: indexed %d of %d HTML files, wrote %d files (%d bytes, "
@@ -685,7 +757,7 @@ def index_site(
         report.html_files,
         report.files,
         report.bytes_written,
-        len(report.shard_words),
+        len(report.shard_words) + len(report.shard_pairs),
         report.seconds,
     )
     return report

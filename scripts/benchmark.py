@@ -96,11 +96,16 @@ def _synth() -> ModuleType:
 # =========================================================================== child stages
 
 
-def _rss_mb() -> tuple[float, float]:
-    """Peak RSS of this process and of its reaped children, in MB (Linux reports KB)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, children
+def _usage() -> dict[str, float]:
+    """Peak RSS (MB; Linux reports KB) and CPU seconds of this process and its reaped children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "rss_mb": own.ru_maxrss / 1024,
+        "children_rss_mb": children.ru_maxrss / 1024,
+        "cpu_s": own.ru_utime + own.ru_stime,
+        "children_cpu_s": children.ru_utime + children.ru_stime,
+    }
 
 
 def _stage_validate(project: Path) -> dict[str, Any]:
@@ -226,9 +231,7 @@ STAGE_LABELS = {
 def run_child_stage(name: str, project: Path) -> None:
     """Entry point of a child process: run one stage, print its result as one JSON line."""
     result = STAGES[name](project)
-    own, children = _rss_mb()
-    result["rss_mb"] = own
-    result["children_rss_mb"] = children
+    result.update(_usage())
     print(RESULT_TAG + json.dumps(result, ensure_ascii=False, default=str), flush=True)
 
 
@@ -712,7 +715,12 @@ def print_report(n: int, info: dict[str, Any]) -> None:
     print(
         f"content: {info['counts']}; rare word {info['rare_word']!r} only in {info['rare_record']}"
     )
-    print(f"machine: {os.cpu_count()} CPUs; load average (1 min) shown per stage\n")
+    print(
+        f"machine: {os.cpu_count()} CPUs; load average (1 min) before→after each stage. "
+        "wall s: the child process (Python start and imports included); in-stage s: the "
+        "stage's own work; CPU s: user+system of the child and of the processes it waited "
+        "for (the pagefind binary)\n"
+    )
     rows = []
     for stage in info["stages"]:
         data = stage["data"]
@@ -737,11 +745,13 @@ def print_report(n: int, info: dict[str, Any]) -> None:
             extra = f"{data['errors']} errors, {data['warnings']} warnings"
         rss = data.get("rss_mb")
         child_rss = data.get("children_rss_mb", 0)
+        cpu = data.get("cpu_s")
         rows.append(
             [
                 STAGE_LABELS[stage["name"]],
                 f"{stage['wall']:.1f}",
                 f"{inner:.1f}",
+                f"{cpu + data.get('children_cpu_s', 0):.1f}" if cpu is not None else "–",
                 f"{rss:,.0f}" if rss else "–",
                 f"{child_rss:,.0f}" if child_rss else "–",
                 f"{stage['load_before']:.1f}→{stage['load_after']:.1f}",
@@ -755,6 +765,7 @@ def print_report(n: int, info: dict[str, Any]) -> None:
                 "stage",
                 "wall s",
                 "in-stage s",
+                "CPU s",
                 "peak RSS MB",
                 "child RSS MB",
                 "load",
@@ -893,11 +904,18 @@ def main(argv: list[str] | None = None) -> int:
         help="with --keep: reuse a project built by an earlier run (only the browser part runs)",
     )
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument(
+        "--report", type=Path, help="print the report of a JSON file written by --json, and stop"
+    )
     parser.add_argument("--stage", choices=sorted(STAGES), help=argparse.SUPPRESS)
     parser.add_argument("--project", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stage:
         run_child_stage(args.stage, args.project)
+        return 0
+    if args.report:
+        for info in json.loads(args.report.read_text(encoding="utf-8")):
+            print_report(info["records"], info)
         return 0
     all_results = []
     for n in args.records:

@@ -17,8 +17,12 @@
  * - An empty query with filters lists the matching records, newest first. With
  *   neither, only the facets (with their totals) are shown: a search without
  *   words downloads Pagefind's whole word index.
- * - Words found on most pages are left out of the query (showcase-search.js,
- *   prepare()), with a button to search with them anyway.
+ * - A query made only of common words ("sáng kiến"), with no filter and no
+ *   sort chosen, is answered at once from the precomputed common-word lists
+ *   (showcase-search.js, run()); Pagefind then runs in the background (its
+ *   worker) to count the facets and to page beyond the lists.
+ * - In other queries, runs of words found on most pages are left out
+ *   (showcase-search.js, plan()), with a button to search with them anyway.
  * - Re-initialises after Material's instant navigation (document$).
  */
 (function () {
@@ -47,7 +51,7 @@
     loading: "Đang tìm…",
     idle: "Nhập từ khóa hoặc chọn bộ lọc để xem danh sách hồ sơ.",
     keep: "Tìm cả những từ này",
-    anyway: "Vẫn tìm (có thể mất vài giây)",
+    counting: "Đang đếm…",
     none: "Không tìm thấy kết quả",
     error: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
     more: "Xem thêm kết quả",
@@ -273,22 +277,44 @@
     }
 
     /* --------------------------------------------------------------- results */
-    function showMore() {
-      if (!current) return Promise.resolve();
-      var run = current;
-      var slice = run.results.slice(run.shown, run.shown + pageSize);
-      run.shown += slice.length;
+    // current: {q, plan, run (a showcase-search.js run) | results (Pagefind's), shown}
+    function nextItems(cur) {
+      if (cur.run) return cur.run.next(pageSize);
+      var slice = cur.results.slice(cur.shown, cur.shown + pageSize);
+      cur.shown += slice.length;
       return Promise.all(
         slice.map(function (r) {
           return r.data();
         })
-      ).then(function (datas) {
-        if (run !== current) return;
-        datas.forEach(function (d) {
-          list.appendChild(api.renderResult(d, run.q));
+      );
+    }
+
+    function hasMore(cur) {
+      return cur.run ? cur.run.hasMore() : cur.shown < cur.results.length;
+    }
+
+    function showMore() {
+      if (!current) return Promise.resolve();
+      var cur = current;
+      moreBtn.disabled = true;
+      return nextItems(cur)
+        .then(function (items) {
+          if (cur !== current) return;
+          var frag = document.createDocumentFragment();
+          items.forEach(function (d) {
+            frag.appendChild(api.renderResult(d, cur.q, cur.plan));
+          });
+          list.appendChild(frag);
+          moreBtn.hidden = !hasMore(cur);
+        })
+        .catch(function (err) {
+          if (cur !== current) return;
+          status.textContent = T.error;
+          if (window.console) console.error("showcase-facets:", err);
+        })
+        .then(function () {
+          moreBtn.disabled = false;
         });
-        moreBtn.hidden = run.shown >= run.results.length;
-      });
     }
 
     function searchOptions(except) {
@@ -311,33 +337,70 @@
       return btn;
     }
 
-    function run(force) {
-      var id = ++seq;
-      var plan = null;
-      // "search anyway" holds for this query until it changes
-      if (force) forcedQuery = state.q;
-      force = force || (forcedQuery !== null && forcedQuery === state.q);
-      writeState(state, keys);
-      status.textContent = T.loading;
-      main.setAttribute("aria-busy", "true");
-      note.textContent = "";
-      api
-        .prepare(state.q, force)
-        .then(function (p) {
-          plan = p;
-          return api.load();
-        })
+    function loadCounts(pf) {
+      // pf.filters() loads every filter chunk; only then do searches count
+      // the values of filters they do not mention.
+      if (!allCounts) allCounts = Promise.resolve(pf.filters());
+      return allCounts;
+    }
+
+    /**
+     * A query of common words only, no filter, no sort: the first results come
+     * from the precomputed lists; Pagefind runs in the background for the
+     * facet counts and the exact total, and serves "Xem thêm" past the lists.
+     */
+    function runCommon(id, plan) {
+      return api.run(state.q).then(function (r) {
+        if (id !== seq) return;
+        if (r.source !== "common") return runPagefind(id, plan);
+        return r.next(pageSize).then(function (items) {
+          if (id !== seq) return;
+          current = { q: state.q, plan: r.plan, run: r, shown: 0 };
+          var cur = current;
+          list.textContent = "";
+          main.setAttribute("aria-busy", "false");
+          status.textContent = api.statusText(r);
+          var frag = document.createDocumentFragment();
+          items.forEach(function (item) {
+            frag.appendChild(api.renderResult(item, state.q, r.plan));
+          });
+          list.appendChild(frag);
+          moreBtn.hidden = !r.hasMore();
+          if (r.approximate) {
+            groups.textContent = "";
+            groups.appendChild(el("p", { className: "sk-facets__counting" }, T.counting));
+            groups.setAttribute("aria-busy", "true");
+          }
+          // Counts (and the exact total) from Pagefind, in its worker.
+          return api
+            .load()
+            .then(function (pf) {
+              return loadCounts(pf).then(function () {
+                return r.pagefind();
+              });
+            })
+            .then(function (search) {
+              if (cur !== current || id !== seq) return;
+              groups.removeAttribute("aria-busy");
+              renderGroups(search ? search.filters : {});
+              status.textContent = api.statusText(r);
+              moreBtn.hidden = !r.hasMore();
+            });
+        });
+      });
+    }
+
+    function runPagefind(id, plan) {
+      return api
+        .load()
         .then(function (pf) {
-          // pf.filters() loads every filter chunk; only then do searches count
-          // the values of filters they do not mention.
-          if (!allCounts) allCounts = Promise.resolve(pf.filters());
-          return allCounts.then(function (all) {
+          return loadCounts(pf).then(function (all) {
             return { pf: pf, all: all };
           });
         })
         .then(function (ctx) {
           var pf = ctx.pf;
-          var q = plan.query ? plan.query : null;
+          var q = plan.pagefindQuery ? plan.pagefindQuery : null;
           var activeKeys = Object.keys(state.filters).filter(function (k) {
             return state.filters[k].length;
           });
@@ -345,8 +408,8 @@
           // Neither words nor filters: show the facets only. A search without
           // words makes Pagefind download its whole word index (8.5 MB at
           // 10,000 records), so it runs only once a filter is chosen.
-          if ((!q && !hasFilters) || plan.tooCommon) {
-            return { all: ctx.all, res: [null], activeKeys: [], hasFilters: hasFilters, skipped: true };
+          if (!q && !hasFilters) {
+            return { all: ctx.all, res: [null], activeKeys: [], hasFilters: false, skipped: true };
           }
           // Counts for a facet with a selection come from a search without it,
           // so its other values show what choosing them as well would add.
@@ -367,22 +430,17 @@
             var s = r.res[i + 1];
             if (s && s.filters && s.filters[k]) counts[k] = s.filters[k];
           });
-          if (r.skipped && r.hasFilters) counts = {}; // too-common words: counts unknown
+          groups.removeAttribute("aria-busy");
           renderGroups(counts);
           list.textContent = "";
           main.setAttribute("aria-busy", "false");
           moreBtn.hidden = true;
           if (r.skipped) {
             current = null;
-            if (plan.tooCommon) {
-              status.textContent = api.T.tooCommon(state.q);
-              note.appendChild(noteButton(T.anyway));
-            } else {
-              status.textContent = T.idle;
-            }
+            status.textContent = T.idle;
             return;
           }
-          current = { q: state.q, results: main0 ? main0.results : [], shown: 0 };
+          current = { q: state.q, plan: plan, results: main0 ? main0.results : [], shown: 0 };
           var n = current.results.length;
           status.textContent = n ? (state.q || r.hasFilters ? T.results(n) : T.all(n)) : T.none;
           if (plan.dropped.length) {
@@ -390,6 +448,27 @@
             note.appendChild(noteButton(T.keep));
           }
           return showMore();
+        });
+    }
+
+    function run(force) {
+      var id = ++seq;
+      // "search with them too" holds for this query until it changes
+      if (force) forcedQuery = state.q;
+      force = force || (forcedQuery !== null && forcedQuery === state.q);
+      writeState(state, keys);
+      status.textContent = T.loading;
+      main.setAttribute("aria-busy", "true");
+      note.textContent = "";
+      var hasFilters = Object.keys(state.filters).some(function (k) {
+        return state.filters[k].length;
+      });
+      api
+        .plan(state.q, force)
+        .then(function (plan) {
+          if (id !== seq) return;
+          if (plan.source === "common" && !hasFilters && !state.sort) return runCommon(id, plan);
+          return runPagefind(id, plan);
         })
         .catch(function (err) {
           allCounts = null;
@@ -445,7 +524,7 @@
       input.focus();
     });
     moreBtn.addEventListener("click", function () {
-      var first = current ? current.shown : 0;
+      var first = list.querySelectorAll(".sk-result").length;
       showMore().then(function () {
         var links = list.querySelectorAll(".sk-result > a");
         if (links[first]) links[first].focus();

@@ -15,19 +15,31 @@
  * - Pagefind folds tone marks but not "đ"; record pages carry the folded words
  *   as a metadata field (partials/pagefind-page.html), and excerpts get extra
  *   <mark>s here for words that match only once folded ("doi" → "Đổi").
+ * - Common words ("sáng kiến" on a site of initiatives) take Pagefind seconds
+ *   to rank on a large site. generator/search.py writes, for each word on a
+ *   large share of the pages, a precomputed list of the pages such a query
+ *   should show first (pagefind/showcase-common/<word>.json). A query made only
+ *   of such words is answered from those lists (`source: "common"`); Pagefind
+ *   runs only when the reader asks for more than they hold.
+ *   See docs_dev/search-performance.md.
  *
- * Exposes `window.ShowcaseSearch` (load, fold, markExcerpt, renderResult, ...)
- * for showcase-facets.js.
+ * Exposes `window.ShowcaseSearch` (load, plan, run, fold, markExcerpt,
+ * renderResult, ...) for showcase-facets.js, and `window.showcaseSearch.search(q)`
+ * for benchmarks and tests: the same code path as the UI, without the DOM.
  */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 180;
+  // A last query word that is not a common word itself but begins some ("sáng ki"
+  // while typing "sáng kiến") stands for the most frequent of them.
+  var PREFIX_EXPANSION = 3;
 
   var T = {
     idle: "Nhập từ khóa để tìm kiếm",
     loading: "Đang tìm…",
+    loadingMore: "Đang tải thêm…",
     none: "Không tìm thấy kết quả",
     error: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
     more: "Xem thêm kết quả",
@@ -36,12 +48,11 @@
       return "Bỏ qua từ phổ biến: " + words.join(" ");
     },
     keep: "Tìm cả những từ này",
-    tooCommon: function (q) {
-      return "“" + q + "” có trong hầu hết các trang. Hãy thêm từ khóa cụ thể hơn.";
-    },
-    anyway: "Vẫn tìm (có thể mất vài giây)",
     results: function (n) {
       return formatNumber(n) + " kết quả";
+    },
+    about: function (n) {
+      return "Khoảng " + formatNumber(n) + " kết quả";
     }
   };
 
@@ -55,66 +66,113 @@
     }
   }
 
+  function now() {
+    return window.performance && performance.now ? performance.now() : Date.now();
+  }
+
   /** Lower-case and strip Vietnamese diacritics, "đ" included. */
   function fold(text) {
     return String(text || "")
-      .replace(/[đĐ]/g, "d")
+      .replace(/[đĐÐ]/g, "d")
       .normalize("NFD")
       .replace(/\p{M}/gu, "")
       .toLowerCase();
   }
 
+  var WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
+
+  /**
+   * Words of `text`: [{exact, folded}], exact being the NFC lower-case word.
+   * Splits like generator.search.folded_words, so the folded words are the keys
+   * of the common-word lists.
+   */
+  function tokens(text) {
+    var out = [];
+    String(text || "")
+      .normalize("NFC")
+      .toLowerCase()
+      .split(WORD_SPLIT)
+      .forEach(function (w) {
+        var f = fold(w).replace(/[^\p{L}\p{N}]+/gu, "");
+        if (f) out.push({ exact: w, folded: f });
+      });
+    return out;
+  }
+
   /** Query terms as Pagefind sees them, folded. */
   function foldedTerms(query) {
-    return fold(query)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(function (t) {
-        return t.length > 0;
+    return tokens(query).map(function (t) {
+      return t.folded;
+    });
+  }
+
+  /** A matcher for folded words: every term as a prefix (Pagefind's rule). */
+  function prefixMatcher(query) {
+    var terms = foldedTerms(query);
+    return function (folded) {
+      return terms.some(function (t) {
+        return folded.indexOf(t) === 0;
       });
+    };
+  }
+
+  /** A matcher for the words of a common-word plan: whole words, a last partial word as a prefix. */
+  function planMatcher(plan) {
+    return function (folded) {
+      return plan.terms.some(function (t) {
+        return t.prefix ? folded.indexOf(t.term) === 0 : folded === t.term;
+      });
+    };
+  }
+
+  var MARK_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+  /** `text` as a DocumentFragment, words accepted by `matcher` (folded) in <mark>. */
+  function markText(text, matcher) {
+    var frag = document.createDocumentFragment();
+    text = String(text || "");
+    var last = 0;
+    text.replace(MARK_WORD, function (w, offset) {
+      if (matcher(fold(w))) {
+        if (offset > last) frag.appendChild(document.createTextNode(text.slice(last, offset)));
+        var mark = document.createElement("mark");
+        mark.textContent = w;
+        frag.appendChild(mark);
+        last = offset + w.length;
+      }
+      return w;
+    });
+    if (last < text.length) frag.appendChild(document.createTextNode(text.slice(last)));
+    return frag;
   }
 
   /**
    * Add <mark> around words of a Pagefind excerpt that match a query term once
    * both are folded. Pagefind's excerpt is HTML with entities already encoded;
    * it is parsed into an inert <template>, only text nodes are split, and only
-   * <mark> elements are added.
+   * <mark> elements are added. `matcher` defaults to the query's terms as prefixes.
    */
-  function markExcerpt(excerptHtml, query) {
-    var terms = foldedTerms(query);
+  function markExcerpt(excerptHtml, query, matcher) {
     var tpl = document.createElement("template");
     tpl.innerHTML = excerptHtml || "";
-    if (!terms.length) return tpl.innerHTML;
+    if (!foldedTerms(query).length) return tpl.innerHTML;
+    matcher = matcher || prefixMatcher(query);
     var walker = document.createTreeWalker(tpl.content, NodeFilter.SHOW_TEXT);
     var nodes = [];
     for (var n = walker.nextNode(); n; n = walker.nextNode()) {
       if (!n.parentElement || n.parentElement.closest("mark") === null) nodes.push(n);
     }
-    var word = /[\p{L}\p{N}\p{M}]+/gu;
     nodes.forEach(function (node) {
-      var text = node.nodeValue;
-      var frag = document.createDocumentFragment();
-      var last = 0;
-      var changed = false;
-      text.replace(word, function (w, offset) {
-        var f = fold(w);
-        var hit = terms.some(function (t) {
-          return f.indexOf(t) === 0;
-        });
-        if (hit) {
-          if (offset > last) frag.appendChild(document.createTextNode(text.slice(last, offset)));
-          var mark = document.createElement("mark");
-          mark.textContent = w;
-          frag.appendChild(mark);
-          last = offset + w.length;
-          changed = true;
-        }
-        return w;
-      });
-      if (!changed) return;
-      if (last < text.length) frag.appendChild(document.createTextNode(text.slice(last)));
-      node.parentNode.replaceChild(frag, node);
+      var frag = markText(node.nodeValue, matcher);
+      if (frag.querySelector && frag.querySelector("mark")) node.parentNode.replaceChild(frag, node);
     });
     return tpl.innerHTML;
+  }
+
+  function htmlToText(html) {
+    var tpl = document.createElement("template");
+    tpl.innerHTML = html || "";
+    return tpl.content.textContent || "";
   }
 
   /* ------------------------------------------------------------- site & bundle */
@@ -134,11 +192,12 @@
 
   // Resolved once: see the comment at the top.
   var siteRoot = computeRoot();
+  var bundleRoot = new URL("pagefind/", siteRoot);
   var pagefindPromise = null;
 
   function load() {
     if (pagefindPromise) return pagefindPromise;
-    pagefindPromise = import(new URL("pagefind/pagefind.js", siteRoot).href)
+    pagefindPromise = import(new URL("pagefind.js", bundleRoot).href)
       .then(function (pf) {
         return Promise.resolve(
           pf.options({
@@ -166,21 +225,20 @@
     return pagefindPromise;
   }
 
+  /* --------------------------------------------------------- common words */
+
   /*
-   * Words on most pages ("sáng kiến" on a site of initiatives) make Pagefind slow:
-   * its scoring time grows with (pages matched) × (page entries of the query's
-   * words), seconds at 10,000+ pages. index_site writes the folded words found on
-   * at least 80% of the pages; a query that has other words is sent without runs
-   * of two or more of them, and a query made only of them is not run on a large
-   * site unless asked.
-   * See docs_dev/search-performance.md.
+   * pagefind/showcase-common-words.json (generator/search.py):
+   *   words:  folded words on >= 80% of the pages; a query that has other words is
+   *           sent to Pagefind without runs of two or more of them.
+   *   shards: words that have a precomputed result list (word -> pages having it).
    */
-  var ALL_COMMON_MAX_PAGES = 3000;
   var commonPromise = null;
+  var common = null; // the resolved value, for synchronous checks while typing
 
   function loadCommon() {
     if (!commonPromise) {
-      commonPromise = fetch(new URL("pagefind/showcase-common-words.json", siteRoot).href)
+      commonPromise = fetch(new URL("showcase-common-words.json", bundleRoot).href)
         .then(function (r) {
           return r.ok ? r.json() : null;
         })
@@ -188,55 +246,473 @@
           return null;
         })
         .then(function (d) {
-          return { pages: (d && d.pages) || 0, words: new Set((d && d.words) || []) };
+          var shards = (d && d.shards) || {};
+          var counts = shards.words || {};
+          var pairs = shards.pairs || {};
+          var byCount = Object.keys(counts).sort(function (a, b) {
+            return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0);
+          });
+          common = {
+            pages: (d && d.pages) || 0,
+            words: new Set((d && d.words) || []),
+            dir: new URL((shards.dir || "showcase-common") + "/", bundleRoot),
+            shards: new Map(
+              byCount.map(function (w) {
+                return [w, counts[w]];
+              })
+            ),
+            byCount: byCount,
+            pairs: new Map(
+              Object.keys(pairs).map(function (k) {
+                return [k, pairs[k]];
+              })
+            )
+          };
+          return common;
         });
     }
     return commonPromise;
   }
 
-  /**
-   * Resolves to {query, dropped, tooCommon}: the query to send to Pagefind, the
-   * common words left out of it, and whether it is made only of common words on
-   * a site too large to search them quickly. `force` sends the query unchanged.
-   */
-  function prepare(query, force) {
-    query = String(query || "").trim();
-    if (force || !query || /^\s*".+"\s*$/.test(query)) {
-      return Promise.resolve({ query: query, dropped: [], tooCommon: false });
+  var shardCache = new Map();
+
+  function loadShard(word) {
+    if (!shardCache.has(word)) {
+      var p = loadCommon()
+        .then(function (c) {
+          // generator.search.shard_file_name: "sang" → sang.json, "sang kien" → sang_kien.json
+          return fetch(new URL(encodeURIComponent(word.replace(/ /g, "_")) + ".json", c.dir).href);
+        })
+        .then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        })
+        .catch(function (err) {
+          shardCache.delete(word);
+          throw err;
+        });
+      shardCache.set(word, p);
     }
-    return loadCommon().then(function (common) {
-      var terms = query.split(/\s+/);
-      var isCommon = terms.map(function (t) {
-        var f = foldedTerms(t).join(" ");
-        return !!f && common.words.has(f);
-      });
-      // Vietnamese words are syllables: drop only runs of two or more common
-      // syllables ("sáng kiến"), never one syllable of a word ("mới" of "đổi mới").
-      var kept = [];
-      var dropped = [];
-      for (var i = 0; i < terms.length; ) {
-        var j = i;
-        while (j < terms.length && isCommon[j]) j++;
-        if (j - i >= 2) {
-          dropped = dropped.concat(terms.slice(i, j));
-          i = j;
-        } else if (j > i) {
-          kept = kept.concat(terms.slice(i, j));
-          i = j;
-        } else {
-          kept.push(terms[i]);
-          i++;
+    return shardCache.get(word);
+  }
+
+  function isQuoted(query) {
+    return /^\s*".+"\s*$/.test(query);
+  }
+
+  /**
+   * The query's words as common words [{term, exact, prefix}], or null when one
+   * is not. The last word may be the beginning of common words ("sáng ki"): it
+   * then stands for the most frequent of them (`expand`).
+   */
+  function commonTerms(toks, c, quoted) {
+    if (!toks.length || !c.shards.size) return null;
+    var terms = [];
+    for (var i = 0; i < toks.length; i++) {
+      var t = toks[i];
+      if (c.shards.has(t.folded)) {
+        terms.push({ term: t.folded, exact: t.exact, prefix: false, expand: [t.folded] });
+        continue;
+      }
+      if (i === toks.length - 1 && !quoted) {
+        var words = c.byCount
+          .filter(function (w) {
+            return w.indexOf(t.folded) === 0;
+          })
+          .slice(0, PREFIX_EXPANSION);
+        if (words.length) {
+          terms.push({ term: t.folded, exact: t.exact, prefix: true, expand: words });
+          continue;
         }
       }
-      var allCommon = isCommon.every(Boolean);
-      var meaningful = kept.some(function (t) {
-        return foldedTerms(t).join("").length >= 2;
-      });
-      if (dropped.length && meaningful) return { query: kept.join(" "), dropped: dropped, tooCommon: false };
-      if (allCommon && common.pages > ALL_COMMON_MAX_PAGES) {
-        return { query: query, dropped: [], tooCommon: true };
+      return null;
+    }
+    return terms;
+  }
+
+  /**
+   * The lists a page must be in, as groups of alternatives [{lists: [key...]}]:
+   * side-by-side words with a list of their own (CommonGrams: "sang kien") use
+   * it, so that pages with the phrase come first; other words their own list.
+   */
+  function commonGroups(terms, c) {
+    var groups = [];
+    var covered = terms.map(function () {
+      return false;
+    });
+    for (var i = 0; i + 1 < terms.length; i++) {
+      if (terms[i].prefix || terms[i + 1].prefix) continue;
+      var key = terms[i].term + " " + terms[i + 1].term;
+      if (c.pairs.has(key)) {
+        groups.push({ lists: [key] });
+        covered[i] = covered[i + 1] = true;
       }
-      return { query: query, dropped: [], tooCommon: false };
+    }
+    terms.forEach(function (t, k) {
+      if (!covered[k]) groups.push({ lists: t.expand.slice() });
+    });
+    return groups;
+  }
+
+  /**
+   * How to answer `query`, given the common-word data `c`:
+   *   {query, source: "common", terms: [{term, exact, prefix}], groups: [{lists}]}
+   *     every word is a common word (the last may begin some); answer from the lists;
+   *   {query, source: "pagefind", pagefindQuery, dropped}
+   *     Pagefind, without runs of two or more very common words when other words
+   *     remain (`dropped`). `force` keeps the query whole and skips the lists.
+   */
+  function makePlan(query, force, c) {
+    query = String(query || "").trim();
+    var toks = tokens(query);
+    var plan = { query: query, source: "pagefind", pagefindQuery: query, dropped: [], terms: null, groups: null };
+    if (!query || force || !c) return plan;
+
+    var common = commonTerms(toks, c, isQuoted(query));
+    if (common) {
+      plan.source = "common";
+      plan.terms = common;
+      plan.groups = commonGroups(common, c);
+      return plan;
+    }
+
+    if (isQuoted(query)) return plan;
+    var terms = query.split(/\s+/);
+    var isCommon = terms.map(function (term) {
+      var f = foldedTerms(term).join(" ");
+      return !!f && c.words.has(f);
+    });
+    // Vietnamese words are syllables: drop only runs of two or more common
+    // syllables ("sáng kiến"), never one syllable of a word ("mới" of "đổi mới").
+    var kept = [];
+    var dropped = [];
+    for (var j = 0; j < terms.length; ) {
+      var k = j;
+      while (k < terms.length && isCommon[k]) k++;
+      if (k - j >= 2) {
+        dropped = dropped.concat(terms.slice(j, k));
+        j = k;
+      } else if (k > j) {
+        kept = kept.concat(terms.slice(j, k));
+        j = k;
+      } else {
+        kept.push(terms[j]);
+        j++;
+      }
+    }
+    var meaningful = kept.some(function (term) {
+      return foldedTerms(term).join("").length >= 2;
+    });
+    if (dropped.length && meaningful) {
+      plan.pagefindQuery = kept.join(" ");
+      plan.dropped = dropped;
+    }
+    return plan;
+  }
+
+  function plan(query, force) {
+    return loadCommon().then(function (c) {
+      return makePlan(query, force, c);
+    });
+  }
+
+  /** Backwards-compatible: {query, dropped} of the Pagefind query. */
+  function prepare(query, force) {
+    return plan(query, force).then(function (p) {
+      return { query: p.pagefindQuery, dropped: p.dropped, source: p.source };
+    });
+  }
+
+  /**
+   * How well a title matches a common-word plan, lower is better:
+   * 0 the query's words side by side with the same diacritics, 1 side by side
+   * once folded, 2 all of them in the title, 2 + k with k of them missing. A
+   * query word typed with diacritics counts as in the title only with the same
+   * diacritics ("sáng" is not in "sàng lọc"), as Pagefind ranks exact ones first.
+   */
+  function titleTier(title, p) {
+    var words = tokens(title);
+    var terms = p.terms;
+    function folded(word, k) {
+      var t = terms[k];
+      return t.prefix ? word.folded.indexOf(t.term) === 0 : word.folded === t.term;
+    }
+    function exact(word, k) {
+      var t = terms[k];
+      return t.prefix ? word.exact.indexOf(t.exact) === 0 : word.exact === t.exact;
+    }
+    function strict(word, k) {
+      return terms[k].exact === terms[k].term ? folded(word, k) : exact(word, k);
+    }
+    var best = 2;
+    for (var i = 0; i + terms.length <= words.length && best > 0; i++) {
+      var phrase = true;
+      var same = true;
+      for (var k = 0; k < terms.length; k++) {
+        var w = words[i + k];
+        if (!folded(w, k)) {
+          phrase = false;
+          break;
+        }
+        if (!exact(w, k)) same = false;
+      }
+      if (phrase) best = Math.min(best, same ? 0 : 1);
+    }
+    if (best < 2) return best;
+    var missing = 0;
+    terms.forEach(function (t, k) {
+      if (
+        !words.some(function (w) {
+          return strict(w, k);
+        })
+      )
+        missing++;
+    });
+    return 2 + missing;
+  }
+
+  /**
+   * The ranked entries for a common-word plan, from the lists of its groups.
+   * Certain matches first: pages in every group's lists, and pages whose title
+   * has every query word (the title is part of the page); among them the title
+   * phrase, then title words, then the lists' common order (kind of record,
+   * recency). Then, to fill a first page, pages in some of the lists.
+   * Resolves to {entries, total, complete}.
+   */
+  function commonEntries(p) {
+    var keys = [];
+    p.groups.forEach(function (g) {
+      g.lists.forEach(function (k) {
+        if (keys.indexOf(k) < 0) keys.push(k);
+      });
+    });
+    return Promise.all(keys.map(loadShard)).then(function (shards) {
+      var byKey = {};
+      keys.forEach(function (k, i) {
+        byKey[k] = shards[i] || { entries: [], total: 0 };
+      });
+      var pages = 0;
+      var complete = true;
+      var byUrl = new Map();
+      var totals = p.groups.map(function (g) {
+        var seen = new Set();
+        var total = 0;
+        g.lists.forEach(function (k) {
+          var shard = byKey[k];
+          var entries = shard.entries || [];
+          pages = Math.max(pages, shard.pages || 0);
+          total += shard.total || 0;
+          if (entries.length < (shard.total || 0)) complete = false;
+          entries.forEach(function (entry) {
+            if (seen.has(entry.url)) return;
+            seen.add(entry.url);
+            var rec = byUrl.get(entry.url);
+            if (!rec) {
+              rec = { entry: entry, hits: 0 };
+              byUrl.set(entry.url, rec);
+            }
+            rec.hits++;
+          });
+        });
+        return total;
+      });
+      var n = p.groups.length;
+      var recs = [];
+      byUrl.forEach(function (rec) {
+        rec.tier = titleTier(rec.entry.title, p);
+        rec.sure = rec.hits === n || rec.tier <= 2 ? 0 : 1;
+        recs.push(rec);
+      });
+      recs.sort(function (a, b) {
+        return (
+          a.sure - b.sure ||
+          a.tier - b.tier ||
+          b.hits - a.hits ||
+          (a.entry.rank || 0) - (b.entry.rank || 0) ||
+          (a.entry.url < b.entry.url ? -1 : a.entry.url > b.entry.url ? 1 : 0)
+        );
+      });
+      var sure = recs.filter(function (r) {
+        return r.sure === 0;
+      });
+      var chosen = sure;
+      if (!complete && sure.length < PAGE_SIZE) chosen = recs.slice(0, PAGE_SIZE);
+      var total = Math.min.apply(null, totals);
+      return {
+        entries: chosen.map(function (r) {
+          return r.entry;
+        }),
+        total: complete ? sure.length : Math.max(Math.min(total, pages || total), sure.length),
+        complete: complete
+      };
+    });
+  }
+
+  /* -------------------------------------------------------------------- runs */
+
+  /** A result as the UI shows it, from a common-word list entry. */
+  function fromEntry(entry) {
+    return {
+      url: siteRoot.pathname + String(entry.url || "").replace(/^\/+/, ""),
+      title: entry.title || entry.url,
+      meta: entry.meta || {},
+      excerpt: entry.excerpt || "",
+      excerptHtml: null
+    };
+  }
+
+  /** A result as the UI shows it, from Pagefind's result data. */
+  function fromPagefind(data) {
+    var meta = data.meta || {};
+    return {
+      url: data.url,
+      title: meta.title || data.url,
+      meta: { kind: meta.kind, unit: meta.unit, year: meta.year },
+      excerpt: htmlToText(data.excerpt),
+      excerptHtml: data.excerpt || ""
+    };
+  }
+
+  function pagefindRun(query, p) {
+    return load()
+      .then(function (pf) {
+        return pf.search(p.pagefindQuery);
+      })
+      .then(function (search) {
+        var results = (search && search.results) || [];
+        var cursor = 0;
+        return {
+          query: query,
+          plan: p,
+          source: "pagefind",
+          total: results.length,
+          approximate: false,
+          search: search,
+          hasMore: function () {
+            return cursor < results.length;
+          },
+          next: function (n) {
+            var slice = results.slice(cursor, cursor + (n || PAGE_SIZE));
+            cursor += slice.length;
+            return Promise.all(
+              slice.map(function (r) {
+                return r.data();
+              })
+            ).then(function (datas) {
+              return datas.map(fromPagefind);
+            });
+          },
+          pagefind: function () {
+            return Promise.resolve(search);
+          },
+          onExact: null
+        };
+      });
+  }
+
+  function commonRun(query, p) {
+    return commonEntries(p).then(function (res) {
+      if (res.entries.length < PAGE_SIZE && !res.complete) return null;
+      var entries = res.entries;
+      var cursor = 0;
+      var shown = new Set();
+      var pfSearch = null; // Promise of Pagefind's search, once asked for more
+      var pfResults = null;
+      var pfCursor = 0;
+      var self = {
+        query: query,
+        plan: p,
+        source: "common",
+        total: res.total,
+        approximate: !res.complete,
+        hasMore: function () {
+          if (cursor < entries.length) return true;
+          if (res.complete) return false;
+          if (pfResults) return pfCursor < pfResults.length;
+          return shown.size < self.total;
+        },
+        /** Pagefind's search for the whole query, started on first call (in its worker). */
+        pagefind: function () {
+          if (!pfSearch) {
+            pfSearch = load()
+              .then(function (pf) {
+                return pf.search(query);
+              })
+              .then(function (search) {
+                pfResults = (search && search.results) || [];
+                self.total = pfResults.length;
+                self.approximate = false;
+                if (typeof self.onExact === "function") self.onExact(self);
+                return search;
+              });
+            pfSearch.catch(function () {
+              pfSearch = null;
+            });
+          }
+          return pfSearch;
+        },
+        next: function (n) {
+          n = n || PAGE_SIZE;
+          var out = [];
+          var first = cursor === 0;
+          while (out.length < n && cursor < entries.length) {
+            var entry = entries[cursor++];
+            shown.add(String(entry.url).replace(/^\/+/, ""));
+            out.push(fromEntry(entry));
+          }
+          // Asking for more than the first page starts Pagefind in the background,
+          // so that it is ready when the precomputed list runs out.
+          if (!first && !res.complete) self.pagefind();
+          if (out.length >= n || res.complete) return Promise.resolve(out);
+          return self.pagefind().then(function () {
+            return fill(out, n);
+          });
+        },
+        onExact: null
+      };
+      function fill(out, n) {
+        if (out.length >= n || pfCursor >= pfResults.length) return Promise.resolve(out);
+        var slice = pfResults.slice(pfCursor, pfCursor + (n - out.length));
+        pfCursor += slice.length;
+        return Promise.all(
+          slice.map(function (r) {
+            return r.data();
+          })
+        ).then(function (datas) {
+          datas.forEach(function (d) {
+            var u = String(d.url || "");
+            var key = (u.indexOf(siteRoot.pathname) === 0 ? u.slice(siteRoot.pathname.length) : u).replace(/^\/+/, "");
+            if (shown.has(key)) return; // already shown from the list
+            shown.add(key);
+            out.push(fromPagefind(d));
+          });
+          return fill(out, n);
+        });
+      }
+      return self;
+    });
+  }
+
+  /**
+   * Start answering `query`: resolves to a run {source, total, approximate,
+   * next(n) → Promise<results>, hasMore(), pagefind(), onExact}. `options.force`
+   * sends the whole query to Pagefind.
+   */
+  function run(query, options) {
+    options = options || {};
+    query = String(query || "").trim();
+    return plan(query, !!options.force).then(function (p) {
+      if (p.source === "common") {
+        return commonRun(query, p)
+          .catch(function (err) {
+            if (window.console) console.warn("showcase-search: common-word list unavailable", err);
+            return null;
+          })
+          .then(function (r) {
+            return r || pagefindRun(query, makePlan(query, true, common));
+          });
+      }
+      return pagefindRun(query, p);
     });
   }
 
@@ -249,22 +725,34 @@
     return node;
   }
 
-  /** One result as Material's search result item. `data` is Pagefind's result data. */
-  function renderResult(data, query) {
-    var meta = data.meta || {};
+  function matcherFor(query, p) {
+    return p && p.source === "common" && p.terms ? planMatcher(p) : prefixMatcher(query);
+  }
+
+  /**
+   * One result as Material's search result item. `item` is a result of a run
+   * (or Pagefind's result data); `p` the run's plan, for highlighting.
+   */
+  function renderResult(item, query, p) {
+    if (item && item.excerptHtml === undefined) item = fromPagefind(item); // Pagefind's result data
+    var matcher = matcherFor(query, p);
+    var meta = item.meta || {};
     var li = el("li", "md-search-result__item sk-result");
     var a = el("a", "md-search-result__link");
-    a.href = data.url;
+    a.href = item.url;
     var article = el("article", "md-search-result__article md-typeset");
     article.appendChild(el("div", "md-search-result__icon md-icon"));
-    article.appendChild(el("h1", null, meta.title || data.url));
+    var h = el("h1");
+    h.appendChild(markText(item.title || item.url, matcher));
+    article.appendChild(h);
     var facts = [meta.kind, meta.unit, meta.year].filter(function (v) {
       return v;
     });
     if (facts.length) article.appendChild(el("p", "sk-result__facts", facts.join(" · ")));
-    if (data.excerpt) {
+    if (item.excerptHtml || item.excerpt) {
       var teaser = el("p", "md-search-result__teaser sk-result__excerpt");
-      teaser.innerHTML = markExcerpt(data.excerpt, query);
+      if (item.excerptHtml) teaser.innerHTML = markExcerpt(item.excerptHtml, query, matcher);
+      else teaser.appendChild(markText(item.excerpt, matcher));
       article.appendChild(teaser);
     }
     a.appendChild(article);
@@ -272,10 +760,61 @@
     return li;
   }
 
+  function statusText(r) {
+    if (!r.total) return T.none;
+    var text = r.approximate ? T.about(r.total) : T.results(r.total);
+    if (r.plan && r.plan.dropped.length) text += " · " + T.dropped(r.plan.dropped);
+    return text;
+  }
+
+  /* ---------------------------------------------------------- measuring hook */
+
+  /**
+   * window.showcaseSearch.search(query) → Promise<{results, total, approximate,
+   * source, ms}>: the first ten results as the header shows them, through the
+   * same code as the header (no DOM needed). `ms` counts from the call to the
+   * first ten results' data.
+   */
+  window.showcaseSearch = {
+    search: function (query, options) {
+      var t0 = now();
+      return run(query, options).then(function (r) {
+        return r.next(PAGE_SIZE).then(function (items) {
+          return {
+            results: items.map(function (i) {
+              return { url: i.url, title: i.title, meta: i.meta, excerpt: i.excerpt };
+            }),
+            total: r.total,
+            approximate: r.approximate,
+            source: r.source,
+            ms: now() - t0
+          };
+        });
+      });
+    }
+  };
+
+  var api = {
+    root: siteRoot,
+    load: load,
+    loadCommon: loadCommon,
+    plan: plan,
+    prepare: prepare,
+    run: run,
+    fold: fold,
+    tokens: tokens,
+    markExcerpt: markExcerpt,
+    markText: markText,
+    renderResult: renderResult,
+    statusText: statusText,
+    PAGE_SIZE: PAGE_SIZE,
+    T: T
+  };
+
   /* ------------------------------------------------------------ header dialog */
 
   if (!header) {
-    window.ShowcaseSearch = { root: siteRoot, load: load, prepare: prepare, fold: fold, markExcerpt: markExcerpt, renderResult: renderResult, T: T };
+    window.ShowcaseSearch = api;
     return;
   }
 
@@ -291,7 +830,7 @@
 
   var seq = 0;
   var timer = 0;
-  var current = null; // {query, results, shown}
+  var current = null; // {query, run}
   var returnFocus = null;
 
   function isOpen() {
@@ -310,6 +849,7 @@
     setOpen(true);
     input.focus();
     if (select) input.select();
+    loadCommon(); // small; the common-word lists answer the commonest queries
     load().catch(function () {}); // start fetching the bundle now
   }
 
@@ -332,42 +872,53 @@
     current = null;
   }
 
-  function showMore() {
-    if (!current) return Promise.resolve();
-    var state = current;
-    var start = state.shown;
-    var slice = state.results.slice(start, start + PAGE_SIZE);
-    state.shown += slice.length;
-    // Result data is loaded lazily, one fragment per shown result.
-    return Promise.all(
-      slice.map(function (r) {
-        return r.data();
-      })
-    ).then(function (datas) {
-      if (state !== current) return;
-      var old = list.querySelector(".sk-result-more:not(.sk-result-note)");
-      if (old) old.remove();
-      datas.forEach(function (d) {
-        list.appendChild(renderResult(d, state.query));
-      });
-      var li = el("li", "md-search-result__item sk-result-more");
-      if (state.shown < state.results.length) {
-        var btn = el("button", "md-search-result__more sk-result-more__button", T.more);
-        btn.type = "button";
-        btn.addEventListener("click", function () {
-          var focusIndex = state.shown;
-          showMore().then(function () {
-            var links = list.querySelectorAll(".sk-result > a");
-            if (links[focusIndex]) links[focusIndex].focus();
-          });
+  function moreItem(state) {
+    var li = el("li", "md-search-result__item sk-result-more");
+    if (state.run.hasMore()) {
+      var btn = el("button", "md-search-result__more sk-result-more__button", T.more);
+      btn.type = "button";
+      btn.addEventListener("click", function () {
+        var focusIndex = list.querySelectorAll(".sk-result").length;
+        btn.disabled = true;
+        btn.textContent = T.loadingMore;
+        showMore(state).then(function () {
+          var links = list.querySelectorAll(".sk-result > a");
+          if (links[focusIndex]) links[focusIndex].focus();
         });
-        li.appendChild(btn);
-      }
-      var all = el("a", "sk-result-more__all", T.all);
-      all.href = searchPageUrl + "?q=" + encodeURIComponent(state.query);
-      li.appendChild(all);
-      list.appendChild(li);
+      });
+      li.appendChild(btn);
+    }
+    var all = el("a", "sk-result-more__all", T.all);
+    all.href = searchPageUrl + "?q=" + encodeURIComponent(state.query);
+    li.appendChild(all);
+    return li;
+  }
+
+  /** Append `items` and the "more" row. */
+  function appendItems(state, items) {
+    if (state !== current) return;
+    var old = list.querySelector(".sk-result-more:not(.sk-result-note)");
+    if (old) old.remove();
+    var frag = document.createDocumentFragment();
+    items.forEach(function (item) {
+      frag.appendChild(renderResult(item, state.query, state.run.plan));
     });
+    frag.appendChild(moreItem(state));
+    list.appendChild(frag);
+  }
+
+  function showMore(state) {
+    if (!state || state !== current) return Promise.resolve();
+    return state.run
+      .next(PAGE_SIZE)
+      .then(function (items) {
+        appendItems(state, items);
+      })
+      .catch(function (err) {
+        if (state !== current) return;
+        setStatus(T.error, false);
+        if (window.console) console.error("showcase-search:", err);
+      });
   }
 
   function noteButton(label, query) {
@@ -384,38 +935,31 @@
 
   function runSearch(query, force) {
     var id = ++seq;
+    clearTimeout(timer);
     if (!query) {
       clearResults();
       setStatus(T.idle, false);
       return;
     }
     setStatus(T.loading, true);
-    var plan = null;
-    prepare(query, force)
-      .then(function (p) {
-        plan = p;
-        if (p.tooCommon) return null;
-        return load().then(function (pf) {
-          return pf.search(p.query);
-        });
+    var r = null;
+    run(query, { force: force })
+      .then(function (result) {
+        r = result;
+        if (id !== seq) return null;
+        return r.next(PAGE_SIZE);
       })
-      .then(function (search) {
-        if (id !== seq) return;
+      .then(function (items) {
+        if (id !== seq || !items) return;
         clearResults();
-        if (plan.tooCommon) {
-          setStatus(T.tooCommon(query), false);
-          list.appendChild(noteButton(T.anyway, query));
-          return;
-        }
-        if (!search) return;
-        // Marks use the whole query, common words included.
-        current = { query: query, results: search.results, shown: 0 };
-        var n = search.results.length;
-        var text = n ? T.results(n) : T.none;
-        if (plan.dropped.length) text += " · " + T.dropped(plan.dropped);
-        setStatus(text, false);
-        if (plan.dropped.length) list.appendChild(noteButton(T.keep, query));
-        if (n) return showMore();
+        var state = { query: query, run: r };
+        current = state;
+        r.onExact = function () {
+          if (current === state) setStatus(statusText(r), false);
+        };
+        setStatus(statusText(r), false);
+        if (r.plan.dropped.length) list.appendChild(noteButton(T.keep, query));
+        if (items.length) appendItems(state, items);
       })
       .catch(function (err) {
         if (id !== seq) return;
@@ -430,6 +974,11 @@
     var query = input.value.trim();
     if (!query) {
       runSearch("");
+      return;
+    }
+    // A query the common-word lists answer costs no Pagefind work: run it now.
+    if (common && makePlan(query, false, common).source === "common") {
+      runSearch(query);
       return;
     }
     setStatus(T.loading, true);
@@ -538,20 +1087,12 @@
     }
   })();
 
-  window.ShowcaseSearch = {
-    root: siteRoot,
-    load: load,
-    prepare: prepare,
-    fold: fold,
-    markExcerpt: markExcerpt,
-    renderResult: renderResult,
-    open: open,
-    close: close,
-    search: function (q) {
-      input.value = q;
-      open(false);
-      runSearch(q.trim());
-    },
-    T: T
+  api.open = open;
+  api.close = close;
+  api.search = function (q) {
+    input.value = q;
+    open(false);
+    runSearch(q.trim());
   };
+  window.ShowcaseSearch = api;
 })();
