@@ -406,7 +406,8 @@ class _Candidate:
 
 
 # Adjacent words count as a pair only inside a stretch of text without punctuation.
-_PHRASE_BREAK_RE = re.compile(r"[.,;:!?¶›»«()\[\]{}“”\"'‘’–—/|•·…]+")
+_PHRASE_BREAKS = ".,;:!?¶›»«()[]{}“”\"'‘’–—/|•·…"
+_TOKEN_OR_BREAK_RE = re.compile(r"([a-z0-9]+)|[" + re.escape(_PHRASE_BREAKS) + r"]")
 
 
 def folded_sequence(text: str) -> list[str]:
@@ -418,15 +419,21 @@ def folded_sequence(text: str) -> list[str]:
 def folded_pairs(text: str, allowed: set[str] | frozenset[str] | None = None) -> set[str]:
     """Adjacent folded words of ``text`` as ``"w1 w2"``, both in ``allowed`` if given.
 
+    Punctuation ends a phrase: "sáng kiến. Đà Nẵng" has no pair "kien da".
+
     >>> sorted(folded_pairs("Sáng kiến, Đà Nẵng"))
     ['da nang', 'sang kien']
     """
+    folded = _MARKS_RE.sub("", unicodedata.normalize("NFD", _strip_stroke(text))).lower()
     pairs: set[str] = set()
-    for stretch in _PHRASE_BREAK_RE.split(text):
-        words = folded_sequence(stretch)
-        for a, b in itertools.pairwise(words):
-            if allowed is None or (a in allowed and b in allowed):
-                pairs.add(f"{a} {b}")
+    previous: str | None = None
+    for word in _TOKEN_OR_BREAK_RE.findall(folded):  # "" for a break
+        if not word or (allowed is not None and word not in allowed):
+            previous = None
+            continue
+        if previous is not None:
+            pairs.add(f"{previous} {word}")
+        previous = word
     return pairs
 
 
@@ -441,12 +448,12 @@ def _dumps(value: Any) -> str:
 
 def _shard(key: str, members: list[_Candidate], pages: int) -> dict[str, Any]:
     """The result list of ``key``; ``members``: the pages having it, in common order."""
-    titled = [c for c in members if c.in_title(key)][:SHARD_TITLE_ENTRIES]
+    titled = list(itertools.islice((c for c in members if c.in_title(key)), SHARD_TITLE_ENTRIES))
     chosen = {id(c) for c in titled}
-    ordered = titled + [c for c in members if id(c) not in chosen]
+    ordered = itertools.chain(titled, (c for c in members if id(c) not in chosen))
     shard: dict[str, Any] = {"word": key, "total": len(members), "pages": pages, "entries": []}
     size = len(_dumps(shard).encode("utf-8"))
-    for candidate in ordered[:SHARD_MAX_ENTRIES]:
+    for candidate in itertools.islice(ordered, SHARD_MAX_ENTRIES):
         entry = candidate.entry()
         grown = size + len(_dumps(entry).encode("utf-8")) + 1
         if grown > SHARD_MAX_BYTES and shard["entries"]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import importlib.util
 import json
 import os
@@ -384,8 +385,10 @@ def serve(folder: Path) -> Iterator[str]:
 class Recorder:
     """Requests of one page, grouped by phase (init, query 1, query 2…)."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, base: str, site: Path) -> None:
         self.page = page
+        self.base = base
+        self.site = site
         self.phase: str | None = None
         self.started = 0
         self.ended = 0
@@ -402,12 +405,33 @@ class Recorder:
     def _on_end(self, request: Any) -> None:
         self.ended += 1
 
-    def settle(self, timeout: float = 10.0) -> None:
-        """Let Playwright deliver every request event of the phase that just ended."""
+    def settle(self, quiet: float = 0.4, timeout: float = 15.0) -> None:
+        """Wait until no request is pending and none has started for ``quiet`` seconds.
+
+        Pagefind's ``init()`` can resolve before its Web Worker has fetched the WASM
+        and the metadata; waiting here puts those into ``init``, not into the query.
+        """
         deadline = time.monotonic() + timeout
-        self.page.wait_for_timeout(50)
-        while self.ended < self.started and time.monotonic() < deadline:
+        seen, since = self.started, time.monotonic()
+        while time.monotonic() < deadline:
             self.page.wait_for_timeout(50)
+            if self.started != seen:
+                seen, since = self.started, time.monotonic()
+            elif self.ended >= self.started and time.monotonic() - since >= quiet:
+                return
+
+    def _gzip_size(self, url: str, body: int) -> int:
+        """Body size a server with gzip would send (Pagefind's own files are gzip already)."""
+        if not url.startswith(self.base):
+            return body
+        rel = url[len(self.base) :].split("?")[0].lstrip("/")
+        path = self.site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+        if not path.is_file():
+            return body
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            return body
+        return min(body, len(gzip.compress(data, 6)))
 
     def summary(self, phase: str) -> dict[str, Any]:
         files: list[dict[str, Any]] = []
@@ -419,12 +443,22 @@ class Recorder:
             except Exception:  # failed request or no response
                 body, headers = 0, 0
             url = request.url
+            from_disk = False
+            if body == 0 and url.startswith(self.base):
+                # Chromium reports no body size for a Web Worker's script (pagefind-worker.js);
+                # the server sends the file as it is on disk.
+                rel = url[len(self.base) :].split("?")[0].lstrip("/")
+                path = self.site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+                if path.is_file():
+                    body, from_disk = path.stat().st_size, True
             files.append(
                 {
                     "url": url,
                     "category": _category(url.rsplit("/", 1)[-1].split("?")[0]),
                     "body": body,
                     "bytes": body + headers,
+                    "gzip_bytes": self._gzip_size(url, body) + headers,
+                    "size_from_disk": from_disk,
                 }
             )
         by_category: dict[str, list[int]] = {}
@@ -435,6 +469,7 @@ class Recorder:
         return {
             "requests": len(files),
             "bytes": sum(f["bytes"] for f in files),
+            "gzip_bytes": sum(f["gzip_bytes"] for f in files),
             "body_bytes": sum(f["body"] for f in files),
             "by_category": by_category,
             "files": files,
@@ -527,12 +562,13 @@ async (q) => {
 
 
 def browser_measurements(
-    base: str, record_url: str, rare: str, repeats: int, options: dict[str, Any]
+    base: str, site: Path, record_url: str, rare: str, repeats: int, options: dict[str, Any]
 ) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     results: dict[str, Any] = {"api": {}, "ui": {}}
     orders = [(rare, COMMON_QUERY), (COMMON_QUERY, rare)]
+    results["load_before"] = os.getloadavg()[0]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -541,7 +577,7 @@ def browser_measurements(
                 for _ in range(repeats):
                     context = browser.new_context()
                     page = context.new_page()
-                    recorder = Recorder(page)
+                    recorder = Recorder(page, base, site)
                     page.goto(f"{base}/{record_url}", wait_until="load")
                     page.wait_for_load_state("networkidle")
                     recorder.settle()
@@ -566,7 +602,7 @@ def browser_measurements(
                 for _ in range(repeats):
                     context = browser.new_context()
                     page = context.new_page()
-                    recorder = Recorder(page)
+                    recorder = Recorder(page, base, site)
                     page.goto(f"{base}/{record_url}", wait_until="load")
                     page.wait_for_load_state("networkidle")
                     recorder.settle()
@@ -596,6 +632,7 @@ def browser_measurements(
                     results["ui"][f"{first} → {second}"] = ui_runs
         finally:
             browser.close()
+    results["load_after"] = os.getloadavg()[0]
     return results
 
 
@@ -644,6 +681,11 @@ def summarise_browser(browser: dict[str, Any]) -> list[list[str]]:
                 n["bytes"] + (i["bytes"] if phase == "cold" else 0)
                 for n, i in zip(net, init_net, strict=True)
             ]
+            first_gzip = [
+                n.get("gzip_bytes", n["bytes"])
+                + (i.get("gzip_bytes", i["bytes"]) if phase == "cold" else 0)
+                for n, i in zip(net, init_net, strict=True)
+            ]
             rows.append(
                 [
                     f"API {phase}: “{query}”",
@@ -654,13 +696,14 @@ def summarise_browser(browser: dict[str, Any]) -> list[list[str]]:
                     f"{_median([r[phase]['data_ms'] for r in runs]):.0f}",
                     f"{_median(total):.0f} ({min(total):.0f}–{max(total):.0f})",
                     f"{runs[0][phase]['results']}",
-                    f"{kb(_median([n['bytes'] for n in net]))} / {net[0]['requests']}",
+                    f"{kb(_median([n['bytes'] for n in net]))} / {_median([n['requests'] for n in net]):.0f}",
                     (
-                        f"{kb(_median([i['bytes'] for i in init_net]))} / {init_net[0]['requests']}"
+                        f"{kb(_median([i['bytes'] for i in init_net]))} / {_median([i['requests'] for i in init_net]):.0f}"
                         if phase == "cold"
                         else "–"
                     ),
                     kb(_median(first_bytes)),
+                    kb(_median(first_gzip)),
                 ]
             )
     for order, runs in browser.get("ui", {}).items():
@@ -686,9 +729,10 @@ def summarise_browser(browser: dict[str, Any]) -> list[list[str]]:
                     "",
                     f"{_median(ms):.0f} ({min(ms):.0f}–{max(ms):.0f})",
                     shown,
-                    f"{kb(_median([n['bytes'] for n in net]))} / {net[0]['requests']}",
+                    f"{kb(_median([n['bytes'] for n in net]))} / {_median([n['requests'] for n in net]):.0f}",
                     "(incl.)" if phase == "cold" else "–",
                     kb(_median([n["bytes"] for n in net])),
+                    kb(_median([n.get("gzip_bytes", n["bytes"]) for n in net])),
                 ]
             )
     return rows
@@ -790,9 +834,17 @@ def print_report(n: int, info: dict[str, Any]) -> None:
     )
     browser = info.get("browser")
     if browser:
+        if "load_before" in browser:
+            print(
+                f"\nload average during the browser part: {browser['load_before']:.1f}→"
+                f"{browser['load_after']:.1f}"
+            )
         print(
-            f"\nbrowser (Chromium, http.server on 127.0.0.1, no compression; median of "
-            f"{info['repeats']} fresh contexts; ms measured in the page):"
+            f"\nbrowser (Chromium, http.server on 127.0.0.1; median of {info['repeats']} fresh "
+            "contexts; ms measured in the page; init = import pagefind.js + options + init; "
+            "bytes = response bodies + headers as served (no HTTP compression); total = what "
+            "this query cost, init included for a cold query; gzip = the same if the server "
+            "compressed text files (Pagefind's own files are gzip already)):"
         )
         print(
             table(
@@ -808,7 +860,8 @@ def print_report(n: int, info: dict[str, Any]) -> None:
                     "results",
                     "query bytes / req",
                     "init bytes / req",
-                    "first-query total",
+                    "total",
+                    "total, gzip",
                 ],
             )
         )
@@ -841,6 +894,7 @@ def bench_one(n: int, args: argparse.Namespace) -> dict[str, Any]:
             with serve(project / "site") as base:
                 info["browser"] = browser_measurements(
                     base,
+                    project / "site",
                     info["sample_initiative"],
                     info["rare_word"],
                     args.repeats,

@@ -19,10 +19,12 @@ from generator.search import (
     common_words,
     document_frequencies,
     fold_vietnamese,
+    folded_pairs,
     folded_search_text,
     folded_words,
     index_site,
     read_indexed_pages,
+    shard_file_name,
     shorten,
     write_common_index,
     write_common_words,
@@ -307,3 +309,35 @@ def test_result_lists_stay_small(tmp_path: Path) -> None:
     assert any(not e["title"].startswith("Sáng kiến") for e in rest)
     assert [e["rank"] for e in rest] == sorted(e["rank"] for e in rest)
     assert all(len(e["excerpt"]) <= SHARD_EXCERPT_CHARS + 1 for e in entries)
+
+
+def test_folded_pairs_stay_inside_a_phrase() -> None:
+    assert folded_pairs("Sáng kiến, Đà Nẵng") == {"sang kien", "da nang"}
+    # punctuation ends a phrase: no "kien da"
+    assert "kien da" not in folded_pairs("sáng kiến. Đà Nẵng")
+    assert folded_pairs("sáng kiến Đà Nẵng", {"sang", "kien", "da"}) == {"sang kien", "kien da"}
+    assert shard_file_name("sang kien") == "sang_kien.json"
+    assert shard_file_name("sang") == "sang.json"
+
+
+def test_pairs_of_common_words_get_their_own_list(tmp_path: Path) -> None:
+    site, bundle = _sample_bundle(tmp_path)
+    report = write_common_index(
+        bundle, site_dir=site, shard_share=0.5, shard_min_pages=0, pair_share=0.5
+    )
+    # "sáng kiến" side by side on 5 of 6 pages (titles and text), "đơn vị" on all
+    assert report.pairs["sang kien"] == 5
+    assert report.pairs["don vi"] == 6
+    manifest = json.loads((bundle / COMMON_WORDS_FILE).read_text(encoding="utf-8"))
+    assert manifest["shards"]["pairs"] == report.pairs
+    shard = json.loads((bundle / COMMON_SHARDS_DIR / "sang_kien.json").read_text(encoding="utf-8"))
+    assert shard["word"] == "sang kien"
+    assert shard["total"] == 5
+    # the page with the phrase in its title first
+    assert shard["entries"][0]["url"] == "khen-thuong/k/"
+    # a higher bar: no pair list
+    again = write_common_index(
+        bundle, site_dir=site, shard_share=0.5, shard_min_pages=0, pair_share=0.9
+    )
+    assert "sang kien" not in again.pairs
+    assert not (bundle / COMMON_SHARDS_DIR / "sang_kien.json").exists()

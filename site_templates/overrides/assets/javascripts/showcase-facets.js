@@ -317,9 +317,9 @@
         });
     }
 
-    function searchOptions(except) {
+    function searchOptions(except, unsorted) {
       var opts = { filters: pagefindFilters(state.filters, except) };
-      var sort = state.sort || (state.q ? "" : sortKey + "-desc");
+      var sort = unsorted ? "" : state.sort || (state.q ? "" : sortKey + "-desc");
       if (sort) {
         var i = sort.lastIndexOf("-");
         var o = {};
@@ -415,9 +415,30 @@
           // so its other values show what choosing them as well would add.
           var jobs = [pf.search(q, searchOptions(null))];
           activeKeys.forEach(function (k) {
-            jobs.push(pf.search(q, searchOptions(k)));
+            jobs.push(pf.search(q, searchOptions(k, true)));
           });
+          // Sorting by date leaves out pages without a date (units, people,
+          // hand-written pages): list them after the dated ones.
+          var undated = !!(state.sort || !q);
+          if (undated) jobs.push(pf.search(q, searchOptions(null, true)));
           return Promise.all(jobs).then(function (res) {
+            if (undated) {
+              var all = res.pop();
+              var sorted = res[0];
+              var seen = new Set(
+                sorted.results.map(function (r) {
+                  return r.id;
+                })
+              );
+              res[0] = {
+                results: sorted.results.concat(
+                  all.results.filter(function (r) {
+                    return !seen.has(r.id);
+                  })
+                ),
+                filters: all.filters
+              };
+            }
             return { all: ctx.all, res: res, activeKeys: activeKeys, hasFilters: hasFilters };
           });
         })

@@ -116,24 +116,32 @@
     };
   }
 
-  /** A matcher for the words of a common-word plan: whole words, a last partial word as a prefix. */
+  /**
+   * A matcher for the words of a common-word plan: whole words, a last partial
+   * word as a prefix; a word typed with diacritics only with the same ones
+   * ("Đà Nẵng" marks "Đà", not "đã").
+   */
   function planMatcher(plan) {
-    return function (folded) {
+    return function (folded, exact) {
       return plan.terms.some(function (t) {
-        return t.prefix ? folded.indexOf(t.term) === 0 : folded === t.term;
+        if (t.exact === t.term) return t.prefix ? folded.indexOf(t.term) === 0 : folded === t.term;
+        return t.prefix ? exact.indexOf(t.exact) === 0 : exact === t.exact;
       });
     };
   }
 
   var MARK_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-  /** `text` as a DocumentFragment, words accepted by `matcher` (folded) in <mark>. */
+  /**
+   * `text` as a DocumentFragment, with <mark> around the words `matcher` accepts
+   * (called with the word folded, and in NFC lower case).
+   */
   function markText(text, matcher) {
     var frag = document.createDocumentFragment();
     text = String(text || "");
     var last = 0;
     text.replace(MARK_WORD, function (w, offset) {
-      if (matcher(fold(w))) {
+      if (matcher(fold(w), w.normalize("NFC").toLowerCase())) {
         if (offset > last) frag.appendChild(document.createTextNode(text.slice(last, offset)));
         var mark = document.createElement("mark");
         mark.textContent = w;
@@ -363,7 +371,10 @@
    *     remain (`dropped`). `force` keeps the query whole and skips the lists.
    */
   function makePlan(query, force, c) {
-    query = String(query || "").trim();
+    // Pagefind ranks an NFD query ("đổi mới" typed as d + U+0302 …) differently.
+    query = String(query || "")
+      .normalize("NFC")
+      .trim();
     var toks = tokens(query);
     var plan = { query: query, source: "pagefind", pagefindQuery: query, dropped: [], terms: null, groups: null };
     if (!query || force || !c) return plan;
@@ -700,7 +711,9 @@
    */
   function run(query, options) {
     options = options || {};
-    query = String(query || "").trim();
+    query = String(query || "")
+      .normalize("NFC")
+      .trim();
     return plan(query, !!options.force).then(function (p) {
       if (p.source === "common") {
         return commonRun(query, p)
@@ -845,7 +858,9 @@
   }
 
   function open(select) {
-    if (!isOpen()) returnFocus = document.activeElement;
+    // Focus goes back where it was on close; not to the box itself (opened by a
+    // click into it), which would open the search again.
+    if (!isOpen()) returnFocus = header.contains(document.activeElement) ? null : document.activeElement;
     setOpen(true);
     input.focus();
     if (select) input.select();
@@ -856,7 +871,13 @@
   function close(restoreFocus) {
     setOpen(false);
     input.blur();
-    if (restoreFocus && returnFocus && typeof returnFocus.focus === "function" && returnFocus !== document.body) {
+    if (
+      restoreFocus &&
+      returnFocus &&
+      typeof returnFocus.focus === "function" &&
+      returnFocus !== document.body &&
+      !header.contains(returnFocus)
+    ) {
       returnFocus.focus();
     }
     returnFocus = null;
