@@ -508,6 +508,25 @@ async (q) => {
 }
 """
 
+#: The site's measuring hook (showcase-search.js): the header's code path without the DOM.
+_HOOK_JS = """
+async (q) => {
+  const hook = window.showcaseSearch;
+  if (!hook || !hook.search) return null;
+  const t0 = performance.now();
+  const r = await hook.search(q);
+  return {
+    ms: performance.now() - t0,
+    hook_ms: r.ms,
+    results: r.results.length,
+    total: r.total,
+    approximate: !!r.approximate,
+    source: r.source || "",
+    top: r.results.slice(0, 3).map((x) => x.url),
+  };
+}
+"""
+
 #: Type ``q`` into the header search (or, with ``q`` null, press the button shown in the
 #: result list, e.g. "Vẫn tìm") and wait until the search has settled: the output is no
 #: longer busy and, when the status announces results, the first result is rendered.
@@ -519,7 +538,8 @@ async (q) => {
   const output = document.querySelector("[data-sk-search-output]") || list;
   if (!input || !list) return null;
   const busy = () => output.getAttribute("aria-busy") === "true";
-  const announcesResults = () => /^\\s*[\\d.,]+\\s+kết quả/.test(status ? status.textContent : "");
+  // "9.927 kết quả", "Khoảng 9.927 kết quả"; not "Không tìm thấy kết quả".
+  const announcesResults = () => /\\d\\s*kết quả/.test(status ? status.textContent : "");
   let sawBusy = false;
   const t0 = performance.now();
   const done = new Promise((resolve) => {
@@ -566,7 +586,7 @@ def browser_measurements(
 ) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    results: dict[str, Any] = {"api": {}, "ui": {}}
+    results: dict[str, Any] = {"api": {}, "hook": {}, "ui": {}}
     orders = [(rare, COMMON_QUERY), (COMMON_QUERY, rare)]
     results["load_before"] = os.getloadavg()[0]
     with sync_playwright() as p:
@@ -596,6 +616,33 @@ def browser_measurements(
                     runs.append(run)
                     context.close()
                 results["api"][f"{first} → {second}"] = runs
+            # The site's measuring hook, if this build has it.
+            for first, second in orders:
+                hook_runs: list[dict[str, Any]] = []
+                for _ in range(repeats):
+                    context = browser.new_context()
+                    page = context.new_page()
+                    recorder = Recorder(page, base, site)
+                    page.goto(f"{base}/{record_url}", wait_until="load")
+                    page.wait_for_load_state("networkidle")
+                    recorder.settle()
+                    if not page.evaluate(
+                        "() => !!(window.showcaseSearch && window.showcaseSearch.search)"
+                    ):
+                        context.close()
+                        break
+                    hook_run: dict[str, Any] = {}
+                    for phase, query in (("cold", first), ("warm", second)):
+                        recorder.phase = phase
+                        hook_run[phase] = page.evaluate(_HOOK_JS, query) or {}
+                        recorder.settle()
+                        hook_run[phase]["query"] = query
+                        hook_run[f"{phase}_net"] = recorder.summary(phase)
+                    recorder.phase = None
+                    hook_runs.append(hook_run)
+                    context.close()
+                if hook_runs:
+                    results["hook"][f"{first} → {second}"] = hook_runs
             # The site's own header search, if this build has it.
             for first, second in orders:
                 ui_runs: list[dict[str, Any]] = []
@@ -696,14 +743,39 @@ def summarise_browser(browser: dict[str, Any]) -> list[list[str]]:
                     f"{_median([r[phase]['data_ms'] for r in runs]):.0f}",
                     f"{_median(total):.0f} ({min(total):.0f}–{max(total):.0f})",
                     f"{runs[0][phase]['results']}",
-                    f"{kb(_median([n['bytes'] for n in net]))} / {_median([n['requests'] for n in net]):.0f}",
+                    f"{kb(_median([n['bytes'] for n in net]))} / "
+                    f"{_median([n['requests'] for n in net]):.0f}",
                     (
-                        f"{kb(_median([i['bytes'] for i in init_net]))} / {_median([i['requests'] for i in init_net]):.0f}"
+                        f"{kb(_median([i['bytes'] for i in init_net]))} / "
+                        f"{_median([i['requests'] for i in init_net]):.0f}"
                         if phase == "cold"
                         else "–"
                     ),
                     kb(_median(first_bytes)),
                     kb(_median(first_gzip)),
+                ]
+            )
+    for order, runs in browser.get("hook", {}).items():
+        for phase in ("cold", "warm"):
+            outcome = runs[0][phase]
+            net = [r[f"{phase}_net"] for r in runs]
+            ms = [r[phase]["ms"] for r in runs]
+            found = f"{outcome['total']:,}" + (" (approx.)" if outcome["approximate"] else "")
+            rows.append(
+                [
+                    f"site search() {phase}: “{outcome['query']}”",
+                    order,
+                    "(incl.)" if phase == "cold" else "–",
+                    "",
+                    "",
+                    "",
+                    f"{_median(ms):.0f} ({min(ms):.0f}–{max(ms):.0f})",
+                    f"{outcome['results']} of {found} [{outcome['source']}]",
+                    f"{kb(_median([n['bytes'] for n in net]))} / "
+                    f"{_median([n['requests'] for n in net]):.0f}",
+                    "(incl.)" if phase == "cold" else "–",
+                    kb(_median([n["bytes"] for n in net])),
+                    kb(_median([n.get("gzip_bytes", n["bytes"]) for n in net])),
                 ]
             )
     for order, runs in browser.get("ui", {}).items():
