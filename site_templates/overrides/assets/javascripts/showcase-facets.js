@@ -21,6 +21,9 @@
  *   sort chosen, is answered at once from the precomputed common-word lists
  *   (showcase-search.js, run()); Pagefind then runs in the background (its
  *   worker) to count the facets and to page beyond the lists.
+ * - Ranked by relevance, a query with diacritics (or đ) lists the results that
+ *   hold its words with the same diacritics first (showcase-search.js,
+ *   rankedResults: the top 30 of Pagefind's order, stable-partitioned).
  * - In other queries, runs of words found on most pages are left out
  *   (showcase-search.js, plan()), with a button to search with them anyway.
  * - Re-initialises after Material's instant navigation (document$).
@@ -277,20 +280,13 @@
     }
 
     /* --------------------------------------------------------------- results */
-    // current: {q, plan, run (a showcase-search.js run) | results (Pagefind's), shown}
+    // current: {q, plan, run (a showcase-search.js run) | results (Pagefind's) and ranked}
     function nextItems(cur) {
-      if (cur.run) return cur.run.next(pageSize);
-      var slice = cur.results.slice(cur.shown, cur.shown + pageSize);
-      cur.shown += slice.length;
-      return Promise.all(
-        slice.map(function (r) {
-          return r.data();
-        })
-      );
+      return cur.run ? cur.run.next(pageSize) : cur.ranked.next(pageSize);
     }
 
     function hasMore(cur) {
-      return cur.run ? cur.run.hasMore() : cur.shown < cur.results.length;
+      return cur.run ? cur.run.hasMore() : cur.ranked.hasMore();
     }
 
     function showMore() {
@@ -355,7 +351,7 @@
         if (r.source !== "common") return runPagefind(id, plan);
         return r.next(pageSize).then(function (items) {
           if (id !== seq) return;
-          current = { q: state.q, plan: r.plan, run: r, shown: 0 };
+          current = { q: state.q, plan: r.plan, run: r };
           var cur = current;
           list.textContent = "";
           main.setAttribute("aria-busy", "false");
@@ -461,8 +457,12 @@
             status.textContent = T.idle;
             return;
           }
-          current = { q: state.q, plan: plan, results: main0 ? main0.results : [], shown: 0 };
-          var n = current.results.length;
+          var results = main0 ? main0.results : [];
+          // Ranked by relevance: exact-diacritic matches first, as in the header
+          // (showcase-search.js, rankedResults). A chosen sort order stays as it is.
+          var ranked = api.rankedResults(results, state.sort ? "" : plan.pagefindQuery);
+          current = { q: state.q, plan: plan, results: results, ranked: ranked };
+          var n = results.length;
           status.textContent = n ? (state.q || r.hasFilters ? T.results(n) : T.all(n)) : T.none;
           if (plan.dropped.length) {
             status.textContent += " · " + api.T.dropped(plan.dropped);

@@ -15,6 +15,10 @@
  * - Pagefind folds tone marks but not "đ"; record pages carry the folded words
  *   as a metadata field (partials/pagefind-page.html), and excerpts get extra
  *   <mark>s here for words that match only once folded ("doi" → "Đổi").
+ * - A query with diacritics (or đ) lists first the results that hold every
+ *   query word with the same diacritics ("Nẵng" before "năng"): rankedResults
+ *   stable-partitions Pagefind's top 30, and the common-word lists sort the
+ *   same way (commonEntries).
  * - Common words ("sáng kiến" on a site of initiatives) take Pagefind seconds
  *   to rank on a large site. generator/search.py writes, for each word on a
  *   large share of the pages, a precomputed list of the pages such a query
@@ -127,6 +131,145 @@
         if (t.exact === t.term) return t.prefix ? folded.indexOf(t.term) === 0 : folded === t.term;
         return t.prefix ? exact.indexOf(t.exact) === 0 : exact === t.exact;
       });
+    };
+  }
+
+  /* ------------------------------------------------- exact diacritics first */
+
+  // How many of Pagefind's top results are re-ranked for a query with diacritics.
+  var RERANK_TOP = 30;
+
+  /**
+   * The rule "exact-diacritic matches first" for a query: a function of a text
+   * that says whether the text holds every query word, a word typed with
+   * diacritics (or đ) only with the same ones ("Nẵng" is not in "điện năng"),
+   * a word typed without them in any form ("nang" is in both). Whole words
+   * (Vietnamese words are syllables between spaces and punctuation), NFC, case
+   * folded; a term with `prefix` may begin a word. `terms` are the query's
+   * tokens() or a common-word plan's terms. Null when no word has diacritics:
+   * every match is then as good, and Pagefind's order stays.
+   */
+  function exactRule(terms) {
+    terms = (terms || []).map(function (t) {
+      var folded = t.folded !== undefined ? t.folded : t.term;
+      return { exact: t.exact, folded: folded, prefix: !!t.prefix, marked: t.exact !== folded };
+    });
+    if (
+      !terms.some(function (t) {
+        return t.marked;
+      })
+    )
+      return null;
+    return function (text) {
+      var words = tokens(text);
+      return terms.every(function (t) {
+        return words.some(function (w) {
+          var have = t.marked ? w.exact : w.folded;
+          var want = t.marked ? t.exact : t.folded;
+          return t.prefix ? have.indexOf(want) === 0 : have === want;
+        });
+      });
+    };
+  }
+
+  /** The text a result is judged on: its title, then its content (or excerpt). */
+  function resultText(data) {
+    var meta = (data && data.meta) || {};
+    return [meta.title || "", data && (data.content || htmlToText(data.excerpt))].join(" \n ");
+  }
+
+  /**
+   * Pagefind's `results` in the order to show them, read page by page:
+   * {next(n) → Promise<result data>, hasMore(), loaded()}. For a query with
+   * diacritics (`query`, as sent to Pagefind), the first RERANK_TOP results are
+   * stable-partitioned: those that hold every query word with its diacritics
+   * (exactRule) first, in Pagefind's order, then the others; results past
+   * RERANK_TOP follow in Pagefind's order. Fragments are loaded in parallel and
+   * only as far as the page asked for needs: if the first n results all match
+   * exactly, they are the first n either way; otherwise the rest of the top
+   * RERANK_TOP are loaded (once, asked for as soon as one of the first n
+   * misses) to partition them.
+   */
+  function rankedResults(results, query) {
+    results = results || [];
+    var rule = exactRule(tokens(query));
+    var top = Math.min(RERANK_TOP, results.length);
+    var cache = new Array(results.length);
+    var order = results.map(function (r, i) {
+      return i;
+    });
+    var settled = !rule || top < 2;
+    var cursor = 0;
+    var fetched = 0;
+
+    function data(i) {
+      if (!cache[i]) {
+        fetched++;
+        cache[i] = Promise.resolve(results[i].data()).catch(function (err) {
+          cache[i] = null;
+          throw err;
+        });
+      }
+      return cache[i];
+    }
+
+    function range(from, to) {
+      var out = [];
+      for (var i = from; i < to; i++) out.push(data(i));
+      return Promise.all(out);
+    }
+
+    /** Make the first `count` places of `order` final. */
+    function ensure(count) {
+      if (settled) return Promise.resolve();
+      var head = Math.min(count, top);
+      var checks = [];
+      for (var i = 0; i < head; i++) {
+        checks.push(
+          data(i).then(function (d) {
+            var ok = rule(resultText(d));
+            // One miss is enough to know the rest of the top is needed: ask now,
+            // not once the whole head has arrived.
+            if (!ok) range(0, top).catch(function () {});
+            return ok;
+          })
+        );
+      }
+      return Promise.all(checks).then(function (oks) {
+        if (settled) return;
+        if (head < top && oks.indexOf(false) < 0) return;
+        return range(0, top).then(function (all) {
+          if (settled) return;
+          var exact = [];
+          var rest = [];
+          all.forEach(function (d, i) {
+            (rule(resultText(d)) ? exact : rest).push(i);
+          });
+          order = exact.concat(rest, order.slice(top));
+          settled = true;
+        });
+      });
+    }
+
+    return {
+      hasMore: function () {
+        return cursor < results.length;
+      },
+      next: function (n) {
+        n = n || PAGE_SIZE;
+        var from = cursor;
+        var to = Math.min(results.length, from + n);
+        cursor = to;
+        return ensure(to).then(function () {
+          var out = [];
+          for (var i = from; i < to; i++) out.push(data(order[i]));
+          return Promise.all(out);
+        });
+      },
+      /** How many fragments have been asked for (for measuring). */
+      loaded: function () {
+        return fetched;
+      }
     };
   }
 
@@ -528,15 +671,19 @@
         return total;
       });
       var n = p.groups.length;
+      var rule = exactRule(p.terms);
       var recs = [];
       byUrl.forEach(function (rec) {
         rec.tier = titleTier(rec.entry.title, p);
         rec.sure = rec.hits === n || rec.tier <= 2 ? 0 : 1;
+        // The Pagefind path's rule (rankedResults), on what the list holds.
+        rec.exact = !rule || rule(rec.entry.title + " \n " + (rec.entry.excerpt || "")) ? 0 : 1;
         recs.push(rec);
       });
       recs.sort(function (a, b) {
         return (
           a.sure - b.sure ||
+          a.exact - b.exact ||
           a.tier - b.tier ||
           b.hits - a.hits ||
           (a.entry.rank || 0) - (b.entry.rank || 0) ||
@@ -591,7 +738,7 @@
       })
       .then(function (search) {
         var results = (search && search.results) || [];
-        var cursor = 0;
+        var ranked = rankedResults(results, p.pagefindQuery);
         return {
           query: query,
           plan: p,
@@ -599,17 +746,10 @@
           total: results.length,
           approximate: false,
           search: search,
-          hasMore: function () {
-            return cursor < results.length;
-          },
+          ranked: ranked,
+          hasMore: ranked.hasMore,
           next: function (n) {
-            var slice = results.slice(cursor, cursor + (n || PAGE_SIZE));
-            cursor += slice.length;
-            return Promise.all(
-              slice.map(function (r) {
-                return r.data();
-              })
-            ).then(function (datas) {
+            return ranked.next(n || PAGE_SIZE).then(function (datas) {
               return datas.map(fromPagefind);
             });
           },
@@ -800,6 +940,8 @@
             total: r.total,
             approximate: r.approximate,
             source: r.source,
+            // fragments loaded for these results (rankedResults may load more than ten)
+            fragments: r.ranked ? r.ranked.loaded() : null,
             ms: now() - t0
           };
         });
@@ -816,6 +958,8 @@
     run: run,
     fold: fold,
     tokens: tokens,
+    exactRule: exactRule,
+    rankedResults: rankedResults,
     markExcerpt: markExcerpt,
     markText: markText,
     renderResult: renderResult,
