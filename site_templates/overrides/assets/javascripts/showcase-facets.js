@@ -19,8 +19,9 @@
  *   words downloads Pagefind's whole word index.
  * - A query made only of common words ("sáng kiến"), with no filter and no
  *   sort chosen, is answered at once from the precomputed common-word lists
- *   (showcase-search.js, run()); Pagefind then runs in the background (its
- *   worker) to count the facets and to page beyond the lists.
+ *   (showcase-search.js, run()); Pagefind is fetched only once that answer
+ *   is painted, then runs in the background (its worker) to count the facets
+ *   and to page beyond the lists.
  * - Ranked by relevance, a query with diacritics (or đ) lists the results that
  *   hold its words with the same diacritics first (showcase-search.js,
  *   rankedResults: the top 30 of Pagefind's order, stable-partitioned).
@@ -367,9 +368,12 @@
             groups.appendChild(el("p", { className: "sk-facets__counting" }, T.counting));
             groups.setAttribute("aria-busy", "true");
           }
-          // Counts (and the exact total) from Pagefind, in its worker.
-          return api
-            .load()
+          // Counts (and the exact total) from Pagefind, in its worker; fetched
+          // only once the answer from the lists has been painted.
+          return afterPaint()
+            .then(function () {
+              return api.load();
+            })
             .then(function (pf) {
               return loadCounts(pf).then(function () {
                 return r.pagefind();
@@ -383,6 +387,19 @@
               moreBtn.hidden = !r.hasMore();
             });
         });
+      });
+    }
+
+    /** Resolves after the next frame has been painted. */
+    function afterPaint() {
+      return new Promise(function (resolve) {
+        if (window.requestAnimationFrame) {
+          window.requestAnimationFrame(function () {
+            setTimeout(resolve, 0);
+          });
+        } else {
+          setTimeout(resolve, 0);
+        }
       });
     }
 

@@ -24,7 +24,10 @@
  *   large share of the pages, a precomputed list of the pages such a query
  *   should show first (pagefind/showcase-common/<word>.json). A query made only
  *   of such words is answered from those lists (`source: "common"`); Pagefind
- *   runs only when the reader asks for more than they hold.
+ *   runs only when the reader asks for more than they hold. The header box
+ *   fetches Pagefind lazily on such sites: on the first keystroke of a query
+ *   that needs it, or in idle time after a common-word answer is shown
+ *   (warmUp, idleWarmUp); never before that answer.
  *   See docs_dev/search-performance.md.
  *
  * Exposes `window.ShowcaseSearch` (load, plan, run, fold, markExcerpt,
@@ -36,6 +39,9 @@
 
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 180;
+  // After a common-word answer is rendered, wait this long (then for an idle
+  // moment) before fetching Pagefind in the background (idleWarmUp).
+  var IDLE_WARM_MS = 1000;
   // A last query word that is not a common word itself but begins some ("sáng ki"
   // while typing "sáng kiến") stands for the most frequent of them.
   var PREFIX_EXPANSION = 3;
@@ -1008,8 +1014,43 @@
     setOpen(true);
     input.focus();
     if (select) input.select();
-    loadCommon(); // small; the common-word lists answer the commonest queries
-    load().catch(function () {}); // start fetching the bundle now
+    // The common-word index is small and says whether Pagefind is needed at
+    // all: on a site with lists, Pagefind (~250 KB) waits for a query that
+    // needs it (warmUp); on a site without, it is fetched now.
+    warmUp(input.value.trim());
+  }
+
+  function noop() {}
+
+  /**
+   * Start fetching Pagefind if `query` needs it: a query whose words are not
+   * all common words (from its first keystroke), or any query on a site
+   * without common-word lists. A query the lists answer leaves it alone, so
+   * the answer is not slowed by the download; idleWarmUp fetches it later.
+   */
+  function warmUp(query) {
+    if (pagefindPromise) return;
+    loadCommon().then(function (c) {
+      if (!c || !c.shards.size || (query && makePlan(query, false, c).source !== "common")) load().catch(noop);
+    });
+  }
+
+  var idleTimer = 0;
+
+  /**
+   * After a common-word answer is on screen: fetch Pagefind once the page is
+   * idle, so that "Xem thêm" past the lists and the next rare word are fast.
+   */
+  function idleWarmUp() {
+    if (pagefindPromise || idleTimer) return;
+    idleTimer = setTimeout(function () {
+      var go = function () {
+        idleTimer = 0;
+        load().catch(noop);
+      };
+      if (window.requestIdleCallback) window.requestIdleCallback(go, { timeout: 2000 });
+      else go();
+    }, IDLE_WARM_MS);
   }
 
   function close(restoreFocus) {
@@ -1125,6 +1166,7 @@
         setStatus(statusText(r), false);
         if (r.plan.dropped.length) list.appendChild(noteButton(T.keep, query));
         if (items.length) appendItems(state, items);
+        if (r.source === "common") idleWarmUp();
       })
       .catch(function (err) {
         if (id !== seq) return;
@@ -1141,6 +1183,7 @@
       runSearch("");
       return;
     }
+    warmUp(query);
     // A query the common-word lists answer costs no Pagefind work: run it now.
     if (common && makePlan(query, false, common).source === "common") {
       runSearch(query);
