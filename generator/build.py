@@ -49,10 +49,13 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.mkdocs_plugin import ShowcasePlugin
+
     root = root.resolve()
     config_path = root / config_file
     target = (site_dir or root / "site").resolve()
-    _, problems = check_content(root / "content")
+    content = (root / "content").resolve()
+    site, problems = check_content(content)
     if any(p.severity.value == "error" for p in problems):
         raise BuildError(format_text(problems))
 
@@ -63,7 +66,10 @@ def build_site(
     mkdocs_log.addHandler(handler)
     try:
         config = load_config(str(config_path), site_dir=str(tmp), strict=strict)
-        config.plugins["showcase"].config.search = search
+        plugin = config.plugins["showcase"]
+        assert isinstance(plugin, ShowcasePlugin)
+        plugin.config.search = search
+        plugin.preloaded = (content, site, problems)
         build(config)
     except (MkDocsException, SystemExit, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -78,13 +78,24 @@ def _page(title: str, description: str, body: str) -> bytes:
     return f"---\n{front}---\n\n{body.rstrip()}\n".encode()
 
 
+def write_docs(site: Site, project: Project) -> tuple[WriteReport, set[str]]:
+    """Render the Site and make the docs folder hold exactly its pages and media.
+
+    Also returns the paths of the extra (non-template) files, which the MkDocs glue
+    sanitizes like hand-written pages.
+    """
+    files = render_site(site, project.templates)
+    extras = extra_files(site)
+    files.update(extras)
+    report = write_tree(project.docs, files, copies=site.media_sources)
+    return report, set(extras)
+
+
 def generate(
     project: Project, *, today: dt.date | None = None
 ) -> tuple[Site | None, list[Problem], WriteReport | None]:
     site, problems = check_content(project.content, today=today)
     if site is None:
         return None, problems, None
-    files = render_site(site, project.templates)
-    files.update(extra_files(site))
-    report = write_tree(project.docs, files, copies=site.media_sources)
+    report, _ = write_docs(site, project)
     return site, problems, report

@@ -365,22 +365,6 @@ class Site:
         group = groups.get(kind)
         return group.get(ident) if group is not None else None
 
-    def last_updated(self) -> dt.date:
-        """The newest date anywhere in the content: the site's "build date", so builds repeat."""
-        dates: list[dt.date] = [dt.date(2000, 1, 1)]
-        for award in self.awards.values():
-            dates.append(award.model.date)
-        for event in self.events.values():
-            dates.append(event.model.end_date or event.model.date)
-        for campaign in self.campaigns.values():
-            dates.append(campaign.model.start)
-        for initiative in self.initiatives.values():
-            model = initiative.model
-            dates.extend(
-                d for d in (model.first_applied, model.recognition and model.recognition.date) if d
-            )
-        return max(dates)
-
     def all_nodes(self) -> list[Node]:
         out: list[Node] = []
         for group in (

@@ -23,14 +23,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator.generate import Project, extra_files
+from generator.generate import Project, write_docs
 from generator.link import Site
 from generator.markup import escape_attr, sanitize_document
 from generator.pipeline import check_content
-from generator.problems import format_text, has_errors
-from generator.render import render_site
+from generator.problems import Problem, format_text, has_errors
 from generator.vietnamese import slugify
-from generator.write import write_tree
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 
@@ -79,6 +77,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self.site: Site | None = None
         self.project: Project | None = None
+        #: (content folder, Site, problems) handed over by ``showcase build``, used once.
+        self.preloaded: tuple[Path, Site | None, list[Problem]] | None = None
         #: Docs pages not made by our templates (hand-written ones, other modules' pages):
         #: their HTML is sanitized in on_page_content.
         self.sanitized: set[str] = set()
@@ -88,7 +88,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.project = Project(
             root, root / self.config.content, root / self.config.templates, Path(config.docs_dir)
         )
-        site, problems = check_content(self.project.content)
+        if self.preloaded is not None and self.preloaded[0] == self.project.content.resolve():
+            # `showcase build` has just checked this content: don't load and link it twice.
+            _, site, problems = self.preloaded
+        else:
+            site, problems = check_content(self.project.content)
+        self.preloaded = None
         for problem in problems:
             if not has_errors([problem]):
                 log.warning(problem.format())
@@ -140,12 +145,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None and self.project is not None
-        files = render_site(self.site, self.project.templates)
-        extras = extra_files(self.site)
-        files.update(extras)
+        report, extras = write_docs(self.site, self.project)
         self.sanitized = {f"{page.slug}.md" for page in self.site.pages}
         self.sanitized |= {path for path in extras if path.endswith(".md")}
-        report = write_tree(self.project.docs, files, copies=self.site.media_sources)
         log.info(
             "showcase: %d page(s) written, %d unchanged, %d removed",
             len(report.written),

@@ -36,7 +36,6 @@ from generator.link import (
     PersonNode,
     PersonRef,
     Site,
-    SourcedFigure,
     UnitNode,
 )
 from generator.markup import escape_attr, escape_text, render_markdown, safe_url
@@ -927,10 +926,6 @@ def _hand_page(text: str) -> str:
         meta["title"] = escape_attr(meta["title"])
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
     return f"---\n{front}---\n\n{body}"
-
-
-def headline_text(figure: SourcedFigure) -> str:
-    return _figure_text(figure.figure)
 
 
 def render_site(

@@ -49,6 +49,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
+from generator.vietnamese import fold
+
 log = logging.getLogger(__name__)
 
 #: Language every page is indexed as.  Pagefind has no Vietnamese stemmer, so
@@ -117,7 +119,6 @@ DEFAULT_EXCLUDE_SELECTORS = (".headerlink",)
 _T = TypeVar("_T")
 
 # Combining diacritical marks (and their supplements), deleted after NFD.
-_MARKS_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 # A "word" for folding purposes: letters, digits and combining marks.
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -165,8 +166,7 @@ def fold_vietnamese(text: str) -> str:
     >>> fold_vietnamese("Đổi mới ở Đà Nẵng")
     'doi moi o da nang'
     """
-    decomposed = unicodedata.normalize("NFD", _strip_stroke(text))
-    return unicodedata.normalize("NFC", _MARKS_RE.sub("", decomposed)).lower()
+    return fold(text).lower()
 
 
 def folded_search_text(*texts: str | None, only_d_words: bool = True) -> str:
@@ -424,7 +424,7 @@ def folded_pairs(text: str, allowed: set[str] | frozenset[str] | None = None) ->
     >>> sorted(folded_pairs("Sáng kiến, Đà Nẵng"))
     ['da nang', 'sang kien']
     """
-    folded = _MARKS_RE.sub("", unicodedata.normalize("NFD", _strip_stroke(text))).lower()
+    folded = fold_vietnamese(text)
     pairs: set[str] = set()
     previous: str | None = None
     for word in _TOKEN_OR_BREAK_RE.findall(folded):  # "" for a break
