@@ -17,7 +17,8 @@ from pathlib import Path
 
 import click
 
-from generator.pipeline import check_content
+from generator.kinds import KINDS
+from generator.pipeline import DEFAULT_CONTENT, check_content
 from generator.problems import Problem, format_github, format_json, format_text, has_errors
 
 FORMATS = {"text": format_text, "json": format_json, "github": format_github}
@@ -37,7 +38,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("content"))
+@click.argument("path", type=click.Path(path_type=Path), default=Path(DEFAULT_CONTENT))
 @click.option(
     "--format",
     "fmt",
@@ -91,7 +92,7 @@ def schema(out: Path, check: bool) -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("content"))
+@click.argument("path", type=click.Path(path_type=Path), default=Path(DEFAULT_CONTENT))
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
@@ -142,28 +143,41 @@ def export(path: Path, out: Path) -> None:
     help="Where to put the site (default: ROOT/site).",
 )
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind index (faster previews).")
-def build(root: Path, site_dir: Path | None, no_search: bool) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes for building pages (default: one per CPU core).",
+)
+def build(root: Path, site_dir: Path | None, no_search: bool, jobs: int | None) -> None:
     """Validate, render and build the whole site into site/, then index it for search.
 
     \b
-    The site is built in a temporary folder and swapped in only on success.
+    Only pages whose source changed since the last build are rebuilt (the engine's
+    output is kept in .showcase-build/); the site is published into site/ in one step.
     Example:
         showcase build
+        showcase build --jobs 2 --no-search
     """
     import logging
 
-    from generator.build import BuildError, build_site
+    from generator.pipeline import BuildError, Project
+    from generator.pipeline import build as build_site
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
-        result = build_site(root, site_dir=site_dir, search=not no_search)
+        report = build_site(Project.at(root), site_dir, search=not no_search, jobs=jobs)
     except BuildError as exc:
         click.echo(str(exc), err=True)
         click.echo("build failed; site/ left unchanged", err=True)
         sys.exit(1)
-    for problem in result.problems:
+    for problem in report.problems:
         click.echo(problem.format(), err=True)
-    click.echo(f"site built in {result.site_dir}")
+    click.echo(
+        f"site built in {report.site_dir} ({report.pages_built} page(s) built, "
+        f"{report.pages_unchanged} unchanged)"
+    )
 
 
 @cli.command()
@@ -205,7 +219,7 @@ def serve(root: Path, dev_addr: str) -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("content"))
+@click.argument("path", type=click.Path(path_type=Path), default=Path(DEFAULT_CONTENT))
 def stats(path: Path) -> None:
     """Count the records and sum up initiatives by year (a quick check before publishing).
 
@@ -236,9 +250,7 @@ def stats(path: Path) -> None:
 
 
 @cli.command("new")
-@click.argument(
-    "kind", type=click.Choice(["campaign", "unit", "person", "initiative", "award", "event"])
-)
+@click.argument("kind", type=click.Choice(list(KINDS)))
 @click.option(
     "--title",
     required=True,
@@ -256,7 +268,7 @@ def stats(path: Path) -> None:
 @click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=Path("content"),
+    default=Path(DEFAULT_CONTENT),
     show_default=True,
     help="The content folder.",
 )
@@ -343,7 +355,7 @@ def new(kind: str, title: str, year: int | None, record_id: str | None, content:
 @click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=Path("content"),
+    default=Path(DEFAULT_CONTENT),
     show_default=True,
     help="The content folder.",
 )

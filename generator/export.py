@@ -26,15 +26,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.link import Node, Site
+from generator.kinds import KINDS, SINGLE_FILE_LABELS, Column, fields
 from generator.markup import escape_text
-from generator.model import SLUG_RE
+from generator.nodes import (
+    AwardNode,
+    EventNode,
+    InitiativeNode,
+    Node,
+    PersonRef,
+    RecipientRef,
+    Site,
+)
 from generator.schema import render_schemas
-from generator.share import absolute_url
 from generator.vietnamese import format_count
 
 OPEN_DATA_DIR = "du-lieu-mo"
@@ -43,26 +49,13 @@ COUNTS_NAME = "counts.json"
 SCHEMA_DIR = "schemas"
 LIST_SEPARATOR = "; "
 
-#: (site attribute and file stem, record kind, Vietnamese label), in the order the page lists them.
-KINDS: tuple[tuple[str, str, str], ...] = (
-    ("initiatives", "initiative", "Sáng kiến"),
-    ("people", "person", "Cá nhân"),
-    ("units", "unit", "Đơn vị"),
-    ("awards", "award", "Quyết định khen thưởng"),
-    ("events", "event", "Sự kiện"),
-    ("campaigns", "campaign", "Chương trình"),
-)
 
-SCHEMA_LABELS = {
-    "site": "Cấu hình trang (site.yml)",
-    "taxonomies": "Danh mục dùng chung (taxonomies.yml)",
-    "campaign": "Chương trình",
-    "unit": "Đơn vị",
-    "person": "Cá nhân",
-    "initiative": "Sáng kiến",
-    "award": "Quyết định khen thưởng",
-    "event": "Sự kiện",
-}
+def schema_label(kind: str) -> str:
+    """How the open-data page names the JSON Schema of a kind or of a single file."""
+    if kind in SINGLE_FILE_LABELS:
+        return f"{SINGLE_FILE_LABELS[kind]} ({kind}.yml)"
+    return KINDS[kind].export_label
+
 
 #: Where the page links a licence name to its deed.  Unknown names are shown without a link.
 LICENSE_URLS = {
@@ -98,79 +91,59 @@ def _plain_numbers(value: Any) -> Any:
     return value
 
 
+def _named(ref: PersonRef, given: str | None) -> str | None:
+    """What a list may keep of someone: their id only if their page is published."""
+    if ref.person is not None and not ref.person.published:
+        return None
+    return given
+
+
 class _Exporter:
-    def __init__(self, site: Site, base_url: str) -> None:
+    """A node → its JSON record: the model's fields, with unpublished people reduced to names.
+
+    The references were resolved by the linker; the exporter reads them from the node
+    (``node.authors``, ``node.recipients``, ``node.programme``) instead of resolving ids again.
+    """
+
+    def __init__(self, site: Site) -> None:
         self.site = site
-        self.base_url = base_url
-
-    def hidden(self, person_id: str) -> bool:
-        """True when the person must not be named by id: publish: false (or no such record)."""
-        person = self.site.people.get(person_id)
-        return person is None or not person.published
-
-    def person_name(self, person_id: str) -> str:
-        person = self.site.people.get(person_id)
-        return person.display_name if person is not None else person_id
-
-    def name_or_id(self, text: str) -> str:
-        """A group member or speaker: an id of a hidden person becomes their name."""
-        if SLUG_RE.match(text) and text in self.site.people and self.hidden(text):
-            return self.person_name(text)
-        return text
 
     def record(self, node: Node) -> dict[str, Any]:
         data: dict[str, Any] = node.model.model_dump(mode="json", exclude={"confidential"})
         if node.kind == "person":
             data.pop("publish", None)  # always true for an exported person
-        for author in data.get("authors", []) if node.kind == "initiative" else []:
-            if author["person"] is not None and self.hidden(author["person"]):
-                author["name"] = self.person_name(author["person"])
-                author["person"] = None
-        if node.kind == "award":
-            for recipient in data["recipients"]:
-                if recipient["person"] is not None and self.hidden(recipient["person"]):
-                    recipient["name"] = self.person_name(recipient["person"])
-                    recipient["person"] = None
-                if recipient["group"] is not None:
-                    recipient["group"] = [self.name_or_id(m) for m in recipient["group"]]
-        if node.kind == "event":
-            for item in data["programme"]:
-                if item["speaker"] is not None:
-                    item["speaker"] = self.name_or_id(item["speaker"])
-        head: dict[str, Any] = {"id": node.id, "url": absolute_url(self.base_url, node.url)}
-        if node.kind == "initiative":
+        if isinstance(node, InitiativeNode):
+            for author, ref in zip(data["authors"], node.authors, strict=True):
+                if author["person"] is not None and _named(ref, author["person"]) is None:
+                    author["name"], author["person"] = ref.name, None
+        if isinstance(node, AwardNode):
+            for recipient, rref in zip(data["recipients"], node.recipients, strict=True):
+                self._recipient(recipient, rref)
+        if isinstance(node, EventNode):
+            for item, pref in zip(data["programme"], node.programme, strict=True):
+                if item["speaker"] is not None and pref.speaker is not None:
+                    kept = _named(pref.speaker, item["speaker"])
+                    item["speaker"] = kept if kept is not None else pref.speaker.name
+        head: dict[str, Any] = {"id": node.id, "url": self.site.urls.absolute(node.url)}
+        if isinstance(node, InitiativeNode):
             head["year"] = node.year
         # The fields every kind shares come first in the model; readers want the title first.
         tail = {name: data.pop(name) for name in ("example", "redirect_from")}
         result: dict[str, Any] = _plain_numbers({**head, **data, **tail})
         return result
 
-    def records(self, attr: str) -> list[dict[str, Any]]:
-        group: dict[str, Node] = getattr(self.site, attr)
-        return [self.record(group[key]) for key in sorted(group) if group[key].published]
-
-    # -- names for the CSV convenience columns
-    def unit_name(self, unit_id: str | None) -> str | None:
-        unit = self.site.units.get(unit_id) if unit_id else None
-        return unit.display_name if unit is not None else None
-
-    def term_name(self, vocab: str, key: str | None) -> str | None:
-        terms = getattr(self.site.taxonomies, vocab)
-        return terms[key].name if key in terms else None
-
-    def recipient_names(self, recipient: dict[str, Any]) -> list[str]:
-        if recipient["person"] is not None:
-            return [self.person_name(recipient["person"])]
-        if recipient["name"] is not None:
-            return [str(recipient["name"]).strip()]
+    @staticmethod
+    def _recipient(recipient: dict[str, Any], ref: RecipientRef) -> None:
+        hidden = ref.people and _named(ref.people[0], recipient["person"]) is None
+        if recipient["person"] is not None and hidden:
+            recipient["name"], recipient["person"] = ref.people[0].name, None
+            # A job title from the list is about the person: unpublished, it goes too.
+            recipient["job_title"] = None
         if recipient["group"] is not None:
-            return [self.person_name(m) if m in self.site.people else m for m in recipient["group"]]
-        return []
-
-    def recipient_label(self, recipient: dict[str, Any]) -> str:
-        if recipient["unit"] is not None:
-            return self.unit_name(recipient["unit"]) or recipient["unit"]
-        return ", ".join(self.recipient_names(recipient))
+            recipient["group"] = [
+                member if _named(person, member) is not None else person.name
+                for member, person in zip(recipient["group"], ref.people, strict=True)
+            ]
 
 
 class ExportPrivacyError(RuntimeError):
@@ -184,9 +157,9 @@ def _check_no_hidden_ids(site: Site, data: dict[str, list[dict[str, Any]]]) -> N
     a record of another kind has that same id (then the value may well be that record).
     """
     hidden = {pid for pid, person in site.people.items() if not person.published}
-    for attr, _, _ in KINDS:
-        if attr != "people":
-            hidden -= set(getattr(site, attr))
+    for kind, group in site.records.items():
+        if kind != "person":
+            hidden -= set(group)
     if not hidden:
         return
 
@@ -205,16 +178,7 @@ def _check_no_hidden_ids(site: Site, data: dict[str, list[dict[str, Any]]]) -> N
             walk(record, f"{attr}/{record['id']}")
 
 
-def _recipient_kind(recipient: dict[str, Any]) -> str:
-    for key in ("person", "unit", "group", "name"):
-        if recipient[key] is not None:
-            return key
-    return ""
-
-
 # -- CSV -------------------------------------------------------------------------
-
-Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
 
 def _cell(value: Any) -> str:
@@ -229,101 +193,17 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _csv_bytes(columns: list[Column], rows: list[dict[str, Any]]) -> bytes:
+def _csv_bytes(columns: list[Column], rows: list[tuple[Any, dict[str, Any]]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _ in columns])
-    for row in rows:
-        writer.writerow([_cell(get(row)) for _, get in columns])
+    for node, row in rows:
+        writer.writerow([_cell(get(node, row)) for _, get in columns])
     # The BOM is what makes Excel read UTF-8 instead of the ANSI code page.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _field(name: str) -> Column:
-    return (name, lambda row: row.get(name))
-
-
-def _fields(*names: str) -> list[Column]:
-    return [_field(name) for name in names]
-
-
-def _columns(ex: _Exporter) -> dict[str, list[Column]]:
-    def recognition(key: str) -> Callable[[dict[str, Any]], Any]:
-        return lambda row: (row["recognition"] or {}).get(key)
-
-    def share(value: Any) -> str:
-        return "" if value is None else str(value)
-
-    return {
-        "initiatives": [
-            *_fields("id", "url", "year", "title"),
-            (
-                "authors",
-                lambda r: [
-                    ex.person_name(a["person"]) if a["person"] else a["name"] for a in r["authors"]
-                ],
-            ),
-            ("author_ids", lambda r: [a["person"] or "" for a in r["authors"]]),
-            ("author_shares", lambda r: [share(a["share"]) for a in r["authors"]]),
-            _field("unit"),
-            ("unit_name", lambda r: ex.unit_name(r["unit"])),
-            _field("owner"),
-            _field("field"),
-            ("field_name", lambda r: ex.term_name("fields", r["field"])),
-            _field("type"),
-            ("type_name", lambda r: ex.term_name("initiative_types", r["type"])),
-            *_fields("campaign", "phase", "first_applied"),
-            ("recognition_by", recognition("by")),
-            ("recognition_level", recognition("level")),
-            ("recognition_date", recognition("date")),
-            ("recognition_decision_number", recognition("decision_number")),
-            _field("status"),
-            ("status_name", lambda r: ex.term_name("statuses", r["status"])),
-            *_fields("benefit_vnd", "summary", "tags", "images", "description", "conditions"),
-            *_fields("example"),
-        ],
-        "people": [
-            *_fields("id", "url", "name", "job_title", "unit"),
-            ("unit_name", lambda r: ex.unit_name(r["unit"])),
-            *_fields("photo", "bio", "example"),
-        ],
-        "units": [
-            *_fields("id", "url", "name", "short_name", "kind"),
-            ("kind_name", lambda r: ex.term_name("unit_kinds", r["kind"])),
-            _field("parent"),
-            ("parent_name", lambda r: ex.unit_name(r["parent"])),
-            *_fields("province", "website", "logo", "description", "example"),
-        ],
-        "awards": [
-            *_fields("id", "url", "title", "form"),
-            ("form_name", lambda r: ex.term_name("award_forms", r["form"])),
-            _field("issuer"),
-            ("issuer_name", lambda r: ex.unit_name(r["issuer"])),
-            *_fields("decision_number", "date", "event", "campaign", "summary"),
-            ("recipient_count", lambda r: len(r["recipients"])),
-            ("recipients", lambda r: [ex.recipient_label(x) for x in r["recipients"]]),
-            *_fields("description", "example"),
-        ],
-        "events": [
-            *_fields("id", "url", "title", "date", "end_date", "place", "province", "organiser"),
-            ("organiser_name", lambda r: ex.unit_name(r["organiser"])),
-            *_fields("campaign", "phase", "summary", "photos"),
-            ("programme_topics", lambda r: [item["topic"] for item in r["programme"]]),
-            *_fields("description", "example"),
-        ],
-        "campaigns": [
-            *_fields("id", "url", "title", "short_name", "organiser"),
-            ("organiser_name", lambda r: ex.unit_name(r["organiser"])),
-            *_fields("start", "end", "summary", "website"),
-            ("phases", lambda r: [p["key"] for p in r["phases"]]),
-            ("phase_names", lambda r: [p["name"] for p in r["phases"]]),
-            ("phase_targets", lambda r: [share(p["target"]) for p in r["phases"]]),
-            *_fields("description", "example"),
-        ],
-    }
-
-
-RECIPIENT_COLUMNS: list[Column] = _fields(
+RECIPIENT_COLUMNS: list[Column] = fields(
     "award",
     "award_title",
     "date",
@@ -339,38 +219,48 @@ RECIPIENT_COLUMNS: list[Column] = _fields(
     "job_title",
 )
 
-TAXONOMY_COLUMNS: list[Column] = _fields("vocabulary", "key", "name", "description")
+TAXONOMY_COLUMNS: list[Column] = fields("vocabulary", "key", "name", "description")
 
 
-def _recipient_rows(ex: _Exporter, awards: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    rows = []
-    for award in awards:
-        for position, recipient in enumerate(award["recipients"], start=1):
-            rows.append(
-                {
-                    "award": award["id"],
-                    "award_title": award["title"],
-                    "date": award["date"],
-                    "form": award["form"],
-                    "issuer": award["issuer"],
-                    "position": position,
-                    "kind": _recipient_kind(recipient),
-                    "person": recipient["person"],
-                    "unit": recipient["unit"],
-                    "names": ex.recipient_names(recipient)
-                    if recipient["unit"] is None
-                    else [ex.recipient_label(recipient)],
-                    "initiative": recipient["initiative"],
-                    "citation": recipient["citation"],
-                    "job_title": recipient["job_title"],
-                }
-            )
+def _recipient_rows(
+    awards: list[tuple[AwardNode, dict[str, Any]]],
+) -> list[tuple[Any, dict[str, Any]]]:
+    rows: list[tuple[Any, dict[str, Any]]] = []
+    for node, award in awards:
+        for position, (recipient, ref) in enumerate(
+            zip(award["recipients"], node.recipients, strict=True), start=1
+        ):
+            kind = next(k for k in ("person", "unit", "group", "name") if recipient[k] is not None)
+            row = {
+                "award": award["id"],
+                "award_title": award["title"],
+                "date": award["date"],
+                "form": award["form"],
+                "issuer": award["issuer"],
+                "position": position,
+                "kind": kind,
+                "person": recipient["person"],
+                "unit": recipient["unit"],
+                "names": [p.name for p in ref.people] if ref.unit is None else [ref.label],
+                "initiative": recipient["initiative"],
+                "citation": recipient["citation"],
+                "job_title": recipient["job_title"],
+            }
+            rows.append((ref, row))
     return rows
 
 
-def _taxonomy_rows(taxonomies: dict[str, Any]) -> list[dict[str, Any]]:
+def _taxonomy_rows(taxonomies: dict[str, Any]) -> list[tuple[Any, dict[str, Any]]]:
     return [
-        {"vocabulary": vocab, "key": key, "name": term["name"], "description": term["description"]}
+        (
+            None,
+            {
+                "vocabulary": vocab,
+                "key": key,
+                "name": term["name"],
+                "description": term["description"],
+            },
+        )
         for vocab, terms in taxonomies.items()
         for key, term in terms.items()
     ]
@@ -387,32 +277,37 @@ def _path(name: str) -> str:
     return f"{OPEN_DATA_DIR}/{name}"
 
 
+def _published(site: Site, kind: str) -> list[Node]:
+    group = site.records[kind]
+    return [group[key] for key in sorted(group) if group[key].published]
+
+
 def export_counts(site: Site) -> dict[str, int]:
     """Records per kind as exported (published people only), plus award recipient lines."""
-    counts = {
-        attr: sum(1 for node in getattr(site, attr).values() if node.published)
-        for attr, _, _ in KINDS
-    }
+    counts = {spec.export_name: len(_published(site, kind)) for kind, spec in KINDS.items()}
     counts["award_recipients"] = sum(len(a.model.recipients) for a in site.awards.values())
     return counts
 
 
-def export_dataset(site: Site, base_url: str | None = None) -> dict[str, bytes]:
+def export_dataset(site: Site) -> dict[str, bytes]:
     """Every open-data file: ``{"du-lieu-mo/initiatives.json": b"…", …}``.
 
-    ``base_url`` defaults to ``site.config.base_url``; records carry absolute page URLs.
+    Records carry absolute page URLs (``site.urls``).
     """
-    ex = _Exporter(site, base_url or site.config.base_url)
+    ex = _Exporter(site)
     files: dict[str, bytes] = {}
-    columns = _columns(ex)
     data: dict[str, list[dict[str, Any]]] = {}
-    for attr, _, _ in KINDS:
-        data[attr] = ex.records(attr)
-        files[_path(f"{attr}.json")] = _json_bytes(data[attr])
-        files[_path(f"{attr}.csv")] = _csv_bytes(columns[attr], data[attr])
+    rows: dict[str, list[tuple[Any, dict[str, Any]]]] = {}
+    for kind, spec in KINDS.items():
+        nodes = _published(site, kind)
+        records = [ex.record(node) for node in nodes]
+        data[spec.export_name] = records
+        rows[kind] = list(zip(nodes, records, strict=True))
+        files[_path(f"{spec.export_name}.json")] = _json_bytes(records)
+        files[_path(f"{spec.export_name}.csv")] = _csv_bytes(spec.export_columns(ex), rows[kind])
     _check_no_hidden_ids(site, data)
     files[_path("award-recipients.csv")] = _csv_bytes(
-        RECIPIENT_COLUMNS, _recipient_rows(ex, data["awards"])
+        RECIPIENT_COLUMNS, _recipient_rows(rows["award"])
     )
     taxonomies = site.taxonomies.model_dump(mode="json")
     files[_path("taxonomies.json")] = _json_bytes(taxonomies)
@@ -424,12 +319,12 @@ def export_dataset(site: Site, base_url: str | None = None) -> dict[str, bytes]:
     bundle: dict[str, Any] = {
         "title": site.config.title,
         "publisher": site.config.organisation,
-        "source": absolute_url(ex.base_url, ""),
+        "source": site.urls.absolute(""),
         "license": license_name,
         "license_url": LICENSE_URLS.get(license_name),
         "generated_from": GENERATED_FROM,
         "counts": counts,
-        "schemas": {kind: f"{SCHEMA_DIR}/{kind}.schema.json" for _, kind, _ in KINDS},
+        "schemas": {kind: f"{SCHEMA_DIR}/{kind}.schema.json" for kind in KINDS},
         "taxonomies": taxonomies,
         **data,
     }
@@ -457,7 +352,13 @@ def _link(name: str | None) -> str:
 def open_data_markdown(site: Site, counts: dict[str, int], *, heading: bool = True) -> str:
     """The body of ``du-lieu-mo/index.md``: every file with a link relative to the page, and the rules."""
     rows = [
-        _Row(label, counts.get(attr), f"{attr}.json", f"{attr}.csv") for attr, _, label in KINDS
+        _Row(
+            spec.export_label,
+            counts.get(spec.export_name),
+            f"{spec.export_name}.json",
+            f"{spec.export_name}.csv",
+        )
+        for spec in KINDS.values()
     ]
     rows.append(
         _Row(
@@ -518,7 +419,7 @@ def open_data_markdown(site: Site, counts: dict[str, int], *, heading: bool = Tr
     ]
     for name in render_schemas():
         kind = name.removesuffix(".schema.json")
-        out.append(f"- [{name}]({SCHEMA_DIR}/{name}): {SCHEMA_LABELS.get(kind, kind)}")
+        out.append(f"- [{name}]({SCHEMA_DIR}/{name}): {schema_label(kind)}")
     out += [
         "",
         "## Mở tệp CSV bằng Excel",

@@ -24,8 +24,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 
-from generator.link import AwardNode, InitiativeNode, Site
-from generator.share import absolute_url, base_with_slash, level_phrase, squash, truncate
+from generator.nodes import AwardNode, InitiativeNode, Site
+from generator.share import level_phrase, squash, truncate
+from generator.urls import Urls
 from generator.vietnamese import format_count, format_date
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -72,7 +73,7 @@ def initiative_date(node: InitiativeNode) -> dt.date:
     return dt.date(node.year or EMPTY_FEED_DATE.year, 1, 1)
 
 
-def _award_entry(node: AwardNode, base_url: str) -> FeedEntry:
+def _award_entry(node: AwardNode, urls: Urls) -> FeedEntry:
     model = node.model
     parts = []
     form = node.form_term.name if node.form_term is not None else None
@@ -93,12 +94,12 @@ def _award_entry(node: AwardNode, base_url: str) -> FeedEntry:
         id=node.id,
         title=str(model.title),
         summary=truncate(" ".join(parts), SUMMARY_LENGTH),
-        url=absolute_url(base_url, node.url),
+        url=urls.absolute(node.url),
         category="Khen thưởng",
     )
 
 
-def _initiative_entry(node: InitiativeNode, base_url: str) -> FeedEntry:
+def _initiative_entry(node: InitiativeNode, urls: Urls) -> FeedEntry:
     model = node.model
     date = initiative_date(node)
     lead = "Sáng kiến được công nhận"
@@ -114,17 +115,16 @@ def _initiative_entry(node: InitiativeNode, base_url: str) -> FeedEntry:
         id=node.id,
         title=str(model.title),
         summary=truncate(summary, SUMMARY_LENGTH),
-        url=absolute_url(base_url, node.url),
+        url=urls.absolute(node.url),
         category="Sáng kiến",
         authors=tuple(a.name for a in node.authors if a.name),
     )
 
 
-def feed_entries(site: Site, base_url: str | None = None) -> list[FeedEntry]:
+def feed_entries(site: Site) -> list[FeedEntry]:
     """Awards and recognised initiatives, newest first (ties: awards first, then by id), at most 50."""
-    base = base_url or site.config.base_url
-    entries = [_award_entry(a, base) for a in site.awards.values()]
-    entries += [_initiative_entry(i, base) for i in site.initiatives.values() if i.recognised]
+    entries = [_award_entry(a, site.urls) for a in site.awards.values()]
+    entries += [_initiative_entry(i, site.urls) for i in site.initiatives.values() if i.recognised]
     # Newest first; the rest of the key only makes the order total, so equal dates never shuffle.
     entries.sort(key=lambda e: (-e.date.toordinal(), e.kind, e.id))
     return entries[:MAX_ENTRIES]
@@ -161,10 +161,10 @@ def _description(site: Site) -> str:
     return f"Khen thưởng và sáng kiến được công nhận mới nhất trên {site.config.title}."
 
 
-def atom_feed(site: Site, base_url: str | None = None) -> bytes:
+def atom_feed(site: Site) -> bytes:
     """Atom 1.0 (RFC 4287) of the latest awards and recognised initiatives."""
-    base = base_with_slash(base_url or site.config.base_url)
-    entries = feed_entries(site, base)
+    base = site.urls.base
+    entries = feed_entries(site)
     # Unqualified tags with a literal xmlns attribute: ElementTree's namespace support would
     # need a process-wide prefix registration (ET.register_namespace) to write a default namespace.
     root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "vi"})
@@ -196,10 +196,10 @@ def _rfc822(date: dt.date) -> str:
     return format_datetime(_midnight(date))
 
 
-def rss_feed(site: Site, base_url: str | None = None) -> bytes:
+def rss_feed(site: Site) -> bytes:
     """RSS 2.0 of the same entries as :func:`atom_feed`."""
-    base = base_with_slash(base_url or site.config.base_url)
-    entries = feed_entries(site, base)
+    base = site.urls.base
+    entries = feed_entries(site)
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS})
     channel = _sub(root, "channel")
     _sub(channel, "title", str(site.config.title))
@@ -231,34 +231,22 @@ def rss_feed(site: Site, base_url: str | None = None) -> bytes:
     return _serialise(root)
 
 
-def robots_txt(base_url: str) -> str:
+def robots_txt(urls: Urls) -> str:
     """Allow everything and point at the sitemap.
 
     Crawlers read robots.txt only at the root of a host; under a sub-path this
     file is harmless but ignored, and the sitemap must be submitted by hand.
     """
-    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(base_url, SITEMAP_PATH)}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(SITEMAP_PATH)}\n"
 
 
-def feed_files(site: Site, base_url: str | None = None) -> dict[str, bytes]:
+def feed_files(site: Site) -> dict[str, bytes]:
     """``{"feed.xml": …, "rss.xml": …, "robots.txt": …}`` (Atom, RSS, robots), paths relative to the site root."""
-    base = base_url or site.config.base_url
     return {
-        ATOM_PATH: atom_feed(site, base),
-        RSS_PATH: rss_feed(site, base),
-        ROBOTS_PATH: robots_txt(base).encode("utf-8"),
+        ATOM_PATH: atom_feed(site),
+        RSS_PATH: rss_feed(site),
+        ROBOTS_PATH: robots_txt(site.urls).encode("utf-8"),
     }
-
-
-def feed_links(base_url: str, title: str) -> str:
-    """``<link rel="alternate">`` tags for the theme's ``<head>``, so browsers and readers find the feeds."""
-    base = base_with_slash(base_url)
-    return (
-        f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)} (Atom)" '
-        f'href="{html.escape(base + ATOM_PATH)}">\n'
-        f'<link rel="alternate" type="application/rss+xml" title="{html.escape(title)} (RSS)" '
-        f'href="{html.escape(base + RSS_PATH)}">\n'
-    )
 
 
 __all__ = [
@@ -270,7 +258,6 @@ __all__ = [
     "atom_feed",
     "feed_entries",
     "feed_files",
-    "feed_links",
     "initiative_date",
     "robots_txt",
     "rss_feed",

@@ -22,21 +22,17 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from generator.catalogue import CATALOGUE
-from generator.model import ALL_MODELS, MARKDOWN_FIELDS, SLUG_RE, RecordBase, Strict
+from generator.kinds import ALL_MODELS, KINDS, SINGLE_FILE_LABELS
+from generator.model import MARKDOWN_FIELDS, SINGLE_FILES, SLUG_RE, RecordBase, Strict
 from generator.scaffold import dump_yaml
-
-GUIDE_TITLE = "Hướng dẫn biên tập"
 
 #: Kinds in the order an editor meets them, with their file path and a Vietnamese name.
 KIND_SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("initiative", "Sáng kiến", "content/initiatives/<năm>/<mã>.yml"),
-    ("person", "Cá nhân", "content/people/<mã>.yml"),
-    ("unit", "Đơn vị", "content/units/<mã>.yml"),
-    ("award", "Khen thưởng", "content/awards/<mã>.yml"),
-    ("event", "Sự kiện", "content/events/<mã>.yml"),
-    ("campaign", "Chương trình", "content/campaigns/<mã>.yml"),
-    ("site", "Cấu hình trang", "content/site.yml"),
-    ("taxonomies", "Danh mục dùng chung", "content/taxonomies.yml"),
+    *((name, kind.label, kind.content_path) for name, kind in KINDS.items()),
+    *(
+        (name, SINGLE_FILE_LABELS[name], f"content/{file}")
+        for name, (file, _) in SINGLE_FILES.items()
+    ),
 )
 
 # -- YAML examples (tests validate each one against its model) ------------------------

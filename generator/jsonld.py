@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.link import (
+from generator.nodes import (
     AwardNode,
     CampaignNode,
     EventNode,
@@ -39,7 +39,8 @@ from generator.link import (
     Site,
     UnitNode,
 )
-from generator.share import absolute_url, level_phrase, plain_text
+from generator.share import level_phrase, plain_text
+from generator.urls import Urls
 
 CONTEXT = "https://schema.org"
 
@@ -51,11 +52,11 @@ def _clean(data: JsonObject) -> JsonObject:
     return {k: v for k, v in data.items() if v not in (None, "", [], {})}
 
 
-def _url(base_url: str, node: Node) -> str:
-    return absolute_url(base_url, node.url)
+def _url(urls: Urls, node: Node) -> str:
+    return urls.absolute(node.url)
 
 
-def _organization(unit: UnitNode | None, base_url: str) -> JsonObject | None:
+def _organization(unit: UnitNode | None, urls: Urls) -> JsonObject | None:
     if unit is None:
         return None
     return _clean(
@@ -63,18 +64,18 @@ def _organization(unit: UnitNode | None, base_url: str) -> JsonObject | None:
             "@type": "Organization",
             "name": unit.display_name,
             "alternateName": unit.model.short_name,
-            "url": _url(base_url, unit),
+            "url": _url(urls, unit),
         }
     )
 
 
-def _person_ref(ref: PersonRef, base_url: str) -> JsonObject:
+def _person_ref(ref: PersonRef, urls: Urls) -> JsonObject:
     person = ref.link  # None unless the person has a published page
     return _clean(
         {
             "@type": "Person",
             "name": ref.name,
-            "url": _url(base_url, person) if person is not None else None,
+            "url": _url(urls, person) if person is not None else None,
         }
     )
 
@@ -86,11 +87,11 @@ def _award_text(award: AwardNode) -> str:
     return title if year in title else f"{title} ({year})"
 
 
-def _image(base_url: str, path: str | None) -> str | None:
-    return absolute_url(base_url, path) if path else None
+def _image(urls: Urls, path: str | None) -> str | None:
+    return urls.absolute(path) if path else None
 
 
-def _person(node: PersonNode, base_url: str) -> JsonObject | None:
+def person(node: PersonNode, urls: Urls) -> JsonObject | None:
     if not node.published:
         return None
     model = node.model
@@ -98,14 +99,14 @@ def _person(node: PersonNode, base_url: str) -> JsonObject | None:
         "@type": "Person",
         "name": node.display_name,
         "jobTitle": model.job_title,
-        "worksFor": _organization(node.unit, base_url),
-        "image": _image(base_url, model.photo),
+        "worksFor": _organization(node.unit, urls),
+        "image": _image(urls, model.photo),
         "description": plain_text(model.bio) if model.bio else None,
         "award": [_award_text(a) for a in node.awards],
     }
 
 
-def _unit(node: UnitNode, base_url: str) -> JsonObject:
+def unit(node: UnitNode, urls: Urls) -> JsonObject:
     model = node.model
     address = (
         {"@type": "PostalAddress", "addressRegion": model.province} if model.province else None
@@ -114,16 +115,16 @@ def _unit(node: UnitNode, base_url: str) -> JsonObject:
         "@type": "Organization",
         "name": node.display_name,
         "alternateName": model.short_name,
-        "parentOrganization": _organization(node.parent, base_url),
+        "parentOrganization": _organization(node.parent, urls),
         "address": address,
-        "logo": _image(base_url, model.logo),
+        "logo": _image(urls, model.logo),
         "sameAs": model.website,
         "description": plain_text(model.description) if model.description else None,
         "award": [_award_text(a) for a in node.awards],
     }
 
 
-def _initiative(node: InitiativeNode, base_url: str) -> JsonObject:
+def initiative(node: InitiativeNode, urls: Urls) -> JsonObject:
     model = node.model
     awards = [_award_text(a) for a in node.awards]
     if node.recognition is not None:
@@ -139,30 +140,30 @@ def _initiative(node: InitiativeNode, base_url: str) -> JsonObject:
         "@type": "CreativeWork",
         "name": str(model.title),
         "inLanguage": "vi",
-        "author": [_person_ref(a, base_url) for a in node.authors],
+        "author": [_person_ref(a, urls) for a in node.authors],
         "dateCreated": model.first_applied.isoformat() if model.first_applied else None,
         "about": about,
         "genre": node.type_term.name if node.type_term is not None else None,
         "abstract": str(model.summary),
         "keywords": ", ".join(model.tags) if model.tags else None,
-        "sourceOrganization": _organization(node.unit, base_url),
-        "image": _image(base_url, model.images[0] if model.images else None),
+        "sourceOrganization": _organization(node.unit, urls),
+        "image": _image(urls, model.images[0] if model.images else None),
         "award": awards,
     }
 
 
-def _recipient(ref: RecipientRef, base_url: str) -> list[JsonObject]:
+def _recipient(ref: RecipientRef, urls: Urls) -> list[JsonObject]:
     if ref.unit is not None:
-        org = _organization(ref.unit, base_url)
+        org = _organization(ref.unit, urls)
         return [org] if org is not None else []
-    return [_person_ref(p, base_url) for p in ref.people]
+    return [_person_ref(p, urls) for p in ref.people]
 
 
-def _award(node: AwardNode, base_url: str) -> JsonObject:
+def award(node: AwardNode, urls: Urls) -> JsonObject:
     model = node.model
     about: list[JsonObject] = []
     for ref in node.recipients:
-        about.extend(_recipient(ref, base_url))
+        about.extend(_recipient(ref, urls))
     return {
         "@type": "CreativeWork",
         "name": str(model.title),
@@ -170,20 +171,20 @@ def _award(node: AwardNode, base_url: str) -> JsonObject:
         "genre": node.form_term.name if node.form_term is not None else None,
         "identifier": model.decision_number,
         "datePublished": model.date.isoformat(),
-        "creator": _organization(node.issuer, base_url),
+        "creator": _organization(node.issuer, urls),
         "abstract": model.summary,
         "about": about,
-        "isPartOf": _event_ref(node.event, base_url),
+        "isPartOf": _event_ref(node.event, urls),
     }
 
 
-def _event_ref(event: EventNode | None, base_url: str) -> JsonObject | None:
+def _event_ref(event: EventNode | None, urls: Urls) -> JsonObject | None:
     if event is None:
         return None
-    return {"@type": "Event", "name": str(event.model.title), "url": _url(base_url, event)}
+    return {"@type": "Event", "name": str(event.model.title), "url": _url(urls, event)}
 
 
-def _event(node: EventNode, base_url: str) -> JsonObject:
+def event(node: EventNode, urls: Urls) -> JsonObject:
     model = node.model
     address = (
         {"@type": "PostalAddress", "addressRegion": model.province} if model.province else None
@@ -199,15 +200,15 @@ def _event(node: EventNode, base_url: str) -> JsonObject:
         "startDate": model.date.isoformat(),
         "endDate": (model.end_date or model.date).isoformat(),
         "location": location,
-        "organizer": _organization(node.organiser, base_url),
+        "organizer": _organization(node.organiser, urls),
         "description": model.summary,
-        "image": [absolute_url(base_url, p) for p in model.photos],
+        "image": [urls.absolute(p) for p in model.photos],
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
     }
 
 
-def _campaign(node: CampaignNode, base_url: str) -> JsonObject:
+def campaign(node: CampaignNode, urls: Urls) -> JsonObject:
     model = node.model
     return {
         "@type": "Project",
@@ -215,33 +216,18 @@ def _campaign(node: CampaignNode, base_url: str) -> JsonObject:
         "alternateName": model.short_name,
         "foundingDate": model.start.isoformat(),
         "dissolutionDate": model.end.isoformat() if model.end else None,
-        "parentOrganization": _organization(node.organiser, base_url),
+        "parentOrganization": _organization(node.organiser, urls),
         "description": model.summary,
         "sameAs": model.website,
     }
 
 
-def jsonld_for(node: Node, site: Site, base_url: str | None = None) -> JsonObject | None:
+def jsonld_for(node: Node, urls: Urls) -> JsonObject | None:
     """The schema.org object of a record page, or None when the record has no page."""
-    base = base_url or site.config.base_url
-    body: JsonObject | None
-    if isinstance(node, PersonNode):
-        body = _person(node, base)
-    elif isinstance(node, UnitNode):
-        body = _unit(node, base)
-    elif isinstance(node, InitiativeNode):
-        body = _initiative(node, base)
-    elif isinstance(node, AwardNode):
-        body = _award(node, base)
-    elif isinstance(node, EventNode):
-        body = _event(node, base)
-    elif isinstance(node, CampaignNode):
-        body = _campaign(node, base)
-    else:
-        return None
+    body = node.spec.jsonld(node, urls)
     if body is None:
         return None
-    url = _url(base, node)
+    url = _url(urls, node)
     # The fragment keeps the thing (a person) apart from the page about it (the URL).
     head: JsonObject = {
         "@context": CONTEXT,
@@ -252,9 +238,9 @@ def jsonld_for(node: Node, site: Site, base_url: str | None = None) -> JsonObjec
     return _clean({**head, **body})
 
 
-def website_jsonld(site: Site, base_url: str | None = None) -> JsonObject:
+def website_jsonld(site: Site, urls: Urls) -> JsonObject:
     """``WebSite`` for the home page, published by the site's organisation."""
-    base = absolute_url(base_url or site.config.base_url, "")
+    base = urls.absolute("")
     return _clean(
         {
             "@context": CONTEXT,

@@ -5,428 +5,57 @@ the back-links later pages need are computed once here: a person's initiatives
 and awards, a unit's sub-units and everything under them, an event's awards, a
 campaign's figures per phase, totals per year, field and unit.
 
-Templates receive only these objects.  Attribute access falls through to the
-validated pydantic model, so ``initiative.title`` works as well as
-``initiative.unit.name`` (a resolved Unit).
+Templates receive only these objects (generator.nodes): a node's own fields are
+on ``node.model``, its resolved references on the node (``initiative.unit`` is a
+UnitNode).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
+import heapq
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, ClassVar
+from collections.abc import Iterator
+from typing import Any
 
-from generator.loader import FieldPath, HandPage, format_field_path
+from generator.kinds import KINDS
+from generator.loader import FieldPath, format_field_path
 from generator.model import (
     SLUG_RE,
     Award,
     Campaign,
     Event,
-    Figure,
     Initiative,
     Person,
     Phase,
     RecordBase,
-    SiteConfig,
-    Taxonomies,
     Term,
     Unit,
 )
+from generator.nodes import (
+    AuthorRef,
+    AwardNode,
+    CampaignNode,
+    EventNode,
+    InitiativeNode,
+    Node,
+    PersonNode,
+    PersonRef,
+    PhaseProgress,
+    ProgrammeRef,
+    RecipientRef,
+    RecognitionRef,
+    Site,
+    SourcedFigure,
+    TermRef,
+    UnitNode,
+)
 from generator.problems import Problem, Severity
+from generator.urls import Urls
 from generator.validate import ValidContent, ValidRecord
 
-# -- nodes -------------------------------------------------------------------
-
-URL_PREFIX = {
-    "initiative": "sang-kien",
-    "person": "ca-nhan",
-    "unit": "don-vi",
-    "award": "khen-thuong",
-    "event": "su-kien",
-    "campaign": "chuong-trinh",
-}
-
-KIND_LABEL = {
-    "initiative": "Sáng kiến",
-    "person": "Cá nhân",
-    "unit": "Đơn vị",
-    "award": "Khen thưởng",
-    "event": "Sự kiện",
-    "campaign": "Chương trình",
-}
-
-
-@dataclass(eq=False)
-class Node:
-    """A linked record.  Unknown attributes are read from the validated model."""
-
-    kind: ClassVar[str] = ""
-    id: str
-    source: str  # path relative to content/, for "edit this record" links
-    path: str  # as shown in messages
-    model: Any
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called when normal lookup fails: fall through to the model's fields.
-        if name.startswith("__") or name == "model":
-            raise AttributeError(name)
-        return getattr(self.model, name)
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the record's page, with a trailing slash."""
-        return f"{URL_PREFIX[self.kind]}/{self.id}/"
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABEL[self.kind]
-
-    @property
-    def published(self) -> bool:
-        return True
-
-    @property
-    def display_name(self) -> str:
-        return str(getattr(self.model, "title", None) or getattr(self.model, "name", self.id))
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.id}>"
-
-
-@dataclass(eq=False)
-class TermRef:
-    """A taxonomy key with its term."""
-
-    key: str
-    term: Term
-
-    @property
-    def name(self) -> str:
-        return self.term.name
-
-
-@dataclass(eq=False, repr=False)  # keep Node's short repr
-class UnitNode(Node):
-    kind: ClassVar[str] = "unit"
-    kind_term: TermRef | None = None
-    parent: UnitNode | None = None
-    children: list[UnitNode] = field(default_factory=list)
-    people: list[PersonNode] = field(default_factory=list)
-    initiatives: list[InitiativeNode] = field(default_factory=list)
-    awards: list[AwardNode] = field(default_factory=list)  # awards naming this unit as recipient
-    issued_awards: list[AwardNode] = field(default_factory=list)
-    organised_events: list[EventNode] = field(default_factory=list)
-
-    @property
-    def ancestors(self) -> list[UnitNode]:
-        """Parent first, root last."""
-        chain: list[UnitNode] = []
-        current = self.parent
-        while current is not None and current not in chain:
-            chain.append(current)
-            current = current.parent
-        return chain
-
-    @property
-    def descendants(self) -> list[UnitNode]:
-        out: list[UnitNode] = []
-        stack = list(reversed(self.children))
-        while stack:
-            unit = stack.pop()
-            if unit in out or unit is self:
-                continue
-            out.append(unit)
-            stack.extend(reversed(unit.children))
-        return out
-
-    @property
-    def all_initiatives(self) -> list[InitiativeNode]:
-        """Initiatives applied in this unit or any unit under it."""
-        seen: dict[str, InitiativeNode] = {}
-        for unit in [self, *self.descendants]:
-            for initiative in unit.initiatives:
-                seen.setdefault(initiative.id, initiative)
-        return list(seen.values())
-
-    @property
-    def all_awards(self) -> list[AwardNode]:
-        """Awards naming this unit, a unit under it, or a person working in one of them."""
-        seen: dict[str, AwardNode] = {}
-        for unit in [self, *self.descendants]:
-            for award in unit.awards:
-                seen.setdefault(award.id, award)
-            for person in unit.people:
-                for award in person.awards:
-                    seen.setdefault(award.id, award)
-        return sorted(seen.values(), key=lambda a: (a.model.date, a.id), reverse=True)
-
-    @property
-    def display_name(self) -> str:
-        return str(self.model.name)
-
-
-@dataclass(eq=False, repr=False)  # keep Node's short repr
-class PersonNode(Node):
-    kind: ClassVar[str] = "person"
-    unit: UnitNode | None = None
-    initiatives: list[InitiativeNode] = field(default_factory=list)
-    awards: list[AwardNode] = field(default_factory=list)
-
-    @property
-    def published(self) -> bool:
-        return bool(self.model.publish)
-
-    @property
-    def display_name(self) -> str:
-        return str(self.model.name)
-
-
-@dataclass(eq=False)
-class PersonRef:
-    """Someone named in a list: a person record, or only a name."""
-
-    name: str
-    person: PersonNode | None = None
-
-    @property
-    def link(self) -> PersonNode | None:
-        """The person to link to, if they have a published page."""
-        return self.person if self.person is not None and self.person.published else None
-
-
-@dataclass(eq=False)
-class AuthorRef(PersonRef):
-    share: float | None = None
-    role: str | None = None
-
-
-@dataclass(eq=False)
-class RecognitionRef:
-    by: UnitNode
-    level: TermRef
-    date: dt.date | None
-    decision_number: str | None
-
-
-@dataclass(eq=False, repr=False)  # keep Node's short repr
-class InitiativeNode(Node):
-    kind: ClassVar[str] = "initiative"
-    year: int = 0
-    authors: list[AuthorRef] = field(default_factory=list)
-    unit: UnitNode | None = None
-    owner: UnitNode | None = None
-    field_term: TermRef | None = None
-    type_term: TermRef | None = None
-    status_term: TermRef | None = None
-    campaign: CampaignNode | None = None
-    phase: Phase | None = None
-    recognition: RecognitionRef | None = None
-    awards: list[AwardNode] = field(default_factory=list)
-    related: list[InitiativeNode] = field(default_factory=list)
-
-    @property
-    def recognised(self) -> bool:
-        return bool(self.model.status == "cong-nhan")
-
-    @property
-    def benefit(self) -> int:
-        return int(self.model.benefit_vnd or 0)
-
-
-@dataclass(eq=False)
-class RecipientRef:
-    """One line of an award list."""
-
-    kind: str  # person | unit | group | name
-    people: list[PersonRef] = field(default_factory=list)  # one for person/name, several for group
-    unit: UnitNode | None = None
-    initiative: InitiativeNode | None = None
-    citation: str | None = None
-    job_title: str | None = None
-
-    @property
-    def label(self) -> str:
-        if self.unit is not None:
-            return str(self.unit.model.name)
-        return ", ".join(p.name for p in self.people)
-
-    @property
-    def kind_label(self) -> str:
-        return {"person": "Cá nhân", "name": "Cá nhân", "unit": "Tập thể", "group": "Nhóm tác giả"}[
-            self.kind
-        ]
-
-
-@dataclass(eq=False, repr=False)  # keep Node's short repr
-class AwardNode(Node):
-    kind: ClassVar[str] = "award"
-    form_term: TermRef | None = None
-    issuer: UnitNode | None = None
-    event: EventNode | None = None
-    campaign: CampaignNode | None = None
-    recipients: list[RecipientRef] = field(default_factory=list)
-
-    @property
-    def year(self) -> int:
-        return int(self.model.date.year)
-
-
-@dataclass(eq=False)
-class ProgrammeRef:
-    topic: str
-    summary: str | None
-    speaker: PersonRef | None
-    unit: UnitNode | None
-    initiative: InitiativeNode | None
-
-
-@dataclass(eq=False, repr=False)  # keep Node's short repr
-class EventNode(Node):
-    kind: ClassVar[str] = "event"
-    organiser: UnitNode | None = None
-    campaign: CampaignNode | None = None
-    phase: Phase | None = None
-    programme: list[ProgrammeRef] = field(default_factory=list)
-    awards: list[AwardNode] = field(default_factory=list)
-
-    @property
-    def year(self) -> int:
-        return int(self.model.date.year)
-
-
-@dataclass(eq=False)
-class SourcedFigure:
-    """A figure and where it was reported (a campaign or an event)."""
-
-    figure: Figure
-    owner: CampaignNode | EventNode
-
-
-@dataclass(eq=False)
-class PhaseProgress:
-    phase: Phase
-    figures: list[SourcedFigure]
-    progress: SourcedFigure | None  # the figure counted toward the target, if any
-
-    @property
-    def ratio(self) -> float | None:
-        if self.progress is None or not self.phase.target:
-            return None
-        return self.progress.figure.value / self.phase.target
-
-
-@dataclass(eq=False, repr=False)  # keep Node's short repr
-class CampaignNode(Node):
-    kind: ClassVar[str] = "campaign"
-    organiser: UnitNode | None = None
-    phases: list[PhaseProgress] = field(default_factory=list)
-    general_figures: list[SourcedFigure] = field(default_factory=list)  # not tied to a phase
-    initiatives: list[InitiativeNode] = field(default_factory=list)
-    events: list[EventNode] = field(default_factory=list)
-    awards: list[AwardNode] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Totals:
-    count: int = 0
-    recognised: int = 0
-    benefit: int = 0
-
-
-@dataclass(eq=False)
-class Site:
-    config: SiteConfig
-    taxonomies: Taxonomies
-    campaigns: dict[str, CampaignNode]
-    units: dict[str, UnitNode]
-    people: dict[str, PersonNode]
-    initiatives: dict[str, InitiativeNode]
-    awards: dict[str, AwardNode]
-    events: dict[str, EventNode]
-    pages: list[HandPage]
-    media: set[str]
-    featured: list[InitiativeNode] = field(default_factory=list)
-    headline: list[SourcedFigure] = field(default_factory=list)
-    media_sources: dict[str, Path] = field(default_factory=dict)  # media/x.jpg → file to copy
-
-    def node(self, kind: str, ident: str) -> Node | None:
-        groups: dict[str, dict[str, Any]] = {
-            "campaign": self.campaigns,
-            "unit": self.units,
-            "person": self.people,
-            "initiative": self.initiatives,
-            "award": self.awards,
-            "event": self.events,
-        }
-        group = groups.get(kind)
-        return group.get(ident) if group is not None else None
-
-    def all_nodes(self) -> list[Node]:
-        out: list[Node] = []
-        for group in (
-            self.campaigns,
-            self.units,
-            self.people,
-            self.initiatives,
-            self.awards,
-            self.events,
-        ):
-            out.extend(group.values())
-        return out
-
-    def totals_by_year(self) -> dict[int, Totals]:
-        return _totals(self.initiatives.values(), lambda i: i.year)
-
-    def totals_by_field(self) -> dict[str, Totals]:
-        return _totals(self.initiatives.values(), lambda i: i.model.field)
-
-    def totals_by_unit(self, *, include_sub_units: bool = False) -> dict[str, Totals]:
-        if not include_sub_units:
-            return _totals(self.initiatives.values(), lambda i: i.model.unit)
-        return {
-            unit.id: _sum(unit.all_initiatives)
-            for unit in self.units.values()
-            if unit.all_initiatives
-        }
-
-    @property
-    def latest_awards(self) -> list[AwardNode]:
-        return sorted(self.awards.values(), key=lambda a: (a.model.date, a.id), reverse=True)[
-            : self.config.latest_awards
-        ]
-
-
-def _sum(initiatives: Iterable[InitiativeNode]) -> Totals:
-    count = recognised = benefit = 0
-    for initiative in initiatives:
-        count += 1
-        recognised += initiative.recognised
-        benefit += initiative.benefit
-    return Totals(count, recognised, benefit)
-
-
-def _totals(initiatives: Iterable[InitiativeNode], key: Any) -> dict[Any, Totals]:
-    groups: dict[Any, list[InitiativeNode]] = defaultdict(list)
-    for initiative in initiatives:
-        groups[key(initiative)].append(initiative)
-    return {k: _sum(v) for k, v in sorted(groups.items())}
-
-
 # -- linking -----------------------------------------------------------------
-
-_KIND_NAMES = {
-    "unit": "unit",
-    "person": "person",
-    "initiative": "initiative",
-    "award": "award",
-    "event": "event",
-    "campaign": "campaign",
-}
-
 
 #: Vocabulary in taxonomies.yml → what one of its keys is called in messages.
 _VOCAB_NAMES = {
@@ -483,7 +112,7 @@ class _Linker:
                 self.problem(
                     record,
                     path,
-                    f"unknown {_KIND_NAMES[kind]} {ident!r}{hint}",
+                    f"unknown {kind} {ident!r}{hint}",
                     "unknown-reference",
                 )
             return None
@@ -521,14 +150,6 @@ class _Linker:
 
     # -- stages
     def create_nodes(self) -> None:
-        classes: dict[str, type[Node]] = {
-            "campaign": CampaignNode,
-            "unit": UnitNode,
-            "person": PersonNode,
-            "initiative": InitiativeNode,
-            "award": AwardNode,
-            "event": EventNode,
-        }
         first: dict[tuple[str, str], ValidRecord] = {}
         for record in sorted(self.valid.records, key=lambda r: r.raw.path):
             key = (record.kind, record.id)
@@ -544,8 +165,14 @@ class _Linker:
                 )
                 continue
             first[key] = record
-            node = classes[record.kind](
-                id=record.id, source=record.raw.rel, path=record.raw.path, model=record.model
+            spec = KINDS[record.kind]
+            node = spec.node(
+                id=record.id,
+                source=record.raw.rel,
+                path=record.raw.path,
+                model=record.model,
+                url=spec.url(record.id),
+                digest=record.raw.digest,
             )
             if isinstance(node, InitiativeNode):
                 node.year = int(record.raw.year_folder or 0)
@@ -819,46 +446,17 @@ class _Linker:
     def related(self) -> None:
         """Up to five related initiatives: 3 points a shared tag, 2 for the field, 1 for the unit.
 
-        Scored through inverted indexes rather than all pairs (all pairs took 96 s of CPU at
-        10,000 records).  Same-field-only candidates all score 2, so only the first few ids of
-        each field are needed to fill the list; ties break by id, as before.
+        The best five by score, ties by id.  Scoring every pair, or every member of a shared
+        tag's list, grows with the square of the number of initiatives (tags are shared by
+        thousands at 50,000 records), so see ``_RelatedIndex``: it walks the possible
+        scores from the top and reads only as many candidates as the five need.
         """
-        initiatives = sorted(
-            (n for n in self.nodes["initiative"].values() if isinstance(n, InitiativeNode)),
-            key=lambda n: n.id,
-        )
-        by_tag: dict[str, list[InitiativeNode]] = defaultdict(list)
-        by_field: dict[str, list[InitiativeNode]] = defaultdict(list)
-        by_unit: dict[str, list[InitiativeNode]] = defaultdict(list)
+        initiatives = [
+            n for n in self.nodes["initiative"].values() if isinstance(n, InitiativeNode)
+        ]
+        index = _RelatedIndex(initiatives)
         for node in initiatives:
-            for tag in set(node.model.tags):
-                by_tag[tag].append(node)
-            by_field[node.model.field].append(node)
-            by_unit[node.model.unit].append(node)
-        for node in initiatives:
-            scores: dict[str, int] = defaultdict(int)
-            members: dict[str, InitiativeNode] = {}
-            for tag in set(node.model.tags):
-                for other in by_tag[tag]:
-                    scores[other.id] += 3
-                    members[other.id] = other
-            for other in by_unit[node.model.unit]:
-                scores[other.id] += 1
-                members[other.id] = other
-            for other_id, other in members.items():
-                if other.model.field == node.model.field:
-                    scores[other_id] += 2
-            scores.pop(node.id, None)
-            ranked = sorted(((-score, ident) for ident, score in scores.items()))[:5]
-            field_only: list[tuple[int, str]] = []
-            for other in by_field[node.model.field]:
-                if len(field_only) == 5:
-                    break
-                if other is not node and other.id not in scores:
-                    field_only.append((-2, other.id))
-                    members[other.id] = other
-            best = sorted(ranked + field_only)[:5]
-            node.related = [members[ident] for _, ident in best]
+            node.related = index.best(node, 5)
 
     def media(self) -> None:
         media = self.valid.loaded.media
@@ -979,6 +577,40 @@ class _Linker:
             node.events.sort(key=lambda e: (e.model.date, e.id))
             node.awards.sort(key=lambda a: (a.model.date, a.id), reverse=True)
 
+    def unit_trees(self) -> None:
+        """Each unit's descendants and what happened under it, computed once per unit.
+
+        Children are sorted by id, so depth-first order is stable; a reference cycle was
+        cut by link_units, and ``seen`` keeps a damaged tree from looping anyway.
+        """
+        for node in self.nodes["unit"].values():
+            assert isinstance(node, UnitNode)
+            seen = {node.id}
+            descendants: list[UnitNode] = []
+            stack = list(reversed(node.children))
+            while stack:
+                unit = stack.pop()
+                if unit.id in seen:
+                    continue
+                seen.add(unit.id)
+                descendants.append(unit)
+                stack.extend(reversed(unit.children))
+            node.descendants = descendants
+            initiatives: dict[str, InitiativeNode] = {}
+            awards: dict[str, AwardNode] = {}
+            for unit in [node, *descendants]:
+                for initiative in unit.initiatives:
+                    initiatives.setdefault(initiative.id, initiative)
+                for award in unit.awards:
+                    awards.setdefault(award.id, award)
+                for person in unit.people:
+                    for award in person.awards:
+                        awards.setdefault(award.id, award)
+            node.all_initiatives = list(initiatives.values())
+            node.all_awards = sorted(
+                awards.values(), key=lambda a: (a.model.date, a.id), reverse=True
+            )
+
 
 def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
     """Resolve references and build the Site; None when site.yml or taxonomies.yml is unusable."""
@@ -996,21 +628,15 @@ def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
     linker.redirects()
     featured, headline = linker.site_refs()
     linker.sort_backlinks()
+    linker.unit_trees()
     if valid.site is None or valid.taxonomies is None:
         return None, linker.problems
-
-    def group(kind: str) -> dict[str, Any]:
-        return dict(sorted(linker.nodes[kind].items()))
 
     site = Site(
         config=valid.site,
         taxonomies=valid.taxonomies,
-        campaigns=group("campaign"),
-        units=group("unit"),
-        people=group("person"),
-        initiatives=group("initiative"),
-        awards=group("award"),
-        events=group("event"),
+        urls=Urls.from_base_url(valid.site.base_url),
+        records={kind: dict(sorted(linker.nodes[kind].items())) for kind in KINDS},
         pages=list(valid.loaded.pages),
         media=set(valid.loaded.media),
         featured=featured,
@@ -1018,3 +644,140 @@ def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
         media_sources=valid.loaded.media_files(),
     )
     return site, linker.problems
+
+
+#: Past this many tags on one initiative, its levels (2^tags × 4) outnumber its candidates.
+MAX_LEVEL_TAGS = 6
+
+
+class _RelatedIndex:
+    """Finds the best-scoring related initiatives without scoring every candidate.
+
+    Score = 3 × shared tags + 2 × same field + 1 × same unit.  A candidate's score depends
+    only on its *level*: which of the node's tags it shares exactly, and whether its field
+    and unit are the node's.  Levels are visited from the highest score down; within one
+    score, candidates are merged by id from lists sorted by id (per tag and field, per pair
+    of tags, per unit, per field), each filtered to its exact level.  The walk stops when
+    five are found and the next score is lower, so each node reads a handful of candidates
+    however many initiatives share its tags.
+    """
+
+    def __init__(self, initiatives: list[InitiativeNode]) -> None:
+        ordered = sorted(initiatives, key=lambda n: n.id)
+        self.tags: dict[str, frozenset[str]] = {}
+        self.by_tag_field: dict[tuple[str, str], list[InitiativeNode]] = defaultdict(list)
+        self.fields_of_tag: dict[str, set[str]] = defaultdict(set)
+        self.by_pair: dict[tuple[str, str], list[InitiativeNode]] = defaultdict(list)
+        self.by_field: dict[str, list[InitiativeNode]] = defaultdict(list)
+        self.by_unit: dict[str, list[InitiativeNode]] = defaultdict(list)
+        for node in ordered:
+            tags = frozenset(node.model.tags)
+            self.tags[node.id] = tags
+            field_key = node.model.field
+            for tag in tags:
+                self.by_tag_field[(tag, field_key)].append(node)
+                self.fields_of_tag[tag].add(field_key)
+            for pair in itertools.combinations(sorted(tags), 2):
+                self.by_pair[pair].append(node)
+            self.by_field[field_key].append(node)
+            self.by_unit[node.model.unit].append(node)
+
+    def _source(
+        self, node: InitiativeNode, shared: tuple[str, ...], same_field: bool, same_unit: bool
+    ) -> Iterator[InitiativeNode]:
+        """Candidates in id order that may be at this level (filtered exactly by ``best``)."""
+        field_key = node.model.field
+        if same_unit:
+            return iter(self.by_unit[node.model.unit])
+        if len(shared) >= 2:
+            pairs: list[list[InitiativeNode]] = [
+                self.by_pair.get(p, []) for p in itertools.combinations(shared, 2)
+            ]
+            smallest: list[InitiativeNode] = min(pairs, key=len)
+            return iter(smallest)
+        if len(shared) == 1:
+            tag = shared[0]
+            if same_field:
+                return iter(self.by_tag_field.get((tag, field_key), []))
+            lists = [
+                self.by_tag_field[(tag, other)]
+                for other in sorted(self.fields_of_tag[tag])
+                if other != field_key
+            ]
+            return heapq.merge(*lists, key=lambda n: n.id)
+        if same_field:
+            return iter(self.by_field[field_key])
+        return iter(())
+
+    def best(self, node: InitiativeNode, limit: int) -> list[InitiativeNode]:
+        tagset = self.tags[node.id]
+        tags = sorted(tagset)
+        if len(tags) > MAX_LEVEL_TAGS:
+            return self._scored(node, limit)
+        field_key = node.model.field
+        unit_key = node.model.unit
+        levels: dict[int, list[tuple[tuple[str, ...], bool, bool]]] = defaultdict(list)
+        for size in range(len(tags), -1, -1):
+            for shared in itertools.combinations(tags, size):
+                for same_field in (True, False):
+                    for same_unit in (True, False):
+                        score = 3 * size + 2 * same_field + same_unit
+                        if score:
+                            levels[score].append((shared, same_field, same_unit))
+        found: list[InitiativeNode] = []
+        for score in sorted(levels, reverse=True):
+            if len(found) >= limit:
+                break
+            streams = []
+            for shared, same_field, same_unit in levels[score]:
+                wanted = frozenset(shared)
+
+                def exact(
+                    other: InitiativeNode,
+                    wanted: frozenset[str] = wanted,
+                    same_field: bool = same_field,
+                    same_unit: bool = same_unit,
+                ) -> bool:
+                    return (
+                        other is not node
+                        and (other.model.field == field_key) == same_field
+                        and (other.model.unit == unit_key) == same_unit
+                        and self.tags[other.id] & tagset == wanted
+                    )
+
+                streams.append(filter(exact, self._source(node, shared, same_field, same_unit)))
+            merged = heapq.merge(*streams, key=lambda n: n.id)
+            found.extend(itertools.islice(merged, limit - len(found)))
+        return found
+
+    def _scored(self, node: InitiativeNode, limit: int) -> list[InitiativeNode]:
+        """Score every candidate sharing a tag, the unit or the field (rare: many tags)."""
+        tagset = self.tags[node.id]
+        field_key = node.model.field
+        candidates: dict[str, InitiativeNode] = {}
+        for tag in tagset:
+            for other_field in self.fields_of_tag[tag]:
+                for other in self.by_tag_field[(tag, other_field)]:
+                    candidates[other.id] = other
+        for other in self.by_unit[node.model.unit]:
+            candidates[other.id] = other
+        field_only = 0
+        for other in self.by_field[field_key]:
+            if field_only > limit:
+                break
+            if other.id not in candidates:
+                candidates[other.id] = other
+                field_only += 1
+        candidates.pop(node.id, None)
+        scored = sorted(
+            (
+                -(
+                    3 * len(self.tags[o.id] & tagset)
+                    + 2 * (o.model.field == field_key)
+                    + (o.model.unit == node.model.unit)
+                ),
+                o.id,
+            )
+            for o in candidates.values()
+        )
+        return [candidates[ident] for score, ident in scored[:limit] if score < 0]

@@ -9,6 +9,7 @@ NFC-normalised before anything else sees it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -21,7 +22,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.model import RECORD_KINDS, SINGLE_FILES
+from generator.kinds import KINDS
+from generator.model import SINGLE_FILES
 from generator.problems import Problem
 
 MAX_FILE_BYTES = 1_048_576
@@ -90,6 +92,8 @@ class RawRecord:
     data: dict[str, Any]
     positions: Positions
     year_folder: str | None = None
+    #: Hash of the file's bytes: what incremental builds compare.
+    digest: str = ""
 
 
 @dataclass
@@ -462,7 +466,7 @@ def load_content(
         )
         return content, problems
 
-    kind_by_folder = {folder: kind for kind, (folder, _) in RECORD_KINDS.items()}
+    kind_by_folder = {spec.folder: spec for spec in KINDS.values()}
     single_by_file = {name: kind for kind, (name, _) in SINGLE_FILES.items()}
 
     for path in _yaml_files(root):
@@ -473,16 +477,17 @@ def load_content(
             kind = single_by_file[parts[0]]
             year = None
         elif parts[0] in kind_by_folder:
-            kind = kind_by_folder[parts[0]]
+            spec = kind_by_folder[parts[0]]
+            kind = spec.name
             year = None
-            if kind == "initiative":
+            if spec.year_folders:
                 if len(parts) != 3 or not re.fullmatch(r"\d{4}", parts[1]):
                     problems.append(
                         Problem(
                             display,
                             1,
                             1,
-                            "initiatives must be stored as content/initiatives/<year>/<id>.yml",
+                            f"{spec.folder} must be stored as content/{spec.folder}/<year>/<id>.yml",
                             code="bad-location",
                         )
                     )
@@ -536,6 +541,7 @@ def load_content(
             data=data,
             positions=positions,
             year_folder=year,
+            digest=hashlib.blake2b(raw, digest_size=16).hexdigest(),
         )
         if kind in single_by_file.values():
             content.singles[kind] = record

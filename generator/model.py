@@ -440,10 +440,6 @@ class Initiative(RecordBase):
     images: list[str] = Field(default_factory=list, description="Ảnh minh hoạ trong `media/`.")
 
 
-class GroupMember(PersonOrName):
-    pass
-
-
 class Recipient(Strict):
     person: Id | None = Field(default=None, description="Cá nhân được khen (mã người).")
     unit: Id | None = Field(default=None, description="Tập thể được khen (mã đơn vị).")
@@ -522,22 +518,8 @@ class Event(RecordBase):
     )
 
 
-#: Kind name → (folder under content/, model class).  ``site`` and ``taxonomies`` are single files.
-RECORD_KINDS: dict[str, tuple[str, type[RecordBase]]] = {
-    "campaign": ("campaigns", Campaign),
-    "unit": ("units", Unit),
-    "person": ("people", Person),
-    "initiative": ("initiatives", Initiative),
-    "award": ("awards", Award),
-    "event": ("events", Event),
-}
-
+#: The single files of content/: kind name → (file name, model).
 SINGLE_FILES: dict[str, tuple[str, type[Strict]]] = {
     "site": ("site.yml", SiteConfig),
     "taxonomies": ("taxonomies.yml", Taxonomies),
-}
-
-ALL_MODELS: dict[str, type[Strict]] = {
-    **{kind: model for kind, (_, model) in SINGLE_FILES.items()},
-    **{kind: model for kind, (_, model) in RECORD_KINDS.items()},
 }

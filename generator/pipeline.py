@@ -1,14 +1,106 @@
-"""The stages chained: load → validate → link (→ render → build → index elsewhere)."""
+"""The pipeline, orchestrated in one place: load → validate → link → render → build → index.
+
+Each stage is a function of the previous stage's output:
+
+- ``check_content``: content folder → linked Site (or Problems), through
+  generator.loader, generator.validate and generator.link;
+- ``render_docs``: Site → docs folder (generator.render, written by generator.write);
+- ``build``: the above, then the engine (generator.engine.driver) builds the docs
+  folder into a work folder kept between builds, Pagefind indexes it, and the result
+  is published into ``site/`` in one step.
+
+Where things are is decided once, by ``Project``.  The CLI and the MkDocs plugin
+call these functions; neither keeps its own idea of the folders.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import resource
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.link import Site, link_content
+from generator.link import link_content
 from generator.loader import load_content
-from generator.problems import Problem, has_errors, sort_problems
+from generator.nodes import Site
+from generator.pages import RenderOptions
+from generator.problems import Problem, format_text, has_errors, sort_problems
+from generator.render import Rendered, render_site
 from generator.validate import validate_content
+from generator.write import WriteReport, write_tree
+
+#: The content folder of a project, relative to the folder holding mkdocs.yml.
+DEFAULT_CONTENT = "content"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where everything is, relative to the folder holding mkdocs.yml."""
+
+    root: Path
+    content: Path
+    templates: Path
+    docs: Path
+    cache: Path
+    config_file: Path
+
+    @classmethod
+    def at(cls, root: Path, content: Path | str = DEFAULT_CONTENT) -> Project:
+        root = root.resolve()
+        return cls(
+            root=root,
+            content=(root / content).resolve(),
+            templates=root / "site_templates" / "pages",
+            docs=root / "docs_generated",
+            cache=root / ".showcase-build",
+            config_file=root / "mkdocs.yml",
+        )
+
+    @property
+    def work_site(self) -> Path:
+        """The engine's output, kept between builds so that only changes are rebuilt."""
+        return self.cache / "site"
+
+
+class BuildError(Exception):
+    """The build failed; the message says why (content problems or engine warnings)."""
+
+
+@dataclass
+class Stage:
+    name: str
+    wall: float
+    cpu: float  # seconds of CPU, this process and the children it waited for
+
+
+@dataclass
+class BuildReport:
+    site_dir: Path
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
+    pages_built: int = 0
+    pages_unchanged: int = 0
+    docs_written: int = 0
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        def cpu() -> float:
+            own = resource.getrusage(resource.RUSAGE_SELF)
+            kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+        start_wall, start_cpu = time.perf_counter(), cpu()
+        try:
+            yield
+        finally:
+            self.stages.append(Stage(name, time.perf_counter() - start_wall, cpu() - start_cpu))
 
 
 def check_content(
@@ -28,3 +120,114 @@ def check_content(
     if has_errors(problems):
         return None, problems
     return site, problems
+
+
+def render_docs(
+    site: Site, project: Project, options: RenderOptions | None = None
+) -> tuple[Rendered, WriteReport]:
+    """Render the Site and make the docs folder hold exactly its pages, files and media."""
+    rendered = render_site(site, project.templates, options)
+    report = write_tree(project.docs, rendered.all_files(), copies=site.media_sources)
+    return rendered, report
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def build(
+    project: Project,
+    site_dir: Path | None = None,
+    *,
+    jobs: int | None = None,
+    search: bool = True,
+    strict: bool = True,
+    options: RenderOptions | None = None,
+    today: dt.date | None = None,
+) -> BuildReport:
+    """Check, render, build and index the project; publish into ``site_dir`` (default site/)."""
+    from generator.engine.driver import EngineError
+    from generator.engine.driver import build as engine_build
+
+    target = (site_dir or project.root / "site").resolve()
+    report = BuildReport(target)
+    with report.stage("load + validate + link"):
+        site, problems = check_content(project.content, today=today)
+    report.problems = problems
+    if site is None:
+        raise BuildError(format_text(problems))
+    with report.stage("render + write"):
+        rendered, written = render_docs(site, project, options)
+    report.problems = sort_problems([*problems, *rendered.problems])
+    if has_errors(report.problems):
+        raise BuildError(format_text(report.problems))
+    report.docs_written = len(written.written)
+    with report.stage("build pages"):
+        try:
+            result = engine_build(
+                project.config_file,
+                project.docs,
+                project.work_site,
+                site.config,
+                site.urls.base,
+                rendered.generated,
+                manifest=project.cache / "pages.json",
+                jobs=jobs or default_jobs(),
+                strict=strict,
+                keep=(SEARCH_DIR,),
+            )
+        except EngineError as exc:
+            raise BuildError(str(exc)) from None
+    report.warnings = result.warnings
+    report.pages_built, report.pages_unchanged = result.built, result.unchanged
+    if search:
+        with report.stage("index"):
+            index_search(project.work_site)
+    else:
+        shutil.rmtree(project.work_site / SEARCH_DIR, ignore_errors=True)
+    with report.stage("publish"):
+        publish(project.work_site, target)
+    return report
+
+
+#: The folder of the search bundle inside the site.
+SEARCH_DIR = "pagefind"
+
+
+def index_search(site_dir: Path) -> None:
+    """Index the built site; the old bundle's files are unlinked, never rewritten in place."""
+    from generator.search import index_site
+
+    shutil.rmtree(site_dir / SEARCH_DIR, ignore_errors=True)
+    index_site(site_dir)
+
+
+def publish(work: Path, target: Path) -> None:
+    """Make ``target`` a copy of ``work`` in one step: hard links, then a rename.
+
+    The engine never writes into an existing output file (it unlinks first), so the
+    links keep the published bytes even while the next build runs.  Folders left by an
+    interrupted earlier publish are removed first.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}-build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    try:
+        for dirpath, _dirnames, names in os.walk(work):
+            rel = Path(dirpath).relative_to(work)
+            (tmp / rel).mkdir(parents=True, exist_ok=True)
+            for name in names:
+                source = Path(dirpath, name)
+                try:
+                    os.link(source, tmp / rel / name)
+                except OSError:
+                    shutil.copy2(source, tmp / rel / name)
+        old = target.with_name(f".{target.name}-build-old")
+        if target.exists():
+            target.rename(old)
+        tmp.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import html
 
-from generator.link import URL_PREFIX, Node, Site
-from generator.share import absolute_url
+from generator.nodes import Node, Site
 
 
 def redirect_targets(site: Site) -> dict[str, Node]:
@@ -28,7 +27,7 @@ def redirect_targets(site: Site) -> dict[str, Node]:
         if not node.published:
             continue  # no page to send anyone to
         for old in node.model.redirect_from:
-            targets[f"{URL_PREFIX[node.kind]}/{old}/"] = node
+            targets[node.spec.url(old)] = node
     return targets
 
 
@@ -54,13 +53,12 @@ def redirect_html(title: str, relative_url: str, canonical_url: str) -> str:
     )
 
 
-def redirect_pages(site: Site, base_url: str | None = None) -> dict[str, bytes]:
+def redirect_pages(site: Site) -> dict[str, bytes]:
     """``{"sang-kien/old-id/index.html": b"<!doctype html>…", …}``, paths relative to the site root."""
-    base = base_url or site.config.base_url
     pages: dict[str, bytes] = {}
     for old_url, node in redirect_targets(site).items():
         # Old and new URLs sit in the same folder (one folder per kind), so one level up is enough.
         relative = f"../{node.id}/"
-        text = redirect_html(node.display_name, relative, absolute_url(base, node.url))
+        text = redirect_html(node.display_name, relative, site.urls.absolute(node.url))
         pages[f"{old_url}index.html"] = text.encode("utf-8")
     return dict(sorted(pages.items()))

@@ -22,18 +22,9 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.model import RECORD_KINDS, RecordBase
+from generator.kinds import KINDS, RECORD_KINDS
+from generator.model import RecordBase
 from generator.vietnamese import nfc, slugify, unique_slug
-
-#: Field that holds the record's title, per kind.
-TITLE_FIELD = {
-    "campaign": "title",
-    "unit": "name",
-    "person": "name",
-    "initiative": "title",
-    "award": "title",
-    "event": "title",
-}
 
 #: Fields whose value is a key of content/taxonomies.yml, and which vocabulary.
 TAXONOMY_FIELDS = {
@@ -43,15 +34,6 @@ TAXONOMY_FIELDS = {
     ("award", "form"): "award_forms",
     ("unit", "kind"): "unit_kinds",
     ("recognition", "level"): "recognition_levels",
-}
-
-KIND_LABEL_VI = {
-    "campaign": "chương trình",
-    "unit": "đơn vị",
-    "person": "cá nhân",
-    "initiative": "sáng kiến",
-    "award": "khen thưởng",
-    "event": "sự kiện",
 }
 
 #: Fields of RecordBase, written last: they are rarely needed.
@@ -187,11 +169,11 @@ class _Writer:
 def render_template(kind: str, title: str, vocabularies: dict[str, list[str]], header: str) -> str:
     """The text of a new record of ``kind`` titled ``title``."""
     _, model = RECORD_KINDS[kind]
-    title_field = TITLE_FIELD[kind]
+    title_field = KINDS[kind].title_field
     writer = _Writer(kind, vocabularies, [])
     writer.lines.append(header)
     writer.lines.append(
-        f"# Hồ sơ {KIND_LABEL_VI[kind]} mới. Điền các trường còn trống (bắt buộc); "
+        f"# Hồ sơ {KINDS[kind].label.lower()} mới. Điền các trường còn trống (bắt buộc); "
         "muốn dùng trường nào có dấu # ở đầu thì xoá dấu # đó."
     )
     writer.lines.append("# Kiểm tra: showcase validate content/    Xem trước: showcase serve")
@@ -286,7 +268,7 @@ def plan_new(
     if not title:
         raise ScaffoldError("--title must not be empty")
     folder, _ = RECORD_KINDS[kind]
-    if year is not None and kind != "initiative":
+    if year is not None and not KINDS[kind].year_folders:
         raise ScaffoldError("--year applies to initiatives only (content/initiatives/<year>/)")
     vocabularies, taken = _vocabularies(content)
     if record_id is not None:
@@ -303,7 +285,7 @@ def plan_new(
     else:
         slug = unique_slug(slugify(title), taken[kind])
     directory = content / folder
-    if kind == "initiative":
+    if KINDS[kind].year_folders:
         directory = directory / str(year if year is not None else (today or dt.date.today()).year)
     path = directory / f"{slug}.yml"
     header = schema_line(path, content, kind)

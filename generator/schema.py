@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.model import ALL_MODELS
-
-SCHEMA_DIR_NAME = "schemas"
+from generator.kinds import ALL_MODELS
 
 
 def schema_for(kind: str) -> dict[str, object]:

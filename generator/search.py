@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
+from generator.kinds import KINDS
 from generator.vietnamese import fold
 
 log = logging.getLogger(__name__)
@@ -100,14 +101,9 @@ SHARD_MAX_BYTES = 24_000
 #: Length of the excerpt stored with each entry (characters).
 SHARD_EXCERPT_CHARS = 150
 #: Order of kinds of record in a common-word result list (``pagefind.meta.kind``
-#: values, generator.link.KIND_LABEL); other kinds come after these.
+#: values: the kinds' labels, then hand-written pages); other kinds come after these.
 KIND_PRIORITY = (
-    "Sáng kiến",
-    "Khen thưởng",
-    "Sự kiện",
-    "Chương trình",
-    "Đơn vị",
-    "Cá nhân",
+    *(k.label for k in sorted(KINDS.values(), key=lambda k: k.search_priority)),
     "Trang",
 )
 #: Metadata of an entry, shown under each result.

@@ -1,8 +1,8 @@
 """Share metadata: the ``<meta>`` tags that make a link preview (Open Graph, Twitter cards).
 
-The theme calls :func:`share_meta` in the ``<head>`` of every page, with the page's
-title, :func:`description_for` the record, its canonical URL and :func:`image_for`
-the record resolved to an absolute URL with :func:`absolute_url`.  Everything
+The render stage calls :func:`share_meta` for the ``<head>`` of every page, with the
+page's title, its description (generator.describe), its canonical URL, the image
+:func:`image_for` gives resolved to an absolute URL, and the kind's Open Graph type.  Everything
 here is plain text in, escaped HTML out: record fields come from YAML written by
 editors, so no value may be trusted to be free of ``<``, ``"`` or ``&``.
 
@@ -15,38 +15,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
 from typing import Any
 
-from generator.vietnamese import format_count, format_date
-
-#: Open Graph type per record kind; people are profiles, dated records are articles, any
-#: other ``kind`` (a listing, the home page) is a website.
-OG_TYPE: dict[str, str] = {
-    "person": "profile",
-    "initiative": "article",
-    "award": "article",
-    "event": "article",
-}
-
 DESCRIPTION_LENGTH = 160
-
-
-# -- URLs ---------------------------------------------------------------------
-
-
-def base_with_slash(base_url: str) -> str:
-    """``https://x.org/sub`` → ``https://x.org/sub/`` so that joining keeps the sub-path."""
-    return base_url if base_url.endswith("/") else base_url + "/"
-
-
-def absolute_url(base_url: str, path: str) -> str:
-    """Join a site-relative path (``sang-kien/x/``, ``media/a.jpg``) onto the base URL.
-
-    Not ``urllib.parse.urljoin``: with a base of ``https://x.org/sub`` (no slash) it
-    would drop ``sub``; and a path with a leading slash would escape the sub-path.
-    """
-    return base_with_slash(base_url) + path.lstrip("/")
 
 
 # -- plain text -----------------------------------------------------------------
@@ -100,69 +71,6 @@ def level_phrase(level_name: str) -> str:
     return phrase if phrase.startswith("cấp") else f"cấp {phrase}"
 
 
-def _join(parts: Sequence[str | None], sep: str = ", ") -> str:
-    return sep.join(p for p in parts if p)
-
-
-def _record_description(node: Any) -> str:
-    kind = node.kind
-    model = node.model
-    if kind == "initiative":
-        return str(model.summary)
-    if kind == "person":
-        if model.bio:
-            return plain_text(model.bio)
-        unit = node.unit.display_name if node.unit is not None else None
-        counts = []
-        if node.initiatives:
-            counts.append(f"{format_count(len(node.initiatives))} sáng kiến")
-        if node.awards:
-            counts.append(f"{format_count(len(node.awards))} lần được khen thưởng")
-        head = _join([model.name, model.job_title, unit])
-        return head + (". " + _join(counts) + "." if counts else ".")
-    if kind == "unit":
-        if model.description:
-            return plain_text(model.description)
-        kind_name = node.kind_term.name if node.kind_term is not None else None
-        head = _join([model.name, kind_name, model.province])
-        counts = []
-        if node.all_initiatives:
-            counts.append(f"{format_count(len(node.all_initiatives))} sáng kiến")
-        if node.all_awards:
-            counts.append(f"{format_count(len(node.all_awards))} quyết định khen thưởng")
-        return head + (". " + _join(counts) + "." if counts else ".")
-    if kind == "award":
-        if model.summary:
-            return str(model.summary)
-        form = node.form_term.name if node.form_term is not None else None
-        issuer = node.issuer.display_name if node.issuer is not None else None
-        decision = (
-            f"quyết định số {model.decision_number}" if model.decision_number else "quyết định"
-        )
-        head = _join([form, f"{decision} ngày {format_date(model.date)}"], ": ")
-        if issuer:
-            head += f" của {issuer}"
-        return f"{head}; khen thưởng {format_count(len(model.recipients))} tập thể, cá nhân."
-    if kind == "event":
-        if model.summary:
-            return str(model.summary)
-        where = _join([model.place, model.province])
-        text = f"{model.title}, ngày {format_date(model.date)}"
-        return text + (f" tại {where}." if where else ".")
-    if kind == "campaign":
-        if model.summary:
-            return str(model.summary)
-        organiser = node.organiser.display_name if node.organiser is not None else None
-        text = f"{model.title}, phát động ngày {format_date(model.start)}"
-        return text + (f" bởi {organiser}." if organiser else ".")
-    return str(node.display_name)
-
-
-def description_for(node: Any) -> str:
-    """A plain-text summary of a record, at most 160 characters, in Vietnamese."""
-    return truncate(squash(_record_description(node)))
-
-
 def image_for(node: Any, site: Any) -> str | None:
     """The record's share image as a content path (``media/x.jpg``), or the site default, or None.
 
@@ -193,7 +101,7 @@ def share_meta_tags(
     canonical_url: str,
     image_url: str | None,
     site_name: str,
-    kind: str,
+    og_type: str,
     *,
     include_description: bool = True,
 ) -> list[tuple[str, str, str]]:
@@ -209,7 +117,7 @@ def share_meta_tags(
         tags.append(("name", "description", description))
     tags += [
         ("property", "og:title", title),
-        ("property", "og:type", OG_TYPE.get(kind, "website")),
+        ("property", "og:type", og_type),
         ("property", "og:url", canonical_url),
         ("property", "og:site_name", site_name),
         ("property", "og:locale", "vi_VN"),
@@ -235,7 +143,7 @@ def share_meta(
     canonical_url: str,
     image_url: str | None,
     site_name: str,
-    kind: str,
+    og_type: str,
     *,
     include_description: bool = True,
 ) -> str:
@@ -248,7 +156,7 @@ def share_meta(
             canonical_url,
             image_url,
             site_name,
-            kind,
+            og_type,
             include_description=include_description,
         )
     ]

@@ -18,9 +18,9 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from generator.kinds import ALL_MODELS, reserved_id
 from generator.loader import FieldPath, LoadedContent, RawRecord, format_field_path
 from generator.model import (
-    ALL_MODELS,
     MARKDOWN_FIELDS,
     PRIVACY_KEYS,
     SLUG_RE,
@@ -34,9 +34,6 @@ from generator.model import (
     Taxonomies,
 )
 from generator.problems import Problem, Severity
-
-#: Ids that would collide with listing pages inside a kind's folder (see generator.render).
-RESERVED_IDS = frozenset({"theo-ten", "theo-gia-tri", "theo-so-sang-kien", "index"})
 
 
 @dataclass
@@ -630,7 +627,7 @@ def validate_content(
                     code="bad-id",
                 )
             )
-        elif raw.id in RESERVED_IDS or re.fullmatch(r"trang-\d+", raw.id):
+        elif reserved_id(raw.id):
             record_problems.append(
                 Problem(
                     raw.path,

@@ -63,6 +63,15 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     return target
 
 
+def build_site(
+    project: Path, *, site_dir: Path, strict: bool = True, search: bool = False, jobs: int = 1
+) -> Any:
+    """Build a project copy with the pipeline (generator.pipeline.build); returns its report."""
+    from generator.pipeline import Project, build
+
+    return build(Project.at(project), site_dir, strict=strict, search=search, jobs=jobs)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The sample content (``content/``) built once per test session, without Pagefind.
@@ -71,8 +80,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     (``tests/test_site_build.py`` asserts there are none) instead of aborting the session.
     Returns the ``BuildResult``; ``.site_dir`` is the built site.
     """
-    from generator.build import build_site
-
     project = copy_project(tmp_path_factory.mktemp("built-project"))
     return build_site(project, site_dir=project / "site", strict=False, search=False)
 
@@ -90,8 +97,6 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Returns the built site folder; its parent is the document root to serve, so that
     the site is reached under the sub-path ``SEARCH_SUB_PATH``.
     """
-    from generator.build import build_site
-
     base = tmp_path_factory.mktemp("search-site")
     project = copy_project(base / "project")
     site = base / "www" / SEARCH_SUB_PATH.strip("/")

@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, copy_project
+from conftest import REPO, build_site, copy_project
 
-from generator.build import build_site
-from generator.generate import extra_files
 from generator.pipeline import check_content
 from generator.render import render_site
 
@@ -33,13 +31,11 @@ NONDETERMINISTIC: frozenset[str] = frozenset()
 DIGEST_SCRIPT = """
 import hashlib, sys
 from pathlib import Path
-from generator.generate import extra_files
 from generator.pipeline import check_content
 from generator.render import render_site
 site, problems = check_content(Path(sys.argv[1]))
 assert site is not None, problems
-files = render_site(site, Path(sys.argv[2]))
-files.update(extra_files(site))
+files = render_site(site, Path(sys.argv[2])).all_files()
 digest = hashlib.sha256()
 for path in sorted(files):
     digest.update(path.encode() + b"\\0" + files[path] + b"\\0")
@@ -50,9 +46,7 @@ print(len(files), digest.hexdigest())
 def rendered(content: Path) -> dict[str, bytes]:
     site, problems = check_content(content)
     assert site is not None, problems
-    files = render_site(site, TEMPLATES)
-    files.update(extra_files(site))
-    return files
+    return render_site(site, TEMPLATES).all_files()
 
 
 def test_render_twice_gives_identical_bytes() -> None:
@@ -112,6 +106,22 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert differences(one, tree(third.site_dir)) == []
     for path, data in one.items():
         assert str(tmp_path).encode() not in data, path
+
+
+@pytest.mark.slow
+def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None:
+    """Pages built by two worker processes are the same bytes as pages built by one."""
+    from generator.engine import driver
+
+    project = copy_project(tmp_path / "project")
+    alone = build_site(project, site_dir=tmp_path / "one", jobs=1)
+    other = copy_project(tmp_path / "other")
+    # Force the fork even for this small site, so that the split really happens.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(driver, "MIN_PAGES_PER_JOB", 1)
+        split = build_site(other, site_dir=tmp_path / "two", jobs=2)
+    assert split.pages_built == alone.pages_built > 50
+    assert differences(tree(alone.site_dir), tree(split.site_dir)) == []
 
 
 def test_sitemap_has_no_build_date(built_site: Any) -> None:

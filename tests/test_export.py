@@ -18,16 +18,19 @@ from conftest import REPO, TODAY
 from generator.cli import cli
 from generator.export import (
     BUNDLE_NAME,
-    KINDS,
     OPEN_DATA_DIR,
     export_counts,
     export_dataset,
     open_data_markdown,
 )
-from generator.link import Site
+from generator.kinds import KINDS as REGISTRY
 from generator.model import PRIVACY_KEYS
+from generator.nodes import Site
 from generator.pipeline import check_content
 from generator.schema import schema_for
+
+#: (site attribute and file stem, kind, label) of every kind, from the registry.
+KINDS = [(k.export_name, name, k.export_label) for name, k in REGISTRY.items()]
 
 SECRET_BENEFIT = 987654321
 SECRET_DESCRIPTION = "Nội dung mật XYZZY của sáng kiến"

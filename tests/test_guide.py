@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from generator.catalogue import CATALOGUE
 from generator.guide import EXAMPLES, KIND_SECTIONS, cell, code, guide_markdown
-from generator.model import ALL_MODELS
+from generator.kinds import ALL_MODELS
 
 GUIDE = guide_markdown()
 

@@ -552,9 +552,7 @@ def test_177_rows_import_in_one_command_and_rerun_changes_nothing(
 def test_imported_award_page_is_built(tmp_path: Path) -> None:
     """Round trip import → validate → build: the award page lists every recipient."""
     from bs4 import BeautifulSoup
-    from conftest import BASE_CONTENT, copy_project
-
-    from generator.build import build_site
+    from conftest import BASE_CONTENT, build_site, copy_project
 
     content = tmp_path / "content"
     shutil.copytree(BASE_CONTENT, content)

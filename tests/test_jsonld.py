@@ -11,18 +11,18 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, TODAY
 
+from generator.describe import description_for
 from generator.jsonld import jsonld_for, jsonld_script, website_jsonld
-from generator.link import Site
+from generator.nodes import Site
 from generator.pipeline import check_content
 from generator.share import (
-    absolute_url,
-    description_for,
     image_for,
     level_phrase,
     share_meta,
     share_meta_tags,
     truncate,
 )
+from generator.urls import Urls
 
 BASE = "https://example.org/sang-kien/"
 EXPECTED_TYPE = {
@@ -63,7 +63,7 @@ def parse_script(html: str) -> Any:
 
 def test_every_published_record_has_jsonld(site: Site) -> None:
     for node in site.all_nodes():
-        data = jsonld_for(node, site)
+        data = jsonld_for(node, site.urls)
         if not node.published:
             assert data is None
             continue
@@ -77,7 +77,7 @@ def test_every_published_record_has_jsonld(site: Site) -> None:
 
 
 def test_person(site: Site) -> None:
-    data = jsonld_for(site.people["nguyen-van-an"], site)
+    data = jsonld_for(site.people["nguyen-van-an"], site.urls)
     assert data is not None
     assert data["name"] == "Nguyễn Văn An"
     assert data["jobTitle"] == "Tổ trưởng tổ cơ điện"
@@ -92,20 +92,20 @@ def test_person(site: Site) -> None:
 
 
 def test_organization_address_is_only_the_province(site: Site) -> None:
-    data = jsonld_for(site.units["ldld-tinh-mau"], site)
+    data = jsonld_for(site.units["ldld-tinh-mau"], site.urls)
     assert data is not None
     assert data["alternateName"] == "LĐLĐ tỉnh Mẫu"
     assert data["address"] == {"@type": "PostalAddress", "addressRegion": "Thanh Hóa"}
     assert data["parentOrganization"]["name"] == "Tổng Liên đoàn Lao động Mẫu"
-    unit = jsonld_for(site.units["cdcs-nha-may-mau"], site)
+    unit = jsonld_for(site.units["cdcs-nha-may-mau"], site.urls)
     assert unit is not None
     assert unit["award"] == ["Bằng khen của LĐLĐ tỉnh Mẫu năm 2022"]
-    root = jsonld_for(site.units["tong-ldld"], site)
+    root = jsonld_for(site.units["tong-ldld"], site.urls)
     assert root is not None and "address" not in root and "parentOrganization" not in root
 
 
 def test_initiative(site: Site) -> None:
-    data = jsonld_for(site.initiatives["may-cat-tu-dong"], site)
+    data = jsonld_for(site.initiatives["may-cat-tu-dong"], site.urls)
     assert data is not None
     assert data["author"] == [
         {"@type": "Person", "name": "Nguyễn Văn An", "url": BASE + "ca-nhan/nguyen-van-an/"},
@@ -122,7 +122,7 @@ def test_initiative(site: Site) -> None:
 
 
 def test_event(site: Site) -> None:
-    data = jsonld_for(site.events["diem-hen-2022"], site)
+    data = jsonld_for(site.events["diem-hen-2022"], site.urls)
     assert data is not None
     assert data["startDate"] == "2022-08-15"
     assert data["endDate"] == "2022-08-15"
@@ -135,7 +135,7 @@ def test_event(site: Site) -> None:
 
 
 def test_award_and_campaign(site: Site) -> None:
-    award = jsonld_for(site.awards["bang-khen-2022"], site)
+    award = jsonld_for(site.awards["bang-khen-2022"], site.urls)
     assert award is not None
     assert award["genre"] == "Bằng khen"
     assert award["identifier"] == "123/QĐ-LĐLĐ"
@@ -149,7 +149,7 @@ def test_award_and_campaign(site: Site) -> None:
         "Phạm Văn Dũng",
     ]
     assert award["isPartOf"]["@type"] == "Event"
-    campaign = jsonld_for(site.campaigns["chuong-trinh-mau"], site)
+    campaign = jsonld_for(site.campaigns["chuong-trinh-mau"], site.urls)
     assert campaign is not None
     assert campaign["foundingDate"] == "2021-09-01"
     assert campaign["parentOrganization"]["name"] == "Tổng Liên đoàn Lao động Mẫu"
@@ -166,11 +166,11 @@ def test_no_empty_values(site: Site) -> None:
                 walk(item)
 
     for node in site.all_nodes():
-        walk(jsonld_for(node, site))
+        walk(jsonld_for(node, site.urls))
 
 
 def test_sub_path_base_url(site: Site) -> None:
-    data = jsonld_for(site.initiatives["so-hoa-ho-so"], site, "https://x.org/a/b")
+    data = jsonld_for(site.initiatives["so-hoa-ho-so"], Urls.from_base_url("https://x.org/a/b"))
     assert data is not None
     assert data["url"] == "https://x.org/a/b/sang-kien/so-hoa-ho-so/"
 
@@ -187,7 +187,7 @@ def test_script_cannot_be_closed_by_content() -> None:
 
 
 def test_website_jsonld(site: Site) -> None:
-    data = website_jsonld(site)
+    data = website_jsonld(site, site.urls)
     assert data["@type"] == "WebSite"
     assert data["url"] == BASE
     assert data["publisher"]["name"] == "Liên đoàn Lao động tỉnh Mẫu"
@@ -198,7 +198,7 @@ def test_sample_content_jsonld_parses() -> None:
     assert site is not None, [str(p) for p in problems]
     count = 0
     for node in site.all_nodes():
-        data = jsonld_for(node, site)
+        data = jsonld_for(node, site.urls)
         if data is None:
             assert not node.published
             continue
@@ -227,7 +227,7 @@ def test_share_meta_with_image() -> None:
         BASE + "sang-kien/x/",
         BASE + "media/a.png",
         "Sáng kiến mẫu",
-        "initiative",
+        "article",
     )
     assert "<script>" not in html
     meta = meta_of(html)
@@ -248,13 +248,13 @@ def test_share_meta_with_image() -> None:
 
 
 def test_share_meta_without_image_and_kinds() -> None:
-    meta = meta_of(share_meta("A", "B", BASE, None, "S", "person", include_description=False))
+    meta = meta_of(share_meta("A", "B", BASE, None, "S", "profile", include_description=False))
     assert "description" not in meta
     assert "og:image" not in meta and "twitter:image" not in meta
     assert meta["twitter:card"] == "summary"
     assert meta["og:type"] == "profile"
     assert (
-        dict((k, v) for _, k, v in share_meta_tags("A", "B", BASE, None, "S", "home"))["og:type"]
+        dict((k, v) for _, k, v in share_meta_tags("A", "B", BASE, None, "S", "website"))["og:type"]
         == "website"
     )
 
@@ -301,7 +301,9 @@ def test_image_for_falls_back_to_site_default(base_content: Path) -> None:
     path.write_text(path.read_text("utf-8") + "share_image: media/nguyen-van-an.png\n", "utf-8")
     site = load(base_content)
     assert image_for(site.initiatives["so-hoa-ho-so"], site) == "media/nguyen-van-an.png"
-    assert absolute_url("https://x.org/a", "/media/b.png") == "https://x.org/a/media/b.png"
+    assert Urls.from_base_url("https://x.org/a").absolute("/media/b.png") == (
+        "https://x.org/a/media/b.png"
+    )
 
 
 def test_level_phrase() -> None:

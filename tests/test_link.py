@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
-from generator.link import AwardNode, InitiativeNode, PersonNode, Site, Totals, UnitNode
+from generator.nodes import AwardNode, InitiativeNode, PersonNode, Site, Totals, UnitNode
 from generator.pipeline import check_content
 
 
@@ -38,7 +38,7 @@ def test_groups_and_urls(site: Site) -> None:
     assert initiative.source == "initiatives/2022/may-cat-tu-dong.yml"
     assert initiative.year == 2022
     # Attribute access falls through to the validated model.
-    assert initiative.title == "Cải tiến máy cắt tự động"
+    assert initiative.model.title == "Cải tiến máy cắt tự động"
     assert initiative.display_name == "Cải tiến máy cắt tự động"
     assert repr(initiative) == "<InitiativeNode may-cat-tu-dong>"
 
@@ -206,8 +206,8 @@ def test_confidential_fields_are_dropped_from_the_linked_model(base_content: Pat
     assert initiative.recognition is None
     assert initiative.benefit == 0
     assert site.totals_by_year()[2022].benefit == 50_000_000
-    assert site.people["tran-thi-binh"].job_title is None
-    assert site.people["tran-thi-binh"].name == "Trần Thị Bình"
+    assert site.people["tran-thi-binh"].model.job_title is None
+    assert site.people["tran-thi-binh"].model.name == "Trần Thị Bình"
 
 
 def test_unpublished_person_is_named_but_not_linked(base_content: Path) -> None:
@@ -236,7 +236,7 @@ def test_nfd_names_resolve_like_nfc(base_content: Path) -> None:
         path = base_content / rel
         path.write_text(unicodedata.normalize("NFD", path.read_text("utf-8")), "utf-8")
     site = linked(base_content)
-    assert site.people["tran-thi-binh"].name == "Trần Thị Bình"
+    assert site.people["tran-thi-binh"].model.name == "Trần Thị Bình"
     assert site.taxonomies.fields["san-xuat"].name == "Sản xuất công nghiệp"
     group = site.awards["bang-khen-2022"].recipients[2]
     assert [p.name for p in group.people] == ["Trần Thị Bình", "Phạm Văn Dũng"]
@@ -254,7 +254,7 @@ def test_redirects_of_different_kinds_do_not_clash(base_content: Path) -> None:
     path = base_content / "units" / "tong-ldld.yml"
     path.write_text(path.read_text("utf-8") + "redirect_from: [nguyen-van-an, tldld]\n", "utf-8")
     site = linked(base_content)
-    assert site.units["tong-ldld"].redirect_from == ["nguyen-van-an", "tldld"]
+    assert site.units["tong-ldld"].model.redirect_from == ["nguyen-van-an", "tldld"]
 
 
 def test_year_folder_and_first_applied(base_content: Path) -> None:

@@ -13,7 +13,7 @@ from conftest import REPO, TODAY
 
 from generator.cli import cli
 from generator.guide import walk
-from generator.model import ALL_MODELS, RECORD_KINDS
+from generator.kinds import ALL_MODELS, RECORD_KINDS
 from generator.pipeline import check_content
 from generator.scaffold import plan_new
 

@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.catalogue import CATALOGUE
+from generator.kinds import ALL_MODELS, RECORD_KINDS
 from generator.loader import parse_yaml
-from generator.model import ALL_MODELS, PRIVACY_KEYS, RECORD_KINDS
+from generator.model import PRIVACY_KEYS
 from generator.pipeline import check_content
 from generator.problems import Problem
 

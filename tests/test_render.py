@@ -1,7 +1,7 @@
-"""The render stage: linked Site → Markdown pages (issue 3).
+"""The render stage: linked Site → docs pages (issue 3, issue 10).
 
 Templates run with StrictUndefined, every page carries front matter, listings paginate,
-every relative link of the generated Markdown names a generated file, and no record page
+every relative link of a generated page names a generated page or file, and no record page
 grows with the number of records (design §3: page size stays flat).
 """
 
@@ -20,12 +20,14 @@ import yaml
 from conftest import BASE_CONTENT, REPO, TODAY, copy_project
 
 from generator import render
-from generator.generate import extra_files
-from generator.link import URL_PREFIX, Site
+from generator.kinds import KINDS
+from generator.nodes import Site
+from generator.pages import RenderOptions
 from generator.pipeline import check_content
+from generator.templating import Templates
 
 TEMPLATES = REPO / "site_templates" / "pages"
-LINK = re.compile(r"\]\(<?([^)>\s]+)>?\)")
+LINK = re.compile(r'(?:href|src)="([^"]+)"')
 
 
 def load(content: Path) -> Site:
@@ -44,7 +46,11 @@ def front_matter(data: bytes) -> tuple[dict[str, Any], str]:
 
 
 def record_path(kind: str, ident: str) -> str:
-    return f"{URL_PREFIX[kind]}/{ident}.md"
+    return f"{KINDS[kind].url_prefix}/{ident}/index.md"
+
+
+def pages_of(site: Site, options: RenderOptions | None = None) -> dict[str, bytes]:
+    return render.render_site(site, TEMPLATES, options).pages
 
 
 # -- templates ---------------------------------------------------------------------------------
@@ -52,7 +58,7 @@ def record_path(kind: str, ident: str) -> str:
 
 def test_templates_run_with_strict_undefined(tmp_path: Path) -> None:
     site = load(BASE_CONTENT)
-    assert render.Renderer(site, TEMPLATES).env.undefined is jinja2.StrictUndefined
+    assert Templates(site, TEMPLATES).env.undefined is jinja2.StrictUndefined
     templates = tmp_path / "pages"
     shutil.copytree(TEMPLATES, templates)
     home = templates / "home.md.j2"
@@ -69,26 +75,23 @@ def test_templates_run_with_strict_undefined(tmp_path: Path) -> None:
 
 def test_every_page_has_front_matter() -> None:
     site = load(BASE_CONTENT)
-    files = render.render_site(site, TEMPLATES)
-    hand_written = {f"{page.slug}.md" for page in site.pages}
+    rendered = render.render_site(site, TEMPLATES)
+    files = rendered.pages
     for path, data in files.items():
-        if not path.endswith(".md") or path in hand_written:
-            continue
         meta, body = front_matter(data)
         assert meta.get("title"), path
         assert body.strip(), path
+        assert '<meta property="og:title"' in meta["head"], path
     for node in site.all_nodes():
         path = record_path(node.kind, node.id)
         if not node.published:
             assert path not in files
             continue
-        meta, _ = front_matter(files[path])
-        assert meta["showcase"] == {
-            "kind": node.kind,
-            "id": node.id,
-            "source": node.source,
-            "example": bool(node.model.example),
-        }
+        assert path in rendered.generated
+        meta, body = front_matter(files[path])
+        assert meta["title"] == node.display_name
+        assert "application/ld+json" in meta["head"]
+        assert "edit_url" not in meta, "no repo_url in the fixture: no edit link"
 
 
 def test_plain_text_is_escaped_in_markdown_and_front_matter(base_content: Path) -> None:
@@ -97,75 +100,79 @@ def test_plain_text_is_escaped_in_markdown_and_front_matter(base_content: Path) 
     data["title"] = "Máy <b>cắt</b> *nhanh* [x](y) & #1"
     data["summary"] = "Giảm | một nửa_thời_gian"
     record.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    files = render.render_site(load(base_content), TEMPLATES)
-    meta, body = front_matter(files["sang-kien/may-cat-tu-dong.md"])
-    assert meta["title"] == "Máy &lt;b&gt;cắt&lt;/b&gt; *nhanh* [x](y) &amp; #1"
-    assert r"# Máy &lt;b&gt;cắt&lt;/b&gt; \*nhanh\* \[x\]\(y\) &amp; \#1" in body
-    assert "Giảm &#124; một nửa\\_thời\\_gian" in body
+    files = pages_of(load(base_content))
+    meta, body = front_matter(files["sang-kien/may-cat-tu-dong/index.md"])
+    # The front matter keeps the text; the engine escapes it where the theme prints it.
+    assert meta["title"] == "Máy <b>cắt</b> *nhanh* [x](y) & #1"
+    assert "<h1>Máy &lt;b&gt;cắt&lt;/b&gt; *nhanh* [x](y) &amp; #1</h1>" in body
+    assert "Giảm | một nửa_thời_gian" in body
     assert "<b>" not in body
 
 
 def test_unpublished_person_has_no_page_and_no_link(base_content: Path) -> None:
     person = base_content / "people" / "le-van-cuong.yml"
     person.write_text(person.read_text(encoding="utf-8") + "publish: false\n", encoding="utf-8")
-    files = render.render_site(load(base_content), TEMPLATES)
-    assert "ca-nhan/le-van-cuong.md" not in files
-    initiative = files["sang-kien/may-cat-tu-dong.md"].decode("utf-8")
+    files = pages_of(load(base_content))
+    assert "ca-nhan/le-van-cuong/index.md" not in files
+    initiative = files["sang-kien/may-cat-tu-dong/index.md"].decode("utf-8")
     assert "Lê Văn Cường (40%)" in initiative, "the name stays in lists, without a link"
     for path, data in files.items():
-        assert b"le-van-cuong.md" not in data, path
+        assert b"le-van-cuong/" not in data, path
 
 
 def test_people_listing_in_vietnamese_order() -> None:
     """People by given name, then full name (Vietnamese honour rolls)."""
-    files = render.render_site(load(BASE_CONTENT), TEMPLATES)
+    files = pages_of(load(BASE_CONTENT))
     body = files["ca-nhan/index.md"].decode("utf-8")
-    names = re.findall(r"^\| \d+ \| \[([^\]]+)\]", body, flags=re.M)
+    names = re.findall(r'data-label="Họ và tên"><a href="[^"]+">([^<]+)</a>', body)
     assert names == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
 
 
 # -- pagination and links ------------------------------------------------------------------------
 
 
-def test_listings_paginate_with_sort_orders(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render, "PER_PAGE", 2)
+def test_listings_paginate_with_sort_orders() -> None:
     site = load(REPO / "content")
-    files = render.render_site(site, TEMPLATES)
+    files = pages_of(site, RenderOptions(per_page=2))
     total = len(site.initiatives)
     pages = math.ceil(total / 2)
     assert pages >= 3
     for base in ("sang-kien", "sang-kien/theo-ten", "sang-kien/theo-gia-tri"):
-        paths = [f"{base}/index.md"] + [f"{base}/trang-{n}.md" for n in range(2, pages + 1)]
-        assert f"{base}/trang-{pages + 1}.md" not in files
+        paths = [f"{base}/index.md"] + [f"{base}/trang-{n}/index.md" for n in range(2, pages + 1)]
+        assert f"{base}/trang-{pages + 1}/index.md" not in files
         seen: list[str] = []
         for number, path in enumerate(paths, start=1):
             body = files[path].decode("utf-8")
-            rows = re.findall(r"^\| \d+ \| \[[^\]]+\]\(([^)]+)\)", body, flags=re.M)
+            rows = re.findall(r'data-label="Sáng kiến"><a href="([^"]+)"', body)
             assert 1 <= len(rows) <= 2, path
             seen += [posixpath_name(r) for r in rows]
-            assert f"**{number}**" in body, "the current page is marked"
+            assert f'<strong aria-current="page">{number}</strong>' in body, "current page"
             assert body.count('class="sk-pagination"') == 2, "above and below the list"
             assert "Sắp xếp:" in body
         assert sorted(seen) == sorted(site.initiatives), base
 
 
 def posixpath_name(link: str) -> str:
-    return link.rsplit("/", 1)[-1].removesuffix(".md")
+    return link.rstrip("/").rsplit("/", 1)[-1]
 
 
-def test_generated_markdown_links_resolve(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every relative link of every generated page names a generated file or a media file."""
-    monkeypatch.setattr(render, "PER_PAGE", 3)
-    monkeypatch.setattr(render, "RECORD_LIST_LIMIT", 2)
+def test_generated_links_resolve() -> None:
+    """Every relative link of every generated page names a generated page, file or media file."""
     site = load(REPO / "content")
-    files = render.render_site(site, TEMPLATES)
-    files.update(extra_files(site))
-    known = set(files) | set(site.media_sources)
+    rendered = render.render_site(site, TEMPLATES, RenderOptions(per_page=3, record_list_limit=2))
+    known = set(rendered.files) | set(site.media_sources)
+    for path in rendered.pages:
+        known.add(
+            path.removesuffix("index.md")
+            if path.endswith("/index.md")
+            else ""
+            if path == "index.md"
+            else path.removesuffix(".md") + "/"
+        )
     broken = []
-    for path, data in files.items():
-        if not path.endswith(".md"):
-            continue
-        for target in LINK.findall(data.decode("utf-8")):
+    for path in rendered.generated:
+        _, body = front_matter(rendered.pages[path])
+        for target in LINK.findall(body):
             if re.match(r"^[a-z]+:", target) or target.startswith("#"):
                 continue
             resolved = _join(path, target.split("#", 1)[0])
@@ -177,7 +184,9 @@ def test_generated_markdown_links_resolve(monkeypatch: pytest.MonkeyPatch) -> No
 def _join(page: str, target: str) -> str:
     import posixpath
 
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+    joined = "" if joined == "." else joined
+    return joined + "/" if target.endswith("/") and joined else joined
 
 
 # -- page size stays flat -------------------------------------------------------------------------
@@ -230,12 +239,12 @@ def grown_content(tmp_path: Path, count: int) -> Path:
 
 
 #: Enough records that every unit's lists are past the record page's limit already at N.
-N = len(SYNTHETIC_UNITS) * (render.RECORD_LIST_LIMIT + 1)
+N = len(SYNTHETIC_UNITS) * (RenderOptions().record_list_limit + 1)
 
 
 def test_record_pages_do_not_grow_with_the_number_of_records(tmp_path: Path) -> None:
-    small = render.render_site(load(grown_content(tmp_path, N)), TEMPLATES)
-    large = render.render_site(load(grown_content(tmp_path, 3 * N)), TEMPLATES)
+    small = pages_of(load(grown_content(tmp_path, N)))
+    large = pages_of(load(grown_content(tmp_path, 3 * N)))
     base = load(BASE_CONTENT)
     checked = 0
     for node in base.all_nodes():
@@ -247,18 +256,17 @@ def test_record_pages_do_not_grow_with_the_number_of_records(tmp_path: Path) -> 
         assert after <= before * 1.05 + 200, f"{path} grew from {before} to {after} bytes"
     assert checked >= 10
     # …and the records past the limit are still reachable, from paginated lists.
-    assert "don-vi/tong-ldld/sang-kien/trang-2.md" in large
-    assert "chuong-trinh/chuong-trinh-mau/sang-kien/trang-2.md" in large
-    largest = max(len(v) for k, v in large.items() if k.count("/") == 1 and "/index" not in k)
-    assert largest < 40_000
+    assert "don-vi/tong-ldld/sang-kien/trang-2/index.md" in large
+    assert "chuong-trinh/chuong-trinh-mau/sang-kien/trang-2/index.md" in large
+    record_pages = [len(v) for k, v in large.items() if k.count("/") == 2]
+    assert max(record_pages) < 40_000
 
 
 @pytest.mark.slow
 def test_built_record_pages_stay_flat_and_nav_lists_sections(tmp_path: Path) -> None:
     """The same with MkDocs: the HTML of a record page, navigation included, stays flat."""
     from bs4 import BeautifulSoup
-
-    from generator.build import build_site
+    from conftest import build_site
 
     sizes = {}
     for count in (N, 3 * N):
@@ -300,7 +308,7 @@ def test_built_record_pages_stay_flat_and_nav_lists_sections(tmp_path: Path) -> 
         ("unit", "tong-ldld"),
         ("person", "nguyen-van-an"),
     ):
-        page = f"{URL_PREFIX[kind]}/{ident}/index.html"
+        page = f"{KINDS[kind].url_prefix}/{ident}/index.html"
         before, after = sizes[N][page], sizes[3 * N][page]
         assert after <= before * 1.05 + 500, f"{page} grew from {before} to {after} bytes"
     page = "chuong-trinh/chuong-trinh-mau/index.html"

@@ -1,8 +1,8 @@
 """Golden Markdown: one generated page of each type, compared byte for byte.
 
-The site is the small fixture content ``tests/cases/_base/content/``, rendered with
-``PER_PAGE = 1`` and ``RECORD_LIST_LIMIT = 1`` so that listings paginate and record pages
-link to their full lists.  After an intended change of a template or of the render
+The site is the small fixture content ``tests/cases/_base/content/``, rendered with one
+row a listing page and one item a record page's list (``RenderOptions``), so that listings
+paginate and record pages link to their full lists.  After an intended change of a template or of the render
 stage, run ``./run goldens`` (``UPDATE_GOLDENS=1``) and read the diff of ``tests/golden/``.
 """
 
@@ -14,37 +14,40 @@ import pytest
 from conftest import BASE_CONTENT, REPO, TODAY
 
 from generator import render
+from generator.pages import Planner, RenderOptions
 from generator.pipeline import check_content
 
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
+OPTIONS = RenderOptions(per_page=1, record_list_limit=1, honour_roll_awards=1)
 GOLDEN = REPO / "tests" / "golden"
 TEMPLATES = REPO / "site_templates" / "pages"
 
 #: golden file name → generated docs path.
 PAGES = {
     "home": "index.md",
-    "initiative": "sang-kien/may-cat-tu-dong.md",
-    "initiative-minimal": "sang-kien/so-hoa-ho-so.md",
-    "person": "ca-nhan/nguyen-van-an.md",
-    "unit": "don-vi/ldld-tinh-mau.md",
+    "initiative": "sang-kien/may-cat-tu-dong/index.md",
+    "initiative-minimal": "sang-kien/so-hoa-ho-so/index.md",
+    "person": "ca-nhan/nguyen-van-an/index.md",
+    "unit": "don-vi/ldld-tinh-mau/index.md",
     "unit-initiatives": "don-vi/ldld-tinh-mau/sang-kien/index.md",
-    "award": "khen-thuong/bang-khen-2022.md",
-    "event": "su-kien/diem-hen-2022.md",
-    "campaign": "chuong-trinh/chuong-trinh-mau.md",
+    "award": "khen-thuong/bang-khen-2022/index.md",
+    "event": "su-kien/diem-hen-2022/index.md",
+    "campaign": "chuong-trinh/chuong-trinh-mau/index.md",
     "listing-initiatives-1": "sang-kien/index.md",
-    "listing-initiatives-2": "sang-kien/trang-2.md",
-    "listing-initiatives-by-benefit-2": "sang-kien/theo-gia-tri/trang-2.md",
+    "listing-initiatives-2": "sang-kien/trang-2/index.md",
+    "listing-initiatives-by-benefit-2": "sang-kien/theo-gia-tri/trang-2/index.md",
     "listing-people": "ca-nhan/index.md",
     "listing-units": "don-vi/index.md",
     "listing-awards": "khen-thuong/index.md",
     "listing-events": "su-kien/index.md",
     "listing-campaigns": "chuong-trinh/index.md",
     "years": "nam/index.md",
-    "year": "nam/2022.md",
-    "year-2": "nam/2022/trang-2.md",
+    "year": "nam/2022/index.md",
+    "year-2": "nam/2022/trang-2/index.md",
     "fields": "linh-vuc/index.md",
-    "field": "linh-vuc/san-xuat.md",
-    "honour-roll": "bang-vang/index.md",
+    "field": "linh-vuc/san-xuat/index.md",
+    "honour-roll-index": "bang-vang/index.md",
+    "honour-roll": "bang-vang/2022/index.md",
     "statistics": "thong-ke/index.md",
     "search": "tra-cuu/index.md",
 }
@@ -54,10 +57,7 @@ PAGES = {
 def rendered() -> dict[str, bytes]:
     site, problems = check_content(BASE_CONTENT, today=TODAY)
     assert site is not None, problems
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(render, "PER_PAGE", 1)
-        mp.setattr(render, "RECORD_LIST_LIMIT", 1)
-        return render.render_site(site, TEMPLATES)
+    return render.render_site(site, TEMPLATES, OPTIONS).pages
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -93,11 +93,7 @@ def test_goldens_cover_every_template(rendered: dict[str, bytes]) -> None:
     """Every page template has a golden page (a new template needs one)."""
     site, _ = check_content(BASE_CONTENT, today=TODAY)
     assert site is not None
-    renderer = render.Renderer(site, TEMPLATES)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(render, "PER_PAGE", 1)
-        mp.setattr(render, "RECORD_LIST_LIMIT", 1)
-        template_of = {p.path: p.template for p in renderer.pages()}
+    template_of = {f"{p.url}index.md": p.template for p in Planner(site, OPTIONS).plan()}
     covered = {template_of[path] for path in PAGES.values()}
     templates = {p.name for p in TEMPLATES.glob("*.md.j2") if not p.name.startswith("_")}
     assert templates - covered == set()

@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 import generator.model as model_module
 from generator.cli import cli
-from generator.model import ALL_MODELS, RECORD_KINDS, SINGLE_FILES
+from generator.kinds import ALL_MODELS, RECORD_KINDS
+from generator.model import SINGLE_FILES
 from generator.schema import render_schemas
 
 SCHEMAS = REPO / "schemas"

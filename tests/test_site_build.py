@@ -30,7 +30,8 @@ from bs4 import BeautifulSoup, Tag
 from conftest import BASE_CONTENT, REPO, copy_project
 from test_links import LinkError, html_files, links_of, resolve, site_url, soup_of
 
-from generator.link import URL_PREFIX, Site
+from generator.kinds import KINDS
+from generator.nodes import Site
 from generator.pipeline import check_content
 
 BASE = site_url()
@@ -122,7 +123,7 @@ def targets(site_dir: Path, file: Path, tag: Tag) -> set[str]:
 
 
 def record_file(kind: str, ident: str) -> str:
-    return f"{URL_PREFIX[kind]}/{ident}/index.html"
+    return f"{KINDS[kind].url_prefix}/{ident}/index.html"
 
 
 # -- the build ------------------------------------------------------------------------------
@@ -226,7 +227,7 @@ def test_person_page(site_dir: Path) -> None:
     file = site_dir / record_file("person", "dinh-van-khoa")
     node = sample_site().people["dinh-van-khoa"]
     body = text(article(soup))
-    assert f"Chức vụ, chức danh: {node.model.job_title}" in body
+    assert f"Chức vụ, chức danh {node.model.job_title}" in body
     assert node.unit is not None
     assert record_file("unit", node.unit.id) in targets(site_dir, file, article(soup))
     assert {record_file("initiative", i.id) for i in node.initiatives} <= targets(
@@ -334,17 +335,21 @@ def test_year_and_field_pages(site_dir: Path, url: str) -> None:
 
 
 def test_honour_roll_grouped_and_printable(site_dir: Path) -> None:
+    """The honour roll: an index of years, each year its own page, awards grouped by form."""
     soup = page(site_dir, "bang-vang/")
     site = sample_site()
-    headings = [(h.name, text(h)) for h in article(soup).find_all(["h2", "h3"])]
     years = sorted({a.year for a in site.awards.values()}, reverse=True)
-    assert [t for n, t in headings if n == "h2"] == [f"Năm {y}" for y in years]
-    forms = {a.form_term.name for a in site.awards.values() if a.form_term}
-    assert forms <= {t for n, t in headings if n == "h3"}
-    file = site_dir / "bang-vang/index.html"
-    assert {record_file("award", a.id) for a in site.awards.values()} <= targets(
-        site_dir, file, article(soup)
-    )
+    index = site_dir / "bang-vang/index.html"
+    assert {f"bang-vang/{y}/index.html" for y in years} <= targets(site_dir, index, article(soup))
+    for year in years:
+        year_page = page(site_dir, f"bang-vang/{year}/")
+        awards = [a for a in site.awards.values() if a.year == year]
+        forms = {a.form_term.name for a in awards if a.form_term}
+        assert forms <= {text(h) for h in article(year_page).find_all("h2")}
+        file = site_dir / f"bang-vang/{year}/index.html"
+        assert {record_file("award", a.id) for a in awards} <= targets(
+            site_dir, file, article(year_page)
+        )
     sheets = [str(link["href"]) for link in soup.find_all("link", rel="stylesheet")]
     assert any(h.endswith("showcase.css") for h in sheets)
     css = (site_dir / "assets/stylesheets/showcase.css").read_text(encoding="utf-8")
@@ -390,7 +395,7 @@ def test_example_records_say_so(site_dir: Path) -> None:
         if not node.published:
             continue
         body = text(article(soup_of(site_dir / record_file(node.kind, node.id))))
-        assert ("Hồ sơ minh hoạ" in body) == bool(node.model.example), node
+        assert ("Hồ sơ minh họa" in body) == bool(node.model.example), node
 
 
 # -- every page ------------------------------------------------------------------------------

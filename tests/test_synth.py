@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from generator.link import Site
+from generator.nodes import Site
 from generator.pipeline import check_content
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "synth.py"

@@ -19,9 +19,8 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_project
+from conftest import REPO, build_site, copy_project
 
-from generator.build import BuildResult, build_site
 from generator.markup import render_markdown
 
 SCRIPT = "<script>alert(1)</script>"
@@ -101,7 +100,7 @@ def stuff_content(content: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def xss_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp("xss")
     content = root / "content"
     shutil.copytree(REPO / "content", content)
@@ -110,13 +109,13 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build_site(project, site_dir=project / "site", strict=False, search=False)
 
 
-def pages(result: BuildResult) -> list[Path]:
+def pages(result: Any) -> list[Path]:
     files = sorted(Path(result.site_dir).rglob("*.html"))
     assert len(files) > 50
     return files
 
 
-def test_payloads_reached_the_pages(xss_site: BuildResult) -> None:
+def test_payloads_reached_the_pages(xss_site: Any) -> None:
     """The payloads are shown as text (escaped), not dropped: the test would prove nothing."""
     home = BeautifulSoup((Path(xss_site.site_dir) / "index.html").read_bytes(), "lxml")
     article = home.select_one("article")
@@ -127,7 +126,7 @@ def test_payloads_reached_the_pages(xss_site: BuildResult) -> None:
     assert "[x](javascript:alert(1))" in text
 
 
-def test_no_live_payload_in_any_page(xss_site: BuildResult) -> None:
+def test_no_live_payload_in_any_page(xss_site: Any) -> None:
     site_dir = Path(xss_site.site_dir)
     problems: list[str] = []
     for file in pages(xss_site):
@@ -196,10 +195,10 @@ def _own_script(src: str) -> bool:
     return "assets/" in path or "pagefind/" in path
 
 
-def test_build_of_stuffed_content_warns_only_about_content(xss_site: BuildResult) -> None:
+def test_build_of_stuffed_content_warns_only_about_content(xss_site: Any) -> None:
     """The validator warns about HTML in Markdown fields; MkDocs itself has nothing to say."""
-    assert any("contains HTML that will be removed" in w for w in xss_site.warnings)
-    assert [w for w in xss_site.warnings if "/content/" not in w] == []
+    assert any("contains HTML that will be removed" in p.message for p in xss_site.problems)
+    assert xss_site.warnings == []
 
 
 @pytest.mark.parametrize(

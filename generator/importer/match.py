@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.kinds import RECORD_KINDS
 from generator.loader import load_content
-from generator.model import RECORD_KINDS
 from generator.vietnamese import fold
 
 # Prefixes that name the union of an organisation rather than the organisation:

@@ -28,7 +28,8 @@ from generator.importer.match import (
     unit_key_stripped,
 )
 from generator.importer.parse import Entry, RowData
-from generator.model import RECORD_KINDS, SLUG_RE
+from generator.kinds import RECORD_KINDS
+from generator.model import SLUG_RE
 from generator.scaffold import dump_yaml, schema_line
 from generator.vietnamese import slugify, unique_slug
 

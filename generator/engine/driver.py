@@ -1,0 +1,317 @@
+"""Build a docs folder into a site with MkDocs + Material, in parallel and incrementally.
+
+The stages are MkDocs' own (``mkdocs.commands.build.build``), in the same order:
+config → files → navigation → pages read → static files → theme templates →
+pages built.  Three things differ:
+
+- **No content pipeline here.**  The pipeline has already written the docs folder;
+  the ``showcase`` plugin, which does that work for plain ``mkdocs build``, is taken
+  out of the config this driver builds with.
+- **Pages are built by worker processes.**  After the shared state (config, files,
+  navigation, theme environment) is ready, the pages are split between ``jobs``
+  processes forked from this one, each reading and writing its share.  A page's HTML
+  depends only on its own source and that shared state, so any split gives the same
+  bytes as one process (tests/test_engine.py checks it).
+- **Only what changed is rebuilt.**  A manifest in the output folder records, per page,
+  a hash of its source and of everything shared (mkdocs.yml, the theme and its overrides,
+  the site settings, the navigation).  A page whose hash is unchanged and whose output
+  exists is not rebuilt; files of pages that are gone are removed.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import importlib.metadata
+import json
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import mkdocs
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import File, Files, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+from generator.engine import pages as page_glue
+from generator.engine.sitemap import reproducible_sitemap
+from generator.engine.theme import apply_settings
+from generator.model import SiteConfig
+
+log = logging.getLogger("mkdocs.showcase")
+
+#: The name of our own plugin in mkdocs.yml (pyproject.toml's entry point).
+PLUGIN_NAME = "showcase"
+#: Below this many pages to build, forking costs more than it saves.
+MIN_PAGES_PER_JOB = 40
+
+
+class EngineError(Exception):
+    """The engine could not build the site; the message says why (MkDocs' warnings)."""
+
+
+@dataclass
+class EngineResult:
+    built: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+@dataclass
+class _State:
+    """What every worker shares, set before forking (children inherit it)."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Any
+    generated: frozenset[str]
+    doc_files: Sequence[File]
+    in_nav: frozenset[str]
+
+
+_STATE: _State | None = None
+
+
+def _without_plugin(config: MkDocsConfig, name: str) -> None:
+    """Take our own plugin out: the pipeline has already done its work."""
+    plugins = config.plugins
+    plugin = plugins.get(name)
+    if plugin is None:
+        return
+    for methods in plugins.events.values():
+        methods[:] = [m for m in methods if getattr(m, "__self__", None) is not plugin]
+    del plugins[name]
+
+
+def _hash(*parts: bytes | str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _tree_hash(folders: Iterable[Path]) -> str:
+    """Names, sizes and modification times of every file under ``folders`` (theme files)."""
+    entries = []
+    for folder in folders:
+        for dirpath, _, names in os.walk(folder):
+            for name in sorted(names):
+                path = Path(dirpath, name)
+                stat = path.stat()
+                entries.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return _hash(*sorted(entries))
+
+
+def _shared_key(
+    config: MkDocsConfig, config_path: Path, settings: SiteConfig, nav: Navigation
+) -> str:
+    theme_dirs = [Path(d) for d in config.theme.dirs]
+    nav_shape = [(p.file.src_uri, p.title) for p in nav.pages]
+    return _hash(
+        mkdocs.__version__,
+        importlib.metadata.version("mkdocs-material"),
+        config_path.read_bytes(),
+        settings.model_dump_json(),
+        json.dumps(nav_shape, ensure_ascii=False),
+        _tree_hash(theme_dirs),
+        json.dumps(
+            [str(config.extra_css), str(config.extra_javascript), str(config.markdown_extensions)]
+        ),
+    )
+
+
+def _build_pages(uris: list[str]) -> tuple[int, list[str]]:
+    """Worker: read and build some pages of the shared state; returns (count, warnings)."""
+    state = _STATE
+    assert state is not None
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        by_uri = {f.src_uri: f for f in state.doc_files}
+        for uri in uris:
+            file = by_uri[uri]
+            page = file.page
+            assert page is not None
+            path = Path(file.abs_dest_path)
+            if path.is_file() or path.is_symlink():
+                path.unlink()  # never write through a link into a published copy
+            if uri in state.generated:
+                page_glue.populate_generated(page)
+            else:
+                mkdocs_build._populate_page(page, state.config, state.files)
+                page_glue.finish(page)
+                page_glue.sanitize(page)
+            mkdocs_build._build_page(page, state.config, state.doc_files, state.nav, state.env)
+            if uri not in state.in_nav:
+                # What the page held is written; drop it so that memory stays flat.  Pages
+                # in the navigation keep theirs: their titles are read by every other page.
+                page.content = None
+                page.markdown = None
+                page.toc = []  # type: ignore[assignment]
+        return len(uris), handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def _chunks(items: list[str], jobs: int) -> Iterator[list[str]]:
+    """Split ``items`` into about 4 × jobs chunks, so a slow chunk does not leave a core idle."""
+    count = max(1, min(len(items), jobs * 4))
+    size = -(-len(items) // count)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _run(uris: list[str], jobs: int) -> tuple[int, list[str]]:
+    if jobs <= 1 or len(uris) < MIN_PAGES_PER_JOB * 2:
+        return _build_pages(uris)
+    built = 0
+    warnings: list[str] = []
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        for count, messages in pool.map(_build_pages, _chunks(uris, jobs)):
+            built += count
+            warnings.extend(messages)
+    return built, warnings
+
+
+def _stale(site_dir: Path, wanted: set[str], keep: tuple[str, ...]) -> list[Path]:
+    out = []
+    for dirpath, _, names in os.walk(site_dir):
+        for name in names:
+            path = Path(dirpath, name)
+            rel = path.relative_to(site_dir).as_posix()
+            if rel not in wanted and not rel.startswith(tuple(f"{k}/" for k in keep)):
+                out.append(path)
+    return out
+
+
+def build(
+    config_path: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    settings: SiteConfig,
+    base_url: str,
+    generated: Iterable[str],
+    *,
+    manifest: Path,
+    jobs: int = 1,
+    strict: bool = True,
+    keep: tuple[str, ...] = (),
+) -> EngineResult:
+    """Build ``docs_dir`` into ``site_dir`` (kept between builds: only changes are rebuilt).
+
+    ``generated`` names the docs files (``sang-kien/x/index.md``) whose body is trusted
+    HTML from our templates; every other page is rendered by Python-Markdown and sanitized.
+    ``manifest`` is where the hashes of the pages built are kept (outside the site);
+    files under the folders named in ``keep`` (the search bundle) are not removed as stale.
+    """
+    global _STATE
+    result = EngineResult()
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(
+            str(config_path), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
+        )
+        _without_plugin(config, PLUGIN_NAME)
+        apply_settings(config, settings, base_url)
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        site_dir.mkdir(parents=True, exist_ok=True)
+
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        doc_files = files.documentation_pages()
+        for file in doc_files:
+            if file.page is None:
+                Page(None, file, config)
+        generated = frozenset(generated)
+        # Navigation titles come from the pages' front matter: read those few pages first,
+        # so that every worker renders the same navigation.
+        for page in nav.pages:
+            if page.file.src_uri in generated:
+                page_glue.populate_generated(page)
+            else:
+                page.read_source(config)
+        env = config.plugins.on_env(env, config=config, files=files)
+
+        manifest_path = manifest
+        previous: dict[str, Any] = {}
+        if manifest_path.is_file():
+            try:
+                previous = json.loads(manifest_path.read_text("utf-8"))
+            except (OSError, ValueError):
+                previous = {}
+        shared = _shared_key(config, config_path, settings, nav)
+        old_pages: dict[str, str] = (
+            previous.get("pages", {}) if previous.get("shared") == shared else {}
+        )
+        hashes = {f.src_uri: _hash(Path(f.abs_src_path).read_bytes()) for f in doc_files}  # type: ignore[arg-type]
+        todo = [
+            f.src_uri
+            for f in doc_files
+            if old_pages.get(f.src_uri) != hashes[f.src_uri] or not Path(f.abs_dest_path).is_file()
+        ]
+        result.unchanged = len(doc_files) - len(todo)
+
+        files.copy_static_files(dirty=True)
+        for template in config.theme.static_templates:
+            mkdocs_build._build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            mkdocs_build._build_extra_template(template, files, config, nav)
+
+        in_nav = frozenset(p.file.src_uri for p in nav.pages)
+        _STATE = _State(config, files, nav, env, generated, doc_files, in_nav)
+        try:
+            built, warnings = _run(todo, jobs)
+        finally:
+            _STATE = None
+        result.built = built
+        result.warnings.extend(warnings)
+        config.plugins.on_post_build(config=config)
+        reproducible_sitemap(site_dir)
+
+        wanted = {f.dest_uri for f in files}
+        wanted |= {"sitemap.xml", "sitemap.xml.gz", *config.theme.static_templates}
+        for path in _stale(site_dir, wanted, keep):
+            path.unlink()
+            result.removed += 1
+        manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        manifest_path.write_text(
+            json.dumps({"shared": shared, "pages": hashes}, sort_keys=True), encoding="utf-8"
+        )
+    except MkDocsException as exc:
+        raise EngineError("\n".join([*handler.messages, str(exc)]).strip()) from None
+    finally:
+        logger.removeHandler(handler)
+    result.warnings = [*handler.messages, *result.warnings]
+    if strict and result.warnings:
+        raise EngineError("\n".join(result.warnings))
+    return result

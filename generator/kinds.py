@@ -1,0 +1,727 @@
+"""The kind registry: one declaration per kind of record.
+
+Everything that differs between kinds is declared here, once, and read from
+here by every stage: the folder under ``content/`` and the model (loader,
+validator, schemas, ``showcase new``), the node class (linker), the URL shape
+(pages, links, redirects, reserved ids), labels and nouns (pages, guide,
+scaffold, search), the record and listing templates with their sort orders and
+the capped lists a record page shows (page planning), search facets and fields,
+the share description, Open Graph and JSON-LD types, the open-data columns and
+the guide section.
+
+Adding a kind is: its model (model.py), its node class (nodes.py), how its
+references resolve (link.py), one ``Kind`` here, its page and listing templates
+and its generated JSON Schema (docs_dev/architecture.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import jsonld
+from generator.model import (
+    SINGLE_FILES,
+    Award,
+    Campaign,
+    Event,
+    Initiative,
+    Person,
+    RecordBase,
+    Strict,
+    Unit,
+)
+from generator.nodes import (
+    AwardNode,
+    CampaignNode,
+    EventNode,
+    InitiativeNode,
+    Node,
+    PersonNode,
+    UnitNode,
+    sum_totals,
+)
+from generator.share import plain_text
+from generator.urls import Urls
+from generator.vietnamese import format_count, format_date, person_sort_key, sort_key
+
+# -- search facets ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A search filter: its key in the index and its label on /tra-cuu/."""
+
+    key: str
+    label: str
+
+
+#: Every facet, in the order the search page shows them.  The page hands this list to the
+#: JavaScript (``data-facets``), which keeps no list of its own.
+FACETS: tuple[Facet, ...] = (
+    Facet("kind", "Loại hồ sơ"),
+    Facet("year", "Năm"),
+    Facet("field", "Lĩnh vực"),
+    Facet("unit", "Đơn vị"),
+    Facet("province", "Tỉnh, thành phố"),
+    Facet("award_form", "Hình thức khen thưởng"),
+    Facet("level", "Cấp công nhận"),
+    Facet("status", "Tình trạng"),
+)
+FACET_KEYS = frozenset(f.key for f in FACETS)
+
+
+@dataclass
+class SearchData:
+    """What the search index knows of one record page, besides its title and text."""
+
+    filters: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
+    sort: dict[str, str] = field(default_factory=dict)
+
+
+# -- listings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    """One order of a listing; ``slug`` is its sub-folder ("" for the default order)."""
+
+    slug: str
+    label: str
+    key: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The paginated list of every record of a kind, at the kind's URL prefix."""
+
+    title: str
+    description: str
+    template: str
+    orders: tuple[SortOrder, ...]
+
+
+@dataclass(frozen=True)
+class RecordList:
+    """A list a record page shows, capped; past the cap, "see all" pages at ``<url><slug>/``."""
+
+    key: str  # name in the page's ``lists`` context
+    slug: str
+    item_kind: str
+    title: str  # with {name}: the owner's name
+    items: Callable[[Any], Sequence[Node]]
+
+
+Column = tuple[str, Callable[[Any, dict[str, Any]], Any]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    folder: str  # under content/
+    model: type[RecordBase]
+    node: type[Node]
+    url_prefix: str
+    label: str  # "Sáng kiến": headings, facet value, guide section
+    noun: str  # "sáng kiến": after a number ("12 sáng kiến")
+    title_field: str  # the model field holding the title or name
+    template: str  # the record page
+    listing: Listing
+    search_priority: int  # order of kinds in common-word result lists (lower first)
+    search: Callable[[Any], SearchData]
+    describe: Callable[[Any], str]  # plain text; truncated by generator.describe
+    og_type: str
+    jsonld: Callable[[Any, Urls], jsonld.JsonObject | None]
+    export_name: str  # du-lieu-mo/<export_name>.json|csv
+    export_columns: Callable[[Any], list[Column]]
+    record_lists: tuple[RecordList, ...] = ()
+    context: Callable[[Any], dict[str, Any]] | None = None  # extra template context
+    year_folders: bool = False  # content/<folder>/<year>/<id>.yml
+
+    def __post_init__(self) -> None:
+        self.node.spec = self
+
+    def url(self, ident: str) -> str:
+        return f"{self.url_prefix}/{ident}/"
+
+    @property
+    def export_label(self) -> str:
+        return self.noun[:1].upper() + self.noun[1:]
+
+    @property
+    def content_path(self) -> str:
+        """Where an editor puts one record, as the guide writes it."""
+        year = "<năm>/" if self.year_folders else ""
+        return f"content/{self.folder}/{year}<mã>.yml"
+
+
+# -- helpers shared by declarations ------------------------------------------------------------
+
+
+def province_of(unit: UnitNode | None) -> str | None:
+    """The province of a unit, or of the nearest unit above it that names one."""
+    if unit is None:
+        return None
+    for current in [unit, *unit.ancestors]:
+        if current.model.province:
+            return str(current.model.province)
+    return None
+
+
+def _join(parts: Sequence[str | None], sep: str = ", ") -> str:
+    return sep.join(p for p in parts if p)
+
+
+def _counts(*parts: tuple[int, str]) -> str:
+    return _join([f"{format_count(n)} {noun}" for n, noun in parts if n])
+
+
+def _date_key(node: Any) -> tuple[int, str]:
+    return (-node.model.date.toordinal(), node.id)
+
+
+def initiative_recent_key(i: InitiativeNode) -> tuple[Any, ...]:
+    applied = i.model.first_applied.toordinal() if i.model.first_applied else 0
+    return (-i.year, -applied, sort_key(i.model.title))
+
+
+def initiative_benefit_key(i: InitiativeNode) -> tuple[Any, ...]:
+    return (-i.benefit, sort_key(i.model.title))
+
+
+INITIATIVE_RECENT = SortOrder("", "Mới nhất", initiative_recent_key)
+INITIATIVE_BENEFIT = SortOrder("theo-gia-tri", "Giá trị làm lợi", initiative_benefit_key)
+AWARD_RECENT = SortOrder("", "Mới nhất", _date_key)
+
+
+def _term_name(term: Any) -> str | None:
+    return str(term.name) if term is not None else None
+
+
+def _name(node: Node | None) -> str | None:
+    return node.display_name if node is not None else None
+
+
+# -- initiative --------------------------------------------------------------------------------
+
+
+def _initiative_search(node: InitiativeNode) -> SearchData:
+    data = SearchData(words=[node.display_name])
+    data.filters["year"] = data.meta["year"] = str(node.year)
+    if node.field_term:
+        data.filters["field"] = node.field_term.name
+        data.words.append(node.field_term.name)
+    if node.unit:
+        data.filters["unit"] = data.meta["unit"] = node.unit.model.name
+        data.words.append(node.unit.model.name)
+        province = province_of(node.unit)
+        if province:
+            data.filters["province"] = province
+            data.words.append(province)
+    if node.status_term:
+        data.filters["status"] = node.status_term.name
+    if node.recognition:
+        data.filters["level"] = node.recognition.level.name
+    data.words.append(node.model.summary)
+    data.words.extend(a.name for a in node.authors)
+    data.words.extend(node.model.tags)
+    first = node.model.first_applied
+    data.sort["date"] = first.isoformat() if first else f"{node.year}-01-01"
+    data.sort["benefit"] = f"{node.benefit:015d}"
+    return data
+
+
+def _initiative_columns(_: Any) -> list[Column]:
+    def recognition(key: str) -> Callable[[Any, dict[str, Any]], Any]:
+        return lambda n, r: (r["recognition"] or {}).get(key)
+
+    def share(value: Any) -> str:
+        return "" if value is None else str(value)
+
+    return [
+        *fields("id", "url", "year", "title"),
+        ("authors", lambda n, r: [a.name for a in n.authors]),
+        ("author_ids", lambda n, r: [a["person"] or "" for a in r["authors"]]),
+        ("author_shares", lambda n, r: [share(a["share"]) for a in r["authors"]]),
+        *fields("unit"),
+        ("unit_name", lambda n, r: _name(n.unit)),
+        *fields("owner", "field"),
+        ("field_name", lambda n, r: _term_name(n.field_term)),
+        *fields("type"),
+        ("type_name", lambda n, r: _term_name(n.type_term)),
+        *fields("campaign", "phase", "first_applied"),
+        ("recognition_by", recognition("by")),
+        ("recognition_level", recognition("level")),
+        ("recognition_date", recognition("date")),
+        ("recognition_decision_number", recognition("decision_number")),
+        *fields("status"),
+        ("status_name", lambda n, r: _term_name(n.status_term)),
+        *fields("benefit_vnd", "summary", "tags", "images", "description", "conditions"),
+        *fields("example"),
+    ]
+
+
+# -- person ------------------------------------------------------------------------------------
+
+
+def _person_search(node: PersonNode) -> SearchData:
+    data = SearchData(words=[node.display_name])
+    if node.unit:
+        data.filters["unit"] = data.meta["unit"] = node.unit.model.name
+        data.words.append(node.unit.model.name)
+        province = province_of(node.unit)
+        if province:
+            data.filters["province"] = province
+    if node.model.job_title:
+        data.words.append(node.model.job_title)
+    return data
+
+
+def _person_describe(node: PersonNode) -> str:
+    if node.model.bio:
+        return plain_text(node.model.bio)
+    head = _join([node.model.name, node.model.job_title, _name(node.unit)])
+    counts = _counts(
+        (len(node.initiatives), "sáng kiến"), (len(node.awards), "lần được khen thưởng")
+    )
+    return head + (f". {counts}." if counts else ".")
+
+
+def _person_columns(_: Any) -> list[Column]:
+    return [
+        *fields("id", "url", "name", "job_title", "unit"),
+        ("unit_name", lambda n, r: _name(n.unit)),
+        *fields("photo", "bio", "example"),
+    ]
+
+
+# -- unit --------------------------------------------------------------------------------------
+
+
+def _unit_search(node: UnitNode) -> SearchData:
+    data = SearchData(words=[node.display_name])
+    province = province_of(node)
+    if province:
+        data.filters["province"] = province
+        data.words.append(province)
+    if node.model.short_name:
+        data.words.append(node.model.short_name)
+    if node.parent:
+        data.meta["unit"] = node.parent.model.name
+    return data
+
+
+def _unit_describe(node: UnitNode) -> str:
+    if node.model.description:
+        return plain_text(node.model.description)
+    head = _join([node.model.name, _term_name(node.kind_term), node.model.province])
+    counts = _counts(
+        (len(node.all_initiatives), "sáng kiến"),
+        (len(node.all_awards), "quyết định khen thưởng"),
+    )
+    return head + (f". {counts}." if counts else ".")
+
+
+def unit_leaderboard(unit: UnitNode) -> dict[str, Any]:
+    """The units directly under this one, with the totals of everything under each."""
+    rows = [
+        (child, sum_totals(child.all_initiatives))
+        for child in sorted(unit.children, key=lambda u: (sort_key(u.model.name), u.id))
+    ]
+    return {"leaderboard": rows}
+
+
+def _unit_columns(_: Any) -> list[Column]:
+    return [
+        *fields("id", "url", "name", "short_name", "kind"),
+        ("kind_name", lambda n, r: _term_name(n.kind_term)),
+        *fields("parent"),
+        ("parent_name", lambda n, r: _name(n.parent)),
+        *fields("province", "website", "logo", "description", "example"),
+    ]
+
+
+# -- award -------------------------------------------------------------------------------------
+
+
+def _award_search(node: AwardNode) -> SearchData:
+    data = SearchData(words=[node.display_name])
+    data.filters["year"] = data.meta["year"] = str(node.year)
+    if node.form_term:
+        data.filters["award_form"] = node.form_term.name
+        data.words.append(node.form_term.name)
+    if node.issuer:
+        data.filters["unit"] = data.meta["unit"] = node.issuer.model.name
+    data.words.extend(r.label for r in node.recipients)
+    if node.model.summary:
+        data.words.append(node.model.summary)
+    data.sort["date"] = node.model.date.isoformat()
+    return data
+
+
+def _award_describe(node: AwardNode) -> str:
+    model = node.model
+    if model.summary:
+        return str(model.summary)
+    decision = f"quyết định số {model.decision_number}" if model.decision_number else "quyết định"
+    head = _join([_term_name(node.form_term), f"{decision} ngày {format_date(model.date)}"], ": ")
+    if node.issuer is not None:
+        head += f" của {node.issuer.display_name}"
+    return f"{head}; khen thưởng {format_count(len(model.recipients))} tập thể, cá nhân."
+
+
+def _award_columns(_: Any) -> list[Column]:
+    return [
+        *fields("id", "url", "title", "form"),
+        ("form_name", lambda n, r: _term_name(n.form_term)),
+        *fields("issuer"),
+        ("issuer_name", lambda n, r: _name(n.issuer)),
+        *fields("decision_number", "date", "event", "campaign", "summary"),
+        ("recipient_count", lambda n, r: len(n.recipients)),
+        ("recipients", lambda n, r: [x.label for x in n.recipients]),
+        *fields("description", "example"),
+    ]
+
+
+# -- event -------------------------------------------------------------------------------------
+
+
+def _event_search(node: EventNode) -> SearchData:
+    data = SearchData(words=[node.display_name])
+    data.filters["year"] = data.meta["year"] = str(node.year)
+    if node.organiser:
+        data.filters["unit"] = data.meta["unit"] = node.organiser.model.name
+    if node.model.province:
+        data.filters["province"] = node.model.province
+        data.words.append(node.model.province)
+    if node.model.place:
+        data.words.append(node.model.place)
+    if node.model.summary:
+        data.words.append(node.model.summary)
+    data.sort["date"] = node.model.date.isoformat()
+    return data
+
+
+def _event_describe(node: EventNode) -> str:
+    model = node.model
+    if model.summary:
+        return str(model.summary)
+    where = _join([model.place, model.province])
+    text = f"{model.title}, ngày {format_date(model.date)}"
+    return text + (f" tại {where}." if where else ".")
+
+
+def _event_columns(_: Any) -> list[Column]:
+    return [
+        *fields("id", "url", "title", "date", "end_date", "place", "province", "organiser"),
+        ("organiser_name", lambda n, r: _name(n.organiser)),
+        *fields("campaign", "phase", "summary", "photos"),
+        ("programme_topics", lambda n, r: [item.topic for item in n.programme]),
+        *fields("description", "example"),
+    ]
+
+
+# -- campaign ----------------------------------------------------------------------------------
+
+
+def _campaign_search(node: CampaignNode) -> SearchData:
+    data = SearchData(words=[node.display_name])
+    data.filters["year"] = data.meta["year"] = str(node.model.start.year)
+    if node.organiser:
+        data.meta["unit"] = node.organiser.model.name
+    if node.model.summary:
+        data.words.append(node.model.summary)
+    data.sort["date"] = node.model.start.isoformat()
+    return data
+
+
+def _campaign_describe(node: CampaignNode) -> str:
+    model = node.model
+    if model.summary:
+        return str(model.summary)
+    text = f"{model.title}, phát động ngày {format_date(model.start)}"
+    return text + (f" bởi {node.organiser.display_name}." if node.organiser else ".")
+
+
+def _campaign_columns(_: Any) -> list[Column]:
+    def share(value: Any) -> str:
+        return "" if value is None else str(value)
+
+    return [
+        *fields("id", "url", "title", "short_name", "organiser"),
+        ("organiser_name", lambda n, r: _name(n.organiser)),
+        *fields("start", "end", "summary", "website"),
+        ("phases", lambda n, r: [p.key for p in n.model.phases]),
+        ("phase_names", lambda n, r: [p.name for p in n.model.phases]),
+        ("phase_targets", lambda n, r: [share(p.target) for p in n.model.phases]),
+        *fields("description", "example"),
+    ]
+
+
+def fields(*names: str) -> list[Column]:
+    """Columns copied from the exported record as they are."""
+    return [(name, _getter(name)) for name in names]
+
+
+def _getter(name: str) -> Callable[[Any, dict[str, Any]], Any]:
+    return lambda n, r: r.get(name)
+
+
+# -- the registry ------------------------------------------------------------------------------
+
+#: Every kind, in the order editors meet them (guide, open data, `showcase new`).
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            name="initiative",
+            folder="initiatives",
+            model=Initiative,
+            node=InitiativeNode,
+            url_prefix="sang-kien",
+            label="Sáng kiến",
+            noun="sáng kiến",
+            title_field="title",
+            template="initiative.md.j2",
+            listing=Listing(
+                "Sáng kiến",
+                "Các sáng kiến được vinh danh.",
+                "listing-initiatives.md.j2",
+                (
+                    INITIATIVE_RECENT,
+                    SortOrder("theo-ten", "Theo tên (A–Z)", lambda i: sort_key(i.model.title)),
+                    INITIATIVE_BENEFIT,
+                ),
+            ),
+            search_priority=0,
+            search=_initiative_search,
+            describe=lambda n: str(n.model.summary),
+            og_type="article",
+            jsonld=jsonld.initiative,
+            export_name="initiatives",
+            export_columns=_initiative_columns,
+            year_folders=True,
+        ),
+        Kind(
+            name="person",
+            folder="people",
+            model=Person,
+            node=PersonNode,
+            url_prefix="ca-nhan",
+            label="Cá nhân",
+            noun="cá nhân",
+            title_field="name",
+            template="person.md.j2",
+            listing=Listing(
+                "Cá nhân",
+                "Cá nhân có sáng kiến, được khen thưởng.",
+                "listing-people.md.j2",
+                (
+                    SortOrder("", "Theo tên", lambda p: person_sort_key(p.model.name)),
+                    SortOrder(
+                        "theo-so-sang-kien",
+                        "Theo số sáng kiến",
+                        lambda p: (-len(p.initiatives), person_sort_key(p.model.name)),
+                    ),
+                ),
+            ),
+            search_priority=5,
+            search=_person_search,
+            describe=_person_describe,
+            og_type="profile",
+            jsonld=jsonld.person,
+            export_name="people",
+            export_columns=_person_columns,
+        ),
+        Kind(
+            name="unit",
+            folder="units",
+            model=Unit,
+            node=UnitNode,
+            url_prefix="don-vi",
+            label="Đơn vị",
+            noun="đơn vị",
+            title_field="name",
+            template="unit.md.j2",
+            listing=Listing(
+                "Đơn vị",
+                "Các đơn vị, công đoàn có sáng kiến và khen thưởng.",
+                "listing-units.md.j2",
+                (
+                    SortOrder("", "Theo tên", lambda u: sort_key(u.model.name)),
+                    SortOrder(
+                        "theo-so-sang-kien",
+                        "Theo số sáng kiến",
+                        lambda u: (-len(u.all_initiatives), sort_key(u.model.name)),
+                    ),
+                ),
+            ),
+            search_priority=4,
+            search=_unit_search,
+            describe=_unit_describe,
+            og_type="website",
+            jsonld=jsonld.unit,
+            export_name="units",
+            export_columns=_unit_columns,
+            record_lists=(
+                RecordList(
+                    "initiatives",
+                    "sang-kien",
+                    "initiative",
+                    "Sáng kiến của {name}",
+                    lambda u: u.all_initiatives,
+                ),
+                RecordList(
+                    "people", "ca-nhan", "person", "Cá nhân thuộc {name}", lambda u: u.people
+                ),
+                RecordList(
+                    "awards",
+                    "khen-thuong",
+                    "award",
+                    "Khen thưởng của {name}",
+                    lambda u: u.all_awards,
+                ),
+                RecordList(
+                    "issued_awards",
+                    "quyet-dinh",
+                    "award",
+                    "Quyết định khen thưởng do {name} ban hành",
+                    lambda u: u.issued_awards,
+                ),
+            ),
+            context=unit_leaderboard,
+        ),
+        Kind(
+            name="award",
+            folder="awards",
+            model=Award,
+            node=AwardNode,
+            url_prefix="khen-thuong",
+            label="Khen thưởng",
+            noun="quyết định khen thưởng",
+            title_field="title",
+            template="award.md.j2",
+            listing=Listing(
+                "Khen thưởng",
+                "Các quyết định khen thưởng.",
+                "listing-awards.md.j2",
+                (
+                    AWARD_RECENT,
+                    SortOrder("theo-ten", "Theo tên (A–Z)", lambda a: sort_key(a.model.title)),
+                ),
+            ),
+            search_priority=1,
+            search=_award_search,
+            describe=_award_describe,
+            og_type="article",
+            jsonld=jsonld.award,
+            export_name="awards",
+            export_columns=_award_columns,
+        ),
+        Kind(
+            name="event",
+            folder="events",
+            model=Event,
+            node=EventNode,
+            url_prefix="su-kien",
+            label="Sự kiện",
+            noun="sự kiện",
+            title_field="title",
+            template="event.md.j2",
+            listing=Listing(
+                "Sự kiện",
+                "Các sự kiện, diễn đàn sáng kiến.",
+                "listing-events.md.j2",
+                (SortOrder("", "Mới nhất", _date_key),),
+            ),
+            search_priority=2,
+            search=_event_search,
+            describe=_event_describe,
+            og_type="article",
+            jsonld=jsonld.event,
+            export_name="events",
+            export_columns=_event_columns,
+        ),
+        Kind(
+            name="campaign",
+            folder="campaigns",
+            model=Campaign,
+            node=CampaignNode,
+            url_prefix="chuong-trinh",
+            label="Chương trình",
+            noun="chương trình",
+            title_field="title",
+            template="campaign.md.j2",
+            listing=Listing(
+                "Chương trình",
+                "Các chương trình, phong trào thi đua sáng tạo.",
+                "listing-campaigns.md.j2",
+                (SortOrder("", "Mới nhất", lambda c: (-c.model.start.toordinal(), c.id)),),
+            ),
+            search_priority=3,
+            search=_campaign_search,
+            describe=_campaign_describe,
+            og_type="website",
+            jsonld=jsonld.campaign,
+            export_name="campaigns",
+            export_columns=_campaign_columns,
+            record_lists=(
+                RecordList(
+                    "initiatives",
+                    "sang-kien",
+                    "initiative",
+                    "Sáng kiến tham gia {name}",
+                    lambda c: c.initiatives,
+                ),
+                RecordList(
+                    "awards", "khen-thuong", "award", "Khen thưởng trong {name}", lambda c: c.awards
+                ),
+            ),
+        ),
+    )
+}
+
+#: Derived views: kind → (folder, model) of every kind of record, and kind → model of every
+#: file an editor writes (the single files site.yml and taxonomies.yml included).
+RECORD_KINDS: dict[str, tuple[str, type[RecordBase]]] = {
+    name: (kind.folder, kind.model) for name, kind in KINDS.items()
+}
+ALL_MODELS: dict[str, type[Strict]] = {
+    **{name: model for name, (_, model) in SINGLE_FILES.items()},
+    **{name: kind.model for name, kind in KINDS.items()},
+}
+
+#: The single files of content/ (not kinds of record), with how the guide and the open data
+#: name them.
+SINGLE_FILE_LABELS: dict[str, str] = {
+    "site": "Cấu hình trang",
+    "taxonomies": "Danh mục dùng chung",
+}
+
+
+#: The order a record list shows, per kind of item (the first order of the kind's listing).
+def default_order(kind: str) -> SortOrder:
+    return KINDS[kind].listing.orders[0]
+
+
+def kind_of_folder(folder: str) -> Kind | None:
+    for kind in KINDS.values():
+        if kind.folder == folder:
+            return kind
+    return None
+
+
+#: Page names inside a kind's folder that are not records: the listing's other orders and
+#: its later pages (``trang-2``).  A record with such an id would lose its page.
+RESERVED_IDS = frozenset(
+    {"index"} | {o.slug for k in KINDS.values() for o in k.listing.orders if o.slug}
+)
+PAGE_NUMBER_RE = re.compile(r"trang-\d+")
+
+
+def reserved_id(ident: str) -> bool:
+    return ident in RESERVED_IDS or PAGE_NUMBER_RE.fullmatch(ident) is not None

@@ -1,0 +1,53 @@
+"""Site URLs, built once from ``base_url``.
+
+Pages are addressed by site-relative directory URLs (``sang-kien/x/``, ``""`` for
+the home page); links between generated pages are relative (``../../ca-nhan/y/``)
+so that the site works from any sub-path, and absolute URLs (canonical links,
+share metadata, feeds, open data) join the base URL, which always ends with ``/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Urls:
+    base: str  # "https://example.org/sang-kien/", always with a trailing slash
+
+    @classmethod
+    def from_base_url(cls, base_url: str) -> Urls:
+        base = base_url.strip()
+        return cls(base if base.endswith("/") else base + "/")
+
+    @property
+    def path(self) -> str:
+        """The sub-path the site is served under: ``/sang-kien/`` (``/`` at a host's root)."""
+        return urlsplit(self.base).path or "/"
+
+    def absolute(self, url: str) -> str:
+        """``sang-kien/x/`` or ``media/a.jpg`` → the full URL under the base.
+
+        Not ``urllib.parse.urljoin``: a leading slash would escape the sub-path.
+        """
+        return self.base + url.lstrip("/")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-relative).
+
+    Directory URLs keep their trailing slash; ``""`` is the home page.
+    """
+    start = from_url.rstrip("/") or "."
+    target = to_url.rstrip("/") or "."
+    rel = posixpath.relpath(target, start)
+    if to_url.endswith("/") or to_url == "":
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+def docs_path(url: str) -> str:
+    """The docs file of the page at ``url``: ``sang-kien/x/`` → ``sang-kien/x/index.md``."""
+    return f"{url}index.md"
