@@ -247,7 +247,8 @@ def _raster_files(data: bytes, stem: str, key: str) -> list[tuple[Variant, bytes
     # Largest first, each from the one before: a Lanczos step per halving or so costs a
     # fraction of shrinking the full picture four times, and looks the same.
     for target in sorted(widths, reverse=True):
-        scaled = _resize(scaled, target)
+        # Heights from the original's proportions, so rounding does not add up.
+        scaled = _resize(scaled, target, max(1, round(image.height * target / width)))
         for mime in ("image/webp", fallback):
             name = f"{stem}-{key[:16]}-{target}.{_EXTENSION[mime]}"
             files.append((Variant(name, scaled.width, scaled.height, mime), _encode(scaled, mime)))
@@ -385,10 +386,9 @@ def _apply_icc(image: Image.Image, icc: bytes) -> Image.Image | None:
     return converted
 
 
-def _resize(image: Image.Image, width: int) -> Image.Image:
-    if width >= image.width:
+def _resize(image: Image.Image, width: int, height: int) -> Image.Image:
+    if (width, height) == image.size:
         return image
-    height = max(1, round(image.height * width / image.width))
     # reducing_gap: shrink by whole factors first, then Lanczos; several times faster on
     # camera photos and indistinguishable from a full Lanczos at these ratios.
     return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
@@ -403,18 +403,21 @@ def _encode(image: Image.Image, mime: str) -> bytes:
     elif mime == "image/jpeg":
         clean.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     else:
-        clean.save(buffer, "PNG", optimize=True)
+        # zlib level 6: level 9 (optimize=True) is ten times slower on photo-like
+        # pixels for 7 % less, and this file only serves browsers without WebP.
+        clean.save(buffer, "PNG", compress_level=6)
     return buffer.getvalue()
 
 
 # -- SVG --------------------------------------------------------------------------
 
-_SVG_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<svg[\s>]", re.DOTALL)
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 
 
 def _looks_like_svg(data: bytes) -> bool:
-    return _SVG_START.match(data[:4096]) is not None
+    # No raster format starts with "<"; an XML file that is not an SVG is refused later.
+    head = data[:4096].lstrip()
+    return head.startswith(b"<") and b"<svg" in head
 
 
 def _svg_files(data: bytes, stem: str, key: str) -> list[tuple[Variant, bytes]]:
