@@ -19,7 +19,7 @@ from generator.cards import CARD_SIZE, CardSpec, Portrait, card_for, card_name, 
 from generator.images import ImageError
 
 FONTS = [cards.FONT_REGULAR, cards.FONT_BOLD]
-VOWELS = "a ă â e ê i o ô ơ u ư y".split()
+VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
 TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]  # none, huyền, sắc, hỏi, ngã, nặng
 
 
@@ -125,6 +125,12 @@ def test_unbreakable_word_is_split() -> None:
 @pytest.mark.parametrize(
     "spec",
     [
+        # Four lines at the largest size would push the subtitle into the footer.
+        dataclasses.replace(
+            SPEC,
+            title="Cải tiến hệ thống làm mát ghi lò nung clinker tại nhà máy xi măng Đông Nghi Sơn",
+            site_title="",
+        ),
         dataclasses.replace(SPEC, title=LONG_TITLE, site_title=""),
         dataclasses.replace(SPEC, title="X" * 300, subtitle=LONG_TITLE, site_title=""),
         dataclasses.replace(
@@ -147,7 +153,9 @@ def test_text_stays_inside_its_area(spec: CardSpec) -> None:
 
 
 def test_initials_portrait() -> None:
-    spec = dataclasses.replace(SPEC, portrait=Portrait("Ngô Thị Thanh Huyền", "ngo-thi-thanh-huyen"))
+    spec = dataclasses.replace(
+        SPEC, portrait=Portrait("Ngô Thị Thanh Huyền", "ngo-thi-thanh-huyen")
+    )
     image = pixels(draw_card(spec))
     colour = colour_for("ngo-thi-thanh-huyen")
     expected = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))

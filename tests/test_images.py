@@ -407,7 +407,9 @@ def samples() -> list[bytes]:
 SAMPLES = samples()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     sample=st.sampled_from(SAMPLES),
     edits=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=8),
@@ -457,7 +459,9 @@ def test_picture_html(tmp_path: Path) -> None:
     source = save(photo(2000, 1000), tmp_path / "p.jpg", "JPEG")
     info = process_image(source, tmp_path / "cache", PREFIX)
     alt = 'Ông "Hùng" <b>nhận</b> bằng khen & hoa'
-    html = picture_html(info, alt, "(max-width: 600px) 100vw, 640px", "anh-ho-so", "eager", "../../")
+    html = picture_html(
+        info, alt, "(max-width: 600px) 100vw, 640px", "anh-ho-so", "eager", "../../"
+    )
     assert "\n" not in html
     soup = BeautifulSoup(html, "html.parser")
     picture = soup.find("picture")
