@@ -47,7 +47,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import PIL
@@ -147,10 +147,15 @@ class ImageInfo:
 def process_image(source: Path, cache_dir: Path, url_prefix: str = "media/anh/") -> ImageInfo:
     """Make (or find in ``cache_dir``) the variants of ``source``; see the module doc.
 
-    ``url_prefix`` is where the build puts the files in the site (site-relative,
-    ending in ``/``); :func:`variant_files` says which cache file goes where.
+    ``url_prefix`` is the site-relative folder where the build puts the files;
+    :func:`variant_files` says which cache file goes where.
     Raises :class:`ImageError` for a file that is not a usable image.
     """
+    if url_prefix and not url_prefix.endswith("/"):
+        url_prefix += "/"
+    # Defence in depth (the loader checks this too): a link could point outside content/.
+    if source.is_symlink():
+        raise ImageError("image file is a symbolic link; put the file itself in content/media/")
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -185,12 +190,10 @@ def process_image(source: Path, cache_dir: Path, url_prefix: str = "media/anh/")
     )
 
 
-def variant_files(
-    info: ImageInfo, cache_dir: Path, url_prefix: str = "media/anh/"
-) -> Iterator[tuple[str, Path]]:
+def variant_files(info: ImageInfo, cache_dir: Path) -> Iterator[tuple[str, Path]]:
     """``(site-relative path, cache file)`` for each variant, for the build to copy."""
     for variant in info.variants:
-        yield variant.path, cache_dir / variant.path.removeprefix(url_prefix)
+        yield variant.path, cache_dir / PurePosixPath(variant.path).name
 
 
 def picture_html(

@@ -93,7 +93,7 @@ SRGB_BLUE = (0.1431, 0.0606, 0.7141)
 
 
 def opened(cache: Path, info: ImageInfo, mime: str) -> list[Image.Image]:
-    files = dict(variant_files(info, cache, PREFIX))
+    files = dict(variant_files(info, cache))
     return [Image.open(files[v.path]) for v in info.of_type(mime)]
 
 
@@ -181,7 +181,7 @@ def test_every_piece_of_metadata_is_stripped(tmp_path: Path) -> None:
         assert b"secret" in source.read_bytes()
         cache = tmp_path / f"cache-{source.suffix}"
         info = process_image(source, cache, PREFIX)
-        for path, file in variant_files(info, cache, PREFIX):
+        for path, file in variant_files(info, cache):
             data = file.read_bytes()
             assert b"secret" not in data, path
             assert b"SecretCam" not in data, path
@@ -285,8 +285,8 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
         second = process_image(source, tmp_path / "two", PREFIX)
         assert first == second
         for (path, a), (_, b) in zip(
-            variant_files(first, tmp_path / "one", PREFIX),
-            variant_files(second, tmp_path / "two", PREFIX),
+            variant_files(first, tmp_path / "one"),
+            variant_files(second, tmp_path / "two"),
             strict=True,
         ):
             assert a.read_bytes() == b.read_bytes(), path
@@ -303,7 +303,7 @@ def test_cache_skips_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(images, "_decode", no_decoding)
     assert process_image(source, cache, PREFIX) == first
     # Another URL prefix reuses the same files.
-    assert process_image(source, cache, "anh/").variants[0].path.startswith("anh/p-")
+    assert process_image(source, cache, "anh").variants[0].path.startswith("anh/p-")
     # A changed file is processed again (and fails here, proving it was not served stale).
     save(photo(800, 601), source, "JPEG")
     with pytest.raises(AssertionError, match="decoded again"):
@@ -317,7 +317,7 @@ def test_cache_repairs_itself(tmp_path: Path) -> None:
     manifest = cache / f"{first.key}.json"
     manifest.write_text("{ not json")
     assert process_image(source, cache, PREFIX) == first
-    victim = next(iter(variant_files(first, cache, PREFIX)))[1]
+    victim = next(iter(variant_files(first, cache)))[1]
     victim.unlink()
     assert process_image(source, cache, PREFIX) == first
     assert victim.is_file()
@@ -384,9 +384,15 @@ def test_bad_files_raise_image_error(tmp_path: Path, data: bytes, code: str, wor
     assert "\n" not in caught.value.message
 
 
-def test_missing_file_and_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_file_link_and_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ImageError, match="cannot read"):
         process_image(tmp_path / "absent.jpg", tmp_path / "cache", PREFIX)
+    with pytest.raises(ImageError, match="cannot read"):
+        process_image(tmp_path, tmp_path / "cache", PREFIX)  # a folder
+    target = save(photo(50, 50), tmp_path / "real.jpg", "JPEG")
+    (tmp_path / "link.jpg").symlink_to(target)
+    with pytest.raises(ImageError, match="symbolic link"):
+        process_image(tmp_path / "link.jpg", tmp_path / "cache", PREFIX)
     source = tmp_path / "big.jpg"
     source.write_bytes(jpeg_bytes())
     monkeypatch.setattr(images, "MAX_BYTES", 100)
@@ -439,7 +445,7 @@ def test_svg_copied_as_is(tmp_path: Path, repo_root: Path) -> None:
     cache = tmp_path / "cache"
     info = process_image(source, cache, PREFIX)
     assert (info.width, info.height) == (64, 64)
-    [(path, file)] = variant_files(info, cache, PREFIX)
+    [(path, file)] = variant_files(info, cache)
     assert path.endswith(".svg") and file.read_bytes() == source.read_bytes()
     html = picture_html(info, "Biểu trưng")
     assert html.startswith("<img ") and "<picture>" not in html and 'width="64"' in html
