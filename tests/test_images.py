@@ -38,8 +38,9 @@ def s15(value: float) -> bytes:
     return struct.pack(">i", round(value * 65536))
 
 
-def icc_profile(primaries: tuple[tuple[float, float, float], ...]) -> bytes:
-    """A minimal ICC v2 RGB matrix/TRC profile with the given (D50) red, green, blue XYZ.
+def icc_profile(primaries: tuple[tuple[float, float, float], ...] | None) -> bytes:
+    """A minimal ICC v2 matrix/TRC profile: RGB (gamma 2.2) with the given (D50) red,
+    green, blue XYZ, or linear grey (gamma 1.0) when ``primaries`` is None.
 
     Made here so that the test needs no profile file: with sRGB's red and green
     primaries swapped, a pure red pixel *means* sRGB green.
@@ -48,20 +49,17 @@ def icc_profile(primaries: tuple[tuple[float, float, float], ...]) -> bytes:
     def xyz(v: tuple[float, float, float]) -> bytes:
         return b"XYZ \0\0\0\0" + b"".join(s15(c) for c in v)
 
-    text = b"swapped primaries\0"
+    text = b"test profile\0"
     desc = b"desc\0\0\0\0" + struct.pack(">I", len(text)) + text + bytes(4 + 4 + 2 + 1 + 67)
     curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, 0x0233) + b"\0\0"  # gamma 2.2
-    tags = [
-        (b"desc", desc),
-        (b"wtpt", xyz((0.9642, 1.0, 0.8249))),
-        (b"rXYZ", xyz(primaries[0])),
-        (b"gXYZ", xyz(primaries[1])),
-        (b"bXYZ", xyz(primaries[2])),
-        (b"rTRC", curve),
-        (b"gTRC", curve),
-        (b"bTRC", curve),
-        (b"cprt", b"text\0\0\0\0public domain\0"),
-    ]
+    tags = [(b"desc", desc), (b"wtpt", xyz((0.9642, 1.0, 0.8249)))]
+    if primaries is None:
+        tags.append((b"kTRC", curve[:12] + struct.pack(">H", 0x0100) + b"\0\0"))
+    else:
+        tags += [(b"rXYZ", xyz(primaries[0])), (b"gXYZ", xyz(primaries[1]))]
+        tags += [(b"bXYZ", xyz(primaries[2])), (b"rTRC", curve), (b"gTRC", curve)]
+        tags.append((b"bTRC", curve))
+    tags.append((b"cprt", b"text\0\0\0\0public domain\0"))
     offset = 128 + 4 + 12 * len(tags)
     table, body = b"", b""
     for signature, data in tags:
@@ -73,7 +71,9 @@ def icc_profile(primaries: tuple[tuple[float, float, float], ...]) -> bytes:
         struct.pack(">I", size)
         + bytes(4)
         + struct.pack(">I", 0x02100000)
-        + b"mntrRGB XYZ "
+        + b"mntr"
+        + (b"GRAY" if primaries is None else b"RGB ")
+        + b"XYZ "
         + struct.pack(">6H", 2024, 1, 1, 0, 0, 0)
         + b"acsp"
         + bytes(24)
@@ -209,6 +209,26 @@ def test_icc_profile_converted_to_srgb(tmp_path: Path) -> None:
     assert g > 200 and r < 60 and b < 60, colours  # red in that space is sRGB green
     r, g, b = colours["untagged"]  # type: ignore[misc]
     assert r > 200 and g < 60 and b < 60, colours
+
+
+def test_grey_icc_profile(tmp_path: Path) -> None:
+    grey = icc_profile(None)
+    sources = [
+        save(Image.new("L", (40, 40), 128), tmp_path / "grey.jpg", "JPEG", icc_profile=grey),
+        save(Image.new("LA", (40, 40), (128, 100)), tmp_path / "grey.png", "PNG", icc_profile=grey),
+        # A grey profile on colour pixels does not fit them: ignored.
+        save(
+            Image.new("RGB", (40, 40), (200, 0, 0)), tmp_path / "odd.png", "PNG", icc_profile=grey
+        ),
+    ]
+    # Linear 50 % grey is sRGB 188 (not 128: the profile is what gives the value meaning).
+    expected = [(188, 188, 188, 255), (188, 188, 188, 100), (200, 0, 0, 255)]
+    for source, (r, g, b, a) in zip(sources, expected, strict=True):
+        cache = tmp_path / f"cache-{source.name}"
+        info = process_image(source, cache, PREFIX)
+        [picture] = opened(cache, info, info.fallback_mime)[:1]
+        pr, pg, pb, pa = picture.convert("RGBA").getpixel((20, 20))  # type: ignore[misc]
+        assert max(abs(pr - r), abs(pg - g), abs(pb - b)) <= 3 and pa == a, source.name
 
 
 def test_broken_icc_profile_is_ignored(tmp_path: Path) -> None:
