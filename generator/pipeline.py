@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.incremental import RenderState
 from generator.link import link_content
 from generator.loader import load_content
 from generator.nodes import Site
@@ -123,11 +124,32 @@ def check_content(
 
 
 def render_docs(
-    site: Site, project: Project, options: RenderOptions | None = None
+    site: Site,
+    project: Project,
+    options: RenderOptions | None = None,
+    *,
+    state: RenderState | None = None,
 ) -> tuple[Rendered, WriteReport]:
-    """Render the Site and make the docs folder hold exactly its pages, files and media."""
-    rendered = render_site(site, project.templates, options)
-    report = write_tree(project.docs, rendered.all_files(), copies=site.media_sources)
+    """Render the Site and make the docs folder hold exactly its pages, files and media.
+
+    With the ``state`` of the previous render (in memory, or saved in the project's cache
+    when ``state`` is None), only the pages an edit touches are rendered again.
+    """
+    saved = project.cache / "render-state.pickle"
+    previous = state if state is not None else RenderState.load(saved)
+    docs = project.docs
+    rendered = render_site(
+        site,
+        project.templates,
+        options,
+        state=previous,
+        exists=lambda path: (docs / path).is_file(),
+    )
+    report = write_tree(
+        docs, rendered.all_files(), copies=site.media_sources, keep=rendered.kept
+    )
+    if state is None:
+        rendered.state.save(saved)
     return rendered, report
 
 

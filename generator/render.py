@@ -10,13 +10,15 @@ renders and sanitizes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator import frontmatter
+from generator import frontmatter, incremental
+from generator.incremental import RenderState
 from generator.jsonld import jsonld_for, jsonld_script, website_jsonld
 from generator.loader import HandPage
 from generator.markup import safe_url
@@ -40,6 +42,10 @@ class Rendered:
     #: docs path → bytes of data files published as they are (JSON, CSV, feeds, redirects).
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Docs paths of generated pages not rendered again: the bytes on disk are still right.
+    kept: set[str] = field(default_factory=set)
+    #: What an incremental render next time compares with.
+    state: RenderState = field(default_factory=RenderState)
 
     def all_files(self) -> dict[str, bytes]:
         return dict(sorted({**self.files, **self.pages}.items()))
@@ -204,16 +210,38 @@ def data_files(site: Site) -> dict[str, bytes]:
     return files
 
 
-def render_site(site: Site, templates_dir: Path, options: RenderOptions | None = None) -> Rendered:
-    """Every generated docs file."""
+def render_site(
+    site: Site,
+    templates_dir: Path,
+    options: RenderOptions | None = None,
+    *,
+    state: RenderState | None = None,
+    exists: Callable[[str], bool] = lambda path: False,
+) -> Rendered:
+    """Every generated docs file; with the last render's ``state``, only the changed pages.
+
+    A page is kept (not rendered) when the state says nothing it showed has changed and
+    ``exists`` says its file is still on disk; it is then listed in ``kept``, not ``pages``.
+    """
+    options = options or RenderOptions()
     plans = Planner(site, options).plan()
     out = Rendered()
     out.problems = hand_page_problems(site, plans)
     writer = PageWriter(site, templates_dir)
-    for plan in plans:
-        path = docs_path(plan.url)
-        out.pages[path] = writer.page(plan)
-        out.generated.add(path)
+    reuse = incremental.start(site, templates_dir, options, state, exists)
+    with incremental.recording():
+        for plan in plans:
+            path = docs_path(plan.url)
+            out.generated.add(path)
+            key = incremental.plan_key(plan)
+            if reuse.unchanged(plan.url, path, key):
+                out.kept.add(path)
+                continue
+            deps: set[incremental.NodeKey] = set()
+            with incremental.record(deps):
+                out.pages[path] = writer.page(plan)
+            reuse.fresh.pages[plan.url] = incremental.PageRecord(path, key, frozenset(deps))
+    out.state = reuse.fresh
     for plan in extra_plans(site):
         out.pages[docs_path(plan.url)] = writer.page(plan)
     collided = {p.path for p in out.problems}

@@ -8,7 +8,7 @@ watches the docs folder: rewriting unchanged pages would rebuild everything
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,11 +26,15 @@ def write_tree(
     out_dir: Path,
     files: Mapping[str, bytes],
     copies: Mapping[str, Path] | None = None,
+    keep: Iterable[str] = (),
 ) -> WriteReport:
-    """Make ``out_dir`` hold exactly ``files`` (bytes) and ``copies`` (copied from source paths)."""
+    """Make ``out_dir`` hold exactly ``files`` (bytes), ``copies`` (copied from source paths)
+    and the files named in ``keep``, which are already there and stay as they are."""
     report = WriteReport()
     out_dir.mkdir(parents=True, exist_ok=True)
-    wanted = set(files) | set(copies or {})
+    kept = set(keep)
+    report.unchanged += len(kept)
+    wanted = set(files) | set(copies or {}) | kept
     for rel, data in sorted(files.items()):
         target = out_dir / rel
         if target.is_file() and target.read_bytes() == data:
