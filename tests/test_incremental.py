@@ -68,9 +68,7 @@ def delete_initiative(root: Path, rng: random.Random) -> str:
     """Delete an initiative that no other record names (others would then fail to link)."""
     content = root / "content"
     texts = "\n".join(p.read_text("utf-8") for p in content.rglob("*.yml"))
-    candidates = [
-        p for p in _records(content, "initiatives") if texts.count(p.stem) == 1
-    ]
+    candidates = [p for p in _records(content, "initiatives") if p.stem not in texts]
     if not candidates:
         return "nothing to delete"
     path = rng.choice(candidates)
