@@ -195,27 +195,40 @@ def build(root: Path, site_dir: Path | None, no_search: bool, jobs: int | None) 
     show_default=True,
     help="Address to serve the preview on.",
 )
-def serve(root: Path, dev_addr: str) -> None:
-    """Preview the site with live reload: saving a YAML record or a template refreshes the page.
+@click.option(
+    "--no-search", is_flag=True, help="Do not refresh the search index in the background."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes for the first build (default: one per CPU core).",
+)
+def serve(root: Path, dev_addr: str, no_search: bool, jobs: int | None) -> None:
+    """Preview the site: saving a YAML record or a template refreshes the open page.
 
     \b
+    One build per save, only the pages the edit touches.  While the content has an
+    error, every page shows the list of problems; it reloads itself once they are fixed.
     Example:
         showcase serve        # then open http://127.0.0.1:8000/
     """
-    import subprocess
+    from generator.pipeline import Project
+    from generator.preview import Preview
 
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--livereload",
-        "-a",
-        dev_addr,
-        "-f",
-        str(root / "mkdocs.yml"),
-    ]
-    sys.exit(subprocess.call(command))
+    host, _, port = dev_addr.rpartition(":")
+    try:
+        number = int(port)
+    except ValueError:
+        raise click.BadParameter(
+            f"{dev_addr!r} is not HOST:PORT", param_hint="--dev-addr"
+        ) from None
+    preview = Preview(Project.at(root), jobs=jobs, search=not no_search, say=click.echo)
+    try:
+        preview.serve(host or "127.0.0.1", number)
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on {dev_addr}: {exc.strerror}") from None
 
 
 @cli.command()

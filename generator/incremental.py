@@ -61,14 +61,15 @@ def shape(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return repr(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [type(value).__name__, *(shape(getattr(value, f.name)) for f in dataclasses.fields(value))]
+        return [
+            type(value).__name__,
+            *(shape(getattr(value, f.name)) for f in dataclasses.fields(value)),
+        ]
     return repr(value)
 
 
 def node_digest(node: Node) -> str:
-    linked = [
-        shape(getattr(node, f.name)) for f in dataclasses.fields(node) if f.name not in _OWN
-    ]
+    linked = [shape(getattr(node, f.name)) for f in dataclasses.fields(node) if f.name not in _OWN]
     return _hash(node.kind, node.id, node.digest, repr(linked))
 
 
@@ -91,7 +92,7 @@ def _recording_getattribute(self: Node, name: str) -> Any:
 @contextmanager
 def recording() -> Iterator[None]:
     """Let ``record`` collect node reads (patched in for the duration: zero cost outside)."""
-    Node.__getattribute__ = _recording_getattribute  # type: ignore[method-assign]
+    Node.__getattribute__ = _recording_getattribute  # type: ignore[method-assign,assignment]
     try:
         yield
     finally:

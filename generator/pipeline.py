@@ -145,9 +145,7 @@ def render_docs(
         state=previous,
         exists=lambda path: (docs / path).is_file(),
     )
-    report = write_tree(
-        docs, rendered.all_files(), copies=site.media_sources, keep=rendered.kept
-    )
+    report = write_tree(docs, rendered.all_files(), copies=site.media_sources, keep=rendered.kept)
     if state is None:
         rendered.state.save(saved)
     return rendered, report

@@ -27,7 +27,7 @@ import json
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import File, Files, get_files, set_exclusions
+from mkdocs.structure.files import File, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
@@ -75,20 +75,8 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
-@dataclass
-class _State:
-    """What every worker shares, set before forking (children inherit it)."""
-
-    config: MkDocsConfig
-    files: Files
-    nav: Navigation
-    env: Any
-    generated: frozenset[str]
-    doc_files: Sequence[File]
-    in_nav: frozenset[str]
-
-
-_STATE: _State | None = None
+#: The session the forked workers build from (set just before forking; they inherit it).
+_SESSION: Session | None = None
 
 
 def _without_plugin(config: MkDocsConfig, name: str) -> None:
@@ -141,37 +129,10 @@ def _shared_key(
 
 
 def _build_pages(uris: list[str]) -> tuple[int, list[str]]:
-    """Worker: read and build some pages of the shared state; returns (count, warnings)."""
-    state = _STATE
-    assert state is not None
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        by_uri = {f.src_uri: f for f in state.doc_files}
-        for uri in uris:
-            file = by_uri[uri]
-            page = file.page
-            assert page is not None
-            path = Path(file.abs_dest_path)
-            if path.is_file() or path.is_symlink():
-                path.unlink()  # never write through a link into a published copy
-            if uri in state.generated:
-                page_glue.populate_generated(page)
-            else:
-                mkdocs_build._populate_page(page, state.config, state.files)
-                page_glue.finish(page)
-                page_glue.sanitize(page)
-            mkdocs_build._build_page(page, state.config, state.doc_files, state.nav, state.env)
-            if uri not in state.in_nav:
-                # What the page held is written; drop it so that memory stays flat.  Pages
-                # in the navigation keep theirs: their titles are read by every other page.
-                page.content = None
-                page.markdown = None
-                page.toc = []  # type: ignore[assignment]
-        return len(uris), handler.messages
-    finally:
-        logger.removeHandler(handler)
+    """Worker: read and build some pages of the shared session; returns (count, warnings)."""
+    session = _SESSION
+    assert session is not None
+    return session.build_here(uris)
 
 
 def _chunks(items: list[str], jobs: int) -> Iterator[list[str]]:
@@ -182,16 +143,22 @@ def _chunks(items: list[str], jobs: int) -> Iterator[list[str]]:
         yield items[start : start + size]
 
 
-def _run(uris: list[str], jobs: int) -> tuple[int, list[str]]:
+def build_pages(session: Session, uris: list[str], jobs: int) -> tuple[int, list[str]]:
+    """Build pages of ``session`` in ``jobs`` forked processes (in this one when few)."""
+    global _SESSION
     if jobs <= 1 or len(uris) < MIN_PAGES_PER_JOB * 2:
-        return _build_pages(uris)
+        return session.build_here(uris)
     built = 0
     warnings: list[str] = []
     context = multiprocessing.get_context("fork")
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        for count, messages in pool.map(_build_pages, _chunks(uris, jobs)):
-            built += count
-            warnings.extend(messages)
+    _SESSION = session
+    try:
+        with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            for count, messages in pool.map(_build_pages, _chunks(uris, jobs)):
+                built += count
+                warnings.extend(messages)
+    finally:
+        _SESSION = None
     return built, warnings
 
 
@@ -204,6 +171,162 @@ def _stale(site_dir: Path, wanted: set[str], keep: tuple[str, ...]) -> list[Path
             if rel not in wanted and not rel.startswith(tuple(f"{k}/" for k in keep)):
                 out.append(path)
     return out
+
+
+class Session:
+    """MkDocs' shared state for one docs folder: config, files, navigation, theme.
+
+    ``showcase build`` makes one per build; the preview server keeps one alive and tells it
+    which docs files changed, so that a save rebuilds only those pages.
+    """
+
+    def __init__(
+        self,
+        config_path: Path,
+        docs_dir: Path,
+        site_dir: Path,
+        settings: SiteConfig,
+        base_url: str,
+        generated: Iterable[str],
+        *,
+        strict: bool = True,
+    ) -> None:
+        self.config_path = config_path
+        self.settings = settings
+        config = load_config(
+            str(config_path), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
+        )
+        _without_plugin(config, PLUGIN_NAME)
+        apply_settings(config, settings, base_url)
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        site_dir.mkdir(parents=True, exist_ok=True)
+        self.config = config
+        self.site_dir = site_dir
+        self.generated = frozenset(generated)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        self.files = files
+        self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        self.doc_files = files.documentation_pages()
+        for file in self.doc_files:
+            if file.page is None:
+                Page(None, file, config)
+        self.in_nav = frozenset(p.file.src_uri for p in self.nav.pages)
+        self._read_nav_pages()
+        self.env = config.plugins.on_env(env, config=config, files=files)
+
+    def _read_nav_pages(self) -> None:
+        # Navigation titles come from the pages' front matter: read those few pages first,
+        # so that every page (and every worker) renders the same navigation.
+        for page in self.nav.pages:
+            if page.file.src_uri in self.generated:
+                page_glue.populate_generated(page)
+            else:
+                page.read_source(self.config)
+
+    def nav_titles(self) -> list[tuple[str, str | None]]:
+        return [(p.file.src_uri, p.title) for p in self.nav.pages]
+
+    def shared_key(self) -> str:
+        return _shared_key(self.config, self.config_path, self.settings, self.nav)
+
+    def build_here(self, uris: Iterable[str]) -> tuple[int, list[str]]:
+        """Read and build pages in this process; returns (count, MkDocs' warnings)."""
+        handler = _Collect()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        count = 0
+        try:
+            by_uri = {f.src_uri: f for f in self.doc_files}
+            for uri in uris:
+                file = by_uri[uri]
+                page = file.page
+                assert page is not None
+                path = Path(file.abs_dest_path)
+                if path.is_file() or path.is_symlink():
+                    path.unlink()  # never write through a link into a published copy
+                if uri in self.generated:
+                    page_glue.populate_generated(page)
+                else:
+                    mkdocs_build._populate_page(page, self.config, self.files)
+                    page_glue.finish(page)
+                    page_glue.sanitize(page)
+                mkdocs_build._build_page(page, self.config, self.doc_files, self.nav, self.env)
+                count += 1
+                if uri not in self.in_nav:
+                    # What the page held is written; drop it so that memory stays flat.  Pages
+                    # in the navigation keep theirs: their titles are read by every other page.
+                    page.content = None
+                    page.markdown = None
+                    page.toc = []  # type: ignore[assignment]
+            return count, handler.messages
+        finally:
+            logger.removeHandler(handler)
+
+    def build_static(self) -> None:
+        """Theme assets and docs files that are not pages, then 404.html and the sitemap."""
+        self.files.copy_static_files(dirty=True)
+        for template in self.config.theme.static_templates:
+            mkdocs_build._build_theme_template(
+                template, self.env, self.files, self.config, self.nav
+            )
+        for template in self.config.extra_templates:
+            mkdocs_build._build_extra_template(template, self.files, self.config, self.nav)
+        reproducible_sitemap(self.site_dir)
+
+    def update(
+        self, changed: Iterable[str], removed: Iterable[str], generated: Iterable[str]
+    ) -> list[str]:
+        """Docs files written and deleted since the last build → the pages to build again.
+
+        New files join the file list, deleted ones leave it with their output; files that
+        are not pages are copied.  When a page of the navigation changed its title, every
+        page shows the new navigation: all pages are returned.
+        """
+        config = self.config
+        self.generated = frozenset(generated)
+        by_uri = {f.src_uri: f for f in self.files}
+        for uri in removed:
+            file = by_uri.pop(uri, None)
+            if file is not None:
+                self.files.remove(file)
+                dest = Path(file.abs_dest_path)
+                if dest.is_file():
+                    dest.unlink()
+        todo: list[str] = []
+        for uri in changed:
+            file = by_uri.get(uri)
+            if file is None:
+                file = File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+                self.files.append(file)
+                by_uri[uri] = file
+            if file.is_documentation_page():
+                if file.page is None:
+                    Page(None, file, config)
+                todo.append(uri)
+            else:
+                dest = Path(file.abs_dest_path)
+                if dest.is_file():
+                    dest.unlink()
+                file.copy_file()
+        self.doc_files = self.files.documentation_pages()
+        before = self.nav_titles()
+        self._read_nav_pages()
+        if self.nav_titles() != before:
+            return [f.src_uri for f in self.doc_files]
+        return todo
+
+    def remove_stale(self, keep: tuple[str, ...]) -> int:
+        wanted = {f.dest_uri for f in self.files}
+        wanted |= {"sitemap.xml", "sitemap.xml.gz", *self.config.theme.static_templates}
+        stale = _stale(self.site_dir, wanted, keep)
+        for path in stale:
+            path.unlink()
+        return len(stale)
 
 
 def build(
@@ -226,85 +349,38 @@ def build(
     ``manifest`` is where the hashes of the pages built are kept (outside the site);
     files under the folders named in ``keep`` (the search bundle) are not removed as stale.
     """
-    global _STATE
     result = EngineResult()
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(
-            str(config_path), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
+        session = Session(
+            config_path, docs_dir, site_dir, settings, base_url, generated, strict=strict
         )
-        _without_plugin(config, PLUGIN_NAME)
-        apply_settings(config, settings, base_url)
-        config = config.plugins.on_config(config)
-        config.plugins.on_pre_build(config=config)
-        site_dir.mkdir(parents=True, exist_ok=True)
-
-        files = get_files(config)
-        env = config.theme.get_env()
-        files.add_files_from_theme(env, config)
-        files = config.plugins.on_files(files, config=config)
-        set_exclusions(files, config)
-        nav = get_navigation(files, config)
-        nav = config.plugins.on_nav(nav, config=config, files=files)
-        doc_files = files.documentation_pages()
-        for file in doc_files:
-            if file.page is None:
-                Page(None, file, config)
-        generated = frozenset(generated)
-        # Navigation titles come from the pages' front matter: read those few pages first,
-        # so that every worker renders the same navigation.
-        for page in nav.pages:
-            if page.file.src_uri in generated:
-                page_glue.populate_generated(page)
-            else:
-                page.read_source(config)
-        env = config.plugins.on_env(env, config=config, files=files)
-
-        manifest_path = manifest
         previous: dict[str, Any] = {}
-        if manifest_path.is_file():
+        if manifest.is_file():
             try:
-                previous = json.loads(manifest_path.read_text("utf-8"))
+                previous = json.loads(manifest.read_text("utf-8"))
             except (OSError, ValueError):
                 previous = {}
-        shared = _shared_key(config, config_path, settings, nav)
+        shared = session.shared_key()
         old_pages: dict[str, str] = (
             previous.get("pages", {}) if previous.get("shared") == shared else {}
         )
-        hashes = {f.src_uri: _hash(Path(f.abs_src_path).read_bytes()) for f in doc_files}  # type: ignore[arg-type]
+        hashes = {f.src_uri: _hash(Path(f.abs_src_path).read_bytes()) for f in session.doc_files}  # type: ignore[arg-type]
         todo = [
             f.src_uri
-            for f in doc_files
+            for f in session.doc_files
             if old_pages.get(f.src_uri) != hashes[f.src_uri] or not Path(f.abs_dest_path).is_file()
         ]
-        result.unchanged = len(doc_files) - len(todo)
-
-        files.copy_static_files(dirty=True)
-        for template in config.theme.static_templates:
-            mkdocs_build._build_theme_template(template, env, files, config, nav)
-        for template in config.extra_templates:
-            mkdocs_build._build_extra_template(template, files, config, nav)
-
-        in_nav = frozenset(p.file.src_uri for p in nav.pages)
-        _STATE = _State(config, files, nav, env, generated, doc_files, in_nav)
-        try:
-            built, warnings = _run(todo, jobs)
-        finally:
-            _STATE = None
-        result.built = built
+        result.unchanged = len(session.doc_files) - len(todo)
+        session.build_static()
+        result.built, warnings = build_pages(session, todo, jobs)
         result.warnings.extend(warnings)
-        config.plugins.on_post_build(config=config)
-        reproducible_sitemap(site_dir)
-
-        wanted = {f.dest_uri for f in files}
-        wanted |= {"sitemap.xml", "sitemap.xml.gz", *config.theme.static_templates}
-        for path in _stale(site_dir, wanted, keep):
-            path.unlink()
-            result.removed += 1
-        manifest_path.parent.mkdir(parents=True, exist_ok=True)
-        manifest_path.write_text(
+        session.config.plugins.on_post_build(config=session.config)
+        result.removed = session.remove_stale(keep)
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(
             json.dumps({"shared": shared, "pages": hashes}, sort_keys=True), encoding="utf-8"
         )
     except MkDocsException as exc:

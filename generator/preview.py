@@ -1,0 +1,400 @@
+"""The preview server: one build per save, only the changed pages, errors shown in the page.
+
+``showcase serve`` builds the site once into a temporary folder, serves it over HTTP and
+watches ``content/``, the templates and ``mkdocs.yml``.  A save starts one build:
+
+- the content is checked (all problems, as ``showcase validate`` finds them); if there is
+  an error, nothing is rebuilt and every page shows an overlay listing the problems
+  (``file:line:col``, field, message) until the file is fixed;
+- otherwise only the pages the edit touches are rendered again (generator.incremental,
+  with the render state kept in memory) and built again by an engine session kept alive
+  between saves (generator.engine.driver.Session);
+- the page in the browser reloads itself: every HTML page served gets one small script,
+  ``/__showcase/preview.js``, which long-polls ``/__showcase/status``;
+- the search index is refreshed in the background, a few seconds after the last build,
+  in a child process that stopping the server also stops.
+
+SIGINT and SIGTERM stop the server, the watcher, the indexer and remove the temporary
+folder.  Messages for the editor go through ``say`` (the CLI prints them, in Vietnamese).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.incremental import RenderState
+from generator.pipeline import Project, check_content, default_jobs, render_docs
+from generator.problems import Problem, has_errors
+from generator.vietnamese import format_count
+
+#: Files an editor's tools write beside the real ones while saving.
+_IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".crdownload", ".part")
+#: Quiet time after the last change before a build starts (editors save in bursts).
+DEBOUNCE = 0.15
+#: Quiet time after the last build before the search index is refreshed.
+SEARCH_DELAY = 3.0
+STATUS_PATH = "/__showcase/status"
+SCRIPT_PATH = "/__showcase/preview.js"
+_SCRIPT_FILE = Path(__file__).with_name("preview.js")
+_INJECT = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+@dataclass
+class Status:
+    build: int = 0  # successful builds so far: a page reloads when this grows
+    version: int = 0  # every change of this status, for the long poll
+    ok: bool = True
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    search: str = "off"  # off | stale | updating | fresh
+
+    def as_json(self) -> bytes:
+        data = {
+            "build": self.build,
+            "version": self.version,
+            "ok": self.ok,
+            "problems": self.problems,
+            "search": self.search,
+        }
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    return {
+        "where": f"{problem.path}:{problem.line}:{problem.col}",
+        "field": problem.field,
+        "message": problem.message,
+        "severity": problem.severity.value,
+        "code": problem.code,
+        "text": problem.format(),
+    }
+
+
+class Preview:
+    def __init__(
+        self,
+        project: Project,
+        *,
+        jobs: int | None = None,
+        search: bool = True,
+        say: Callable[[str], None] = lambda text: None,
+    ) -> None:
+        self.project = project
+        self.jobs = jobs or default_jobs()
+        self.search = search
+        self.say = say
+        self.tmp: Path | None = None
+        self.site_dir = Path()
+        self.status = Status(search="stale" if search else "off")
+        self.changed = threading.Condition()
+        self.state: RenderState | None = None
+        self.session: Any = None
+        self.theme_stamp: tuple[float, ...] = ()
+        self.dirty_since: float | None = None
+        self.stopping = threading.Event()
+        self.indexer: subprocess.Popen[bytes] | None = None
+        self.last_build = 0.0
+
+    # -- building --------------------------------------------------------------------------
+    def _theme_stamp(self) -> tuple[float, ...]:
+        """Modification times of what the engine session holds in memory (theme, config)."""
+        overrides = self.project.root / "site_templates" / "overrides"
+        stamps = [self.project.config_file.stat().st_mtime]
+        stamps += [p.stat().st_mtime for p in sorted(overrides.rglob("*")) if p.is_file()]
+        return tuple(stamps)
+
+    def _publish(self, **changes: Any) -> None:
+        with self.changed:
+            for key, value in changes.items():
+                setattr(self.status, key, value)
+            self.status.version += 1
+            self.changed.notify_all()
+
+    def rebuild(self) -> None:
+        """Check, render the changed pages and build them; or show the problems."""
+        from generator.engine.driver import EngineError, Session, build_pages
+
+        start = time.perf_counter()
+        project = self.project
+        site, problems = check_content(project.content)
+        if site is None:
+            self._fail(problems)
+            return
+        rendered, written = render_docs(site, project, state=self.state)
+        if has_errors(rendered.problems):
+            self._fail([*problems, *rendered.problems])
+            return
+        self.state = rendered.state
+        stamp = self._theme_stamp()
+        try:
+            if self.session is None or stamp != self.theme_stamp:
+                self.session = Session(
+                    project.config_file,
+                    project.docs,
+                    self.site_dir,
+                    site.config,
+                    site.urls.base,
+                    rendered.generated,
+                    strict=False,
+                )
+                self.theme_stamp = stamp
+                uris = [f.src_uri for f in self.session.doc_files]
+                self.session.build_static()
+            else:
+                uris = self.session.update(written.written, written.deleted, rendered.generated)
+            built, _ = build_pages(self.session, uris, self.jobs)
+        except EngineError as exc:
+            self._fail([], str(exc))
+            return
+        took = time.perf_counter() - start
+        first = self.status.build == 0
+        self.last_build = time.monotonic()
+        self._publish(
+            build=self.status.build + 1,
+            ok=True,
+            problems=[_problem(p) for p in problems],
+            search="stale" if self.search else "off",
+        )
+        if first:
+            self.say(f"Đã dựng {format_count(built)} trang trong {_seconds(took)} giây.")
+        else:
+            self.say(f"Đã cập nhật {format_count(built)} trang trong {_seconds(took)} giây.")
+
+    def _fail(self, problems: list[Problem], detail: str = "") -> None:
+        shown = [_problem(p) for p in problems]
+        if detail:
+            shown.append(
+                {
+                    "where": "",
+                    "field": "",
+                    "message": detail,
+                    "severity": "error",
+                    "code": "",
+                    "text": detail,
+                }
+            )
+        errors = sum(1 for p in shown if p["severity"] == "error")
+        self._publish(ok=False, problems=shown)
+        self.say(f"Nội dung có {format_count(errors)} lỗi; trang xem trước hiện danh sách lỗi:")
+        for item in shown:
+            if item["severity"] == "error":
+                self.say("  " + item["text"])
+
+    # -- search in the background ------------------------------------------------------------
+    def _index_later(self) -> None:
+        """Refresh the search index once builds have been quiet for a moment."""
+        while not self.stopping.wait(0.5):
+            if self.status.search != "stale" or not self.status.ok:
+                continue
+            if time.monotonic() - self.last_build < SEARCH_DELAY:
+                continue
+            self._publish(search="updating")
+            start = time.perf_counter()
+            # A child process in its own group: stopping the preview stops Pagefind too.
+            self.indexer = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    "import sys; from pathlib import Path; "
+                    "from generator.pipeline import index_search; index_search(Path(sys.argv[1]))",
+                    str(self.site_dir),
+                ],
+                start_new_session=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            _, err = self.indexer.communicate()
+            code, self.indexer = self.indexer.returncode, None
+            if self.stopping.is_set():
+                return
+            if code == 0:
+                if self.status.search == "updating":
+                    self._publish(search="fresh")
+                self.say(
+                    f"Đã cập nhật chỉ mục tìm kiếm ({_seconds(time.perf_counter() - start)} giây)."
+                )
+            else:
+                self._publish(search="stale")
+                self.say(
+                    "Không cập nhật được chỉ mục tìm kiếm: " + err.decode(errors="replace")[-300:]
+                )
+                self.last_build = time.monotonic() + 60  # do not retry at once
+
+    # -- watching ------------------------------------------------------------------------------
+    def _watch(self) -> Any:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        preview = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                path = str(event.src_path)
+                if event.is_directory and event.event_type == "modified":
+                    return
+                if path.endswith(_IGNORED_SUFFIXES) or "/." in path.replace(os.sep, "/"):
+                    return
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                with preview.changed:
+                    preview.dirty_since = time.monotonic()
+                    preview.changed.notify_all()
+
+        observer = Observer()
+        handler = Handler()
+        root = self.project.root
+        for folder in (self.project.content, root / "site_templates"):
+            if folder.is_dir():
+                observer.schedule(handler, str(folder), recursive=True)
+        observer.schedule(handler, str(root), recursive=False)
+        observer.start()
+        return observer
+
+    def _builder(self) -> None:
+        while not self.stopping.is_set():
+            with self.changed:
+                while self.dirty_since is None and not self.stopping.is_set():
+                    self.changed.wait(0.5)
+                if self.stopping.is_set():
+                    return
+                assert self.dirty_since is not None
+                quiet = DEBOUNCE - (time.monotonic() - self.dirty_since)
+                if quiet > 0:
+                    self.changed.wait(quiet)
+                    continue
+                self.dirty_since = None
+            try:
+                self.rebuild()
+            except Exception as exc:
+                self._fail([], f"{type(exc).__name__}: {exc}")
+
+    # -- serving -------------------------------------------------------------------------------
+    def handler_class(self) -> type[http.server.SimpleHTTPRequestHandler]:
+        preview = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, directory=str(preview.site_dir), **kwargs)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return  # the editor's terminal shows builds, not requests
+
+            def do_GET(self) -> None:
+                url = urllib.parse.urlsplit(self.path)
+                if url.path == STATUS_PATH:
+                    self._status(urllib.parse.parse_qs(url.query))
+                elif url.path == SCRIPT_PATH:
+                    self._send(_SCRIPT_FILE.read_bytes(), "text/javascript; charset=utf-8")
+                else:
+                    self._file(url.path)
+
+            def _send(self, body: bytes, kind: str, code: int = 200) -> None:
+                self.send_response(code)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _status(self, query: dict[str, list[str]]) -> None:
+                since = int((query.get("since") or ["-1"])[0] or -1)
+                deadline = time.monotonic() + 20
+                with preview.changed:
+                    while preview.status.version <= since and time.monotonic() < deadline:
+                        if preview.stopping.is_set():
+                            break
+                        preview.changed.wait(0.5)
+                    body = preview.status.as_json()
+                self._send(body, "application/json; charset=utf-8")
+
+            def _file(self, path: str) -> None:
+                local = Path(self.translate_path(path))
+                if local.is_dir():
+                    if not path.endswith("/"):
+                        self.send_response(301)
+                        self.send_header("Location", path + "/")
+                        self.end_headers()
+                        return
+                    local = local / "index.html"
+                if local.suffix == ".html" and local.is_file():
+                    body = local.read_bytes()
+                    head, sep, tail = body.rpartition(b"</body>")
+                    body = head + _INJECT + sep + tail if sep else body + _INJECT
+                    self._send(body, "text/html; charset=utf-8")
+                    return
+                if not local.exists():
+                    missing = preview.site_dir / "404.html"
+                    body = missing.read_bytes() + _INJECT if missing.is_file() else b""
+                    self._send(body, "text/html; charset=utf-8", 404)
+                    return
+                super().do_GET()
+
+        return Handler
+
+    def serve(self, host: str, port: int) -> None:
+        """Build, then serve until SIGINT or SIGTERM; always clean up."""
+        server = http.server.ThreadingHTTPServer((host, port), self.handler_class())
+        server.daemon_threads = True
+        # Only once the port is ours: a refused address leaves nothing behind.
+        self.tmp = Path(tempfile.mkdtemp(prefix="showcase-preview-"))
+        self.site_dir = self.tmp / "site"
+        threads: list[threading.Thread] = []
+        observer = None
+
+        def stop(signum: int, frame: Any) -> None:
+            self.stopping.set()
+            threading.Thread(target=server.shutdown, daemon=True).start()
+
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            self.say(f"Xem trước tại http://{host}:{server.server_address[1]}/  (Ctrl+C để dừng)")
+            try:
+                self.rebuild()
+            except Exception as exc:
+                self._fail([], f"{type(exc).__name__}: {exc}")
+            observer = self._watch()
+            threads = [
+                threading.Thread(target=self._builder, daemon=True),
+                threading.Thread(target=self._index_later, daemon=True),
+            ]
+            if not self.search:
+                threads.pop()
+            for thread in threads:
+                thread.start()
+            server.serve_forever(poll_interval=0.2)
+        finally:
+            self.stopping.set()
+            with self.changed:
+                self.changed.notify_all()
+            if self.indexer is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(self.indexer.pid, signal.SIGTERM)
+            if observer is not None:
+                observer.stop()
+                observer.join(timeout=5)
+            for thread in threads:
+                thread.join(timeout=10)
+            server.server_close()
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp = None
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            self.say("Đã dừng xem trước.")
