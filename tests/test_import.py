@@ -236,8 +236,15 @@ def test_problems_point_at_cells(base_content: Path, tmp_path: Path) -> None:
     assert {(p.line, p.col) for p in legacy} == {(12, 2), (12, 4)}
     assert any("B12" in p.message and "Nguyễn Thị Hồng" in p.message for p in legacy)
     assert all(p.path.endswith("ds.xlsx") for p in result.problems)
-    # No --field given: the new initiatives got defaults, and the editor is told.
-    assert "import-default" in by_code
+    # No --field given: the new initiatives are written as needing review, and the editor is told.
+    review = by_code["import-needs-review"]
+    assert review.severity is Severity.WARNING
+    assert "2 sáng kiến mới chưa có lĩnh vực/loại" in review.message
+    assert result.needs_review == 2
+    # "Tổ Cơ điện Phân xưởng 2" does not tell its kind: reported at its cell.
+    kind = by_code["import-unit-kind"]
+    assert (kind.line, kind.col, kind.severity) == (9, 2, Severity.WARNING)
+    assert "'Tổ Cơ điện Phân xưởng 2'" in kind.message
 
 
 def test_dry_run_writes_nothing(base_content: Path, tmp_path: Path) -> None:
@@ -265,8 +272,8 @@ def test_dry_run_writes_nothing(base_content: Path, tmp_path: Path) -> None:
         "units/to-co-dien-phan-xuong-2.yml",
         "initiatives/2023/so-tay-an-toan-dien-tu.yml",
     ):
-        assert f"would create  {base_content.as_posix()}/{record}" in result.output
-    assert "0 files written" in result.output
+        assert f"sẽ tạo     {base_content.as_posix()}/{record}" in result.output
+    assert "chưa ghi tệp nào" in result.output
 
 
 def _flags() -> list[str]:
@@ -292,7 +299,7 @@ def test_ambiguous_name_is_reported_not_guessed(base_content: Path, tmp_path: Pa
         cli, ["import", str(sheet), "--award", AWARD, *_flags(), "--content", str(base_content)]
     )
     assert runner.exit_code == 1
-    assert "0 files written" in runner.output
+    assert "Chưa ghi tệp nào" in runner.output
 
 
 def test_namesakes_in_other_units_are_other_people(base_content: Path, tmp_path: Path) -> None:
@@ -353,7 +360,7 @@ def test_legacy_cell_that_cannot_be_read_is_reported(base_content: Path, tmp_pat
     result = do_import(path, base_content, date=dt.date(2023, 1, 5))
     [problem] = [p for p in result.problems if p.code == "import-legacy-encoding"]
     assert (problem.line, problem.col, problem.severity) == (2, 2, Severity.ERROR)
-    assert "cell B2 looks like TCVN3" in problem.message
+    assert "ô B2 có vẻ gõ bằng bảng mã TCVN3" in problem.message
     assert result.written == 0
 
 

@@ -44,7 +44,7 @@ _HEADS = """
 tổng liên đoàn|liên đoàn|công đoàn cơ sở|
 công đoàn bộ phận|công đoàn ngành|công đoàn|tổ công đoàn|nghiệp đoàn|tổng công ty|công ty|
 tập đoàn|nhà máy|xí nghiệp|phân xưởng|chi nhánh|liên hiệp hợp tác xã|hợp tác xã|
-doanh nghiệp tư nhân|bệnh viện|trạm y tế|trung tâm y tế|phòng khám|trường|trung tâm|học viện|
+doanh nghiệp tư nhân|bệnh viện|phòng khám|trường|trung tâm|học viện|
 viện|tổng cục|chi cục|cục|sở|phòng|ban quản lý|ban|văn phòng|ủy ban nhân dân|uỷ ban nhân dân|
 hội đồng nhân dân|ủy ban|uỷ ban|tổ|đội|khoa|bộ phận|trạm|kho bạc nhà nước|kho bạc|ngân hàng|
 bảo hiểm xã hội|bưu điện|điện lực|đài|nhà văn hóa|nhà văn hoá|thư viện|bảo tàng|hội|câu lạc bộ|
@@ -53,7 +53,7 @@ lâm trường|ban chấp hành|ban thường vụ
 """
 
 _COMMON = """
-lao động|cổ phần|trách nhiệm hữu hạn|một thành viên|xi măng|cơ khí|cơ điện|điện lực|điện tử|
+lao động|cổ phần|thủy lợi|thuỷ lợi|khai thác|trách nhiệm hữu hạn|một thành viên|xi măng|cơ khí|cơ điện|điện lực|điện tử|
 điện lạnh|viễn thông|bưu chính|thông tin|dữ liệu|truyền thông|công nghệ|công nghệ thông tin|
 kỹ thuật|khoa học|giáo dục|đào tạo|y tế|dược|đa khoa|nhi|sản nhi|
 y học cổ truyền|phục hồi chức năng|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|

@@ -26,6 +26,7 @@ from generator.importer.match import (
     match_people,
     match_unit,
     name_key,
+    unit_key,
     unit_key_stripped,
 )
 from generator.importer.parse import Entry, RowData
@@ -158,7 +159,7 @@ class Planner:
         self.records[(kind, record_id)] = (data, row)
         if kind == "unit":
             self.index.units[record_id] = data
-            self.index.units_by_name[name_key(data["name"])].append(record_id)
+            self.index.units_by_name[unit_key(data["name"])].append(record_id)
             self.index.units_by_stripped[unit_key_stripped(data["name"])].append(record_id)
         elif kind == "person":
             self.index.people[record_id] = data

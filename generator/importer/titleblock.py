@@ -28,19 +28,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from generator.importer.match import ContentIndex, name_key
+from generator.importer.match import ContentIndex, unit_key
 
-_ABBREVIATIONS = {
-    "ldld": "lien doan lao dong",
-    "cdcs": "cong doan co so",
-    "tld": "tong lien doan",
-    "tp": "thanh pho",
-    "tx": "thi xa",
-    "cdn": "cong doan nganh",
-    "cdvc": "cong doan vien chuc",
-    "ubnd": "uy ban nhan dan",
-    "htx": "hop tac xa",
-}
 # Who inside the issuer signs: "BAN CHẤP HÀNH LIÊN ĐOÀN LAO ĐỘNG …" is still the federation.
 _BODIES = re.compile(
     r"^(?:(?:tm|t m|kt)\s+)?(?:ban chap hanh|ban thuong vu|thuong truc|bch|btv|chu tich|giam doc)\s+"
@@ -49,7 +38,7 @@ _BODIES = re.compile(
 
 def expand(text: str) -> str:
     """Folded words with abbreviations spelled out: ``LĐLĐ tỉnh`` → ``lien doan lao dong tinh``."""
-    return " ".join(_ABBREVIATIONS.get(word, word) for word in name_key(text).split())
+    return unit_key(text)
 
 
 @dataclass
