@@ -177,7 +177,7 @@ def infer_form(cells: list[TitleCell], index: ContentIndex, issuer: str | None) 
     ]
     if len(whole) == 1:
         words = _form_name(index, whole[0])
-        return Finding(whole[0], index.taxonomy_name("award_forms", whole[0]), where(words))
+        return Finding(whole[0], _mention(cells, words), where(words))
     # The name before "của" ("Bằng khen"), told apart by the issuer's level.
     bases: dict[str, list[str]] = {}
     for key in keys:
