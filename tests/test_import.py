@@ -853,7 +853,9 @@ def test_text_exports(
     result = run_import(path, ImportOptions(award=AWARD, content=base_content, today=TODAY))
     assert errors(result) == []
     delimiters = {"\t": "dấu tab", ";": "dấu chấm phẩy (;)", ",": "dấu phẩy (,)"}
-    assert result.notes[0] == f"Đã đọc tệp văn bản {read_as}, phân cách bằng {delimiters[delimiter]}"
+    assert (
+        result.notes[0] == f"Đã đọc tệp văn bản {read_as}, phân cách bằng {delimiters[delimiter]}"
+    )
     award = load(base_content / "awards" / f"{AWARD}.yml")
     assert (award["form"], award["date"]) == ("bang-khen", dt.date(2023, 1, 5))
     assert [r.get("person") for r in award["recipients"]] == ["do-thi-hang", "tran-van-muoi"]
@@ -985,3 +987,276 @@ def test_sheet_option_names_the_sheets_there_are(base_content: Path, tmp_path: P
     [problem] = result.problems
     assert problem.code == "import-option"
     assert problem.message == "không có trang tính nào tên 'Tập thể'; tệp có: 'Danh sách'"
+
+
+# -- what the title block says -----------------------------------------------------------
+
+
+def title_list(path: Path, *title: str) -> Path:
+    """A short list under the given title lines (one cell each, in column A)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for line in title:
+        ws.append([line])
+    ws.append(["STT", "Họ và tên", "Đơn vị", "Tên sáng kiến"])
+    ws.append([1, "Trần Văn Xuân", "Công ty Cổ phần Xi măng Đông Nghi Sơn", None])
+    wb.save(path)
+    return path
+
+
+def inferred(result: ImportResult, what: str) -> str | None:
+    found = [line for line in result.inferred if line.startswith(what + " = ")]
+    return found[0].split(" = ", 1)[1].split(" ")[0] if found else None
+
+
+DECISION = "(Kèm theo Quyết định số 45/QĐ-TLĐ ngày 20/9/2023)"
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer", "form"),
+    [
+        # "Bằng khen" names two terms: the issuer's level picks "của LĐLĐ tỉnh".
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA", "ĐƯỢC TẶNG BẰNG KHEN"], "ldld-thanh-hoa",
+         "bang-khen-ldld-tinh"),
+        # ... and "của Tổng Liên đoàn" for the confederation.
+        (["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "ĐƯỢC TẶNG BẰNG KHEN"], "tong-ldld-viet-nam",
+         "bang-khen-tong-ldld"),
+        # The whole name of a term wins over the issuer's level.
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA", "đề nghị tặng Bằng khen của Tổng Liên đoàn"],
+         "ldld-thanh-hoa", "bang-khen-tong-ldld"),
+        # A heading names the parent above the issuer: the issuer is the lower one.
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA", "CÔNG ĐOÀN NGÀNH Y TẾ", "được tặng Giấy khen"],
+         "cong-doan-nganh-y-te-thanh-hoa", "giay-khen"),
+        # Two units, neither above the other: none is chosen.
+        (["LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG", "CÔNG ĐOÀN NGÀNH Y TẾ TỈNH THANH HÓA",
+          "TẶNG GIẤY KHEN"], None, "giay-khen"),
+        (["LĐLĐ TỈNH THANH HÓA", "CÔNG ĐOÀN NGÀNH Y TẾ TỈNH THANH HÓA", "TẶNG GIẤY KHEN"],
+         "cong-doan-nganh-y-te-thanh-hoa", "giay-khen"),
+        # The unit after "của" in the decision line.
+        (["DANH SÁCH TẬP THỂ ĐƯỢC TẶNG CỜ THI ĐUA",
+          "(Kèm theo Quyết định số 9/QĐ-LĐLĐ ngày 1/12/2023 của Ban Thường vụ LĐLĐ huyện "
+          "Hoằng Hóa)"], "ldld-huyen-hoang-hoa", "co-thi-dua"),
+        # A unit the content does not have is not guessed.
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN", "ĐƯỢC TẶNG GIẤY KHEN"], None, "giay-khen"),
+        # Two forms named: none is chosen.
+        (["LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA", "ĐƯỢC TẶNG BẰNG KHEN, GIẤY KHEN"],
+         "ldld-thanh-hoa", None),
+    ],
+)  # fmt: skip
+def test_title_block_names_issuer_and_form(
+    sample_content: Path, tmp_path: Path, title: list[str], issuer: str | None, form: str | None
+) -> None:
+    path = title_list(tmp_path / "ds.xlsx", *title, DECISION)
+    result = run_import(path, ImportOptions(award=AWARD, content=sample_content, today=TODAY))
+    assert inferred(result, "cơ quan khen thưởng") == issuer
+    assert inferred(result, "hình thức khen thưởng") == form
+    asked = sorted(p.message.split(" ")[0] for p in result.problems if p.code == "import-option")
+    assert asked == sorted(
+        [flag for flag, found in (("--issuer", issuer), ("--form", form)) if found is None]
+    )
+
+
+def test_ambiguous_form_names_its_candidates(sample_content: Path, tmp_path: Path) -> None:
+    # An issuer whose level tells neither "Bằng khen của Tổng Liên đoàn" nor "… của LĐLĐ tỉnh".
+    path = title_list(tmp_path / "ds.xlsx", "DANH SÁCH ĐƯỢC TẶNG BẰNG KHEN", DECISION)
+    issuer = "cong-doan-nganh-y-te-thanh-hoa"
+    options = ImportOptions(award=AWARD, content=sample_content, today=TODAY, issuer=issuer)
+    result = run_import(path, options)
+    [problem] = [p for p in result.problems if p.code == "import-option"]
+    assert problem.message == (
+        f"--form là bắt buộc (khen thưởng '{AWARD}' chưa có hồ sơ): tiêu đề ghi “BẰNG KHEN”, "
+        "khớp với nhiều hình thức trong award_forms (bang-khen-ldld-tinh, bang-khen-tong-ldld); "
+        "chọn một bằng --form"
+    )
+
+
+def test_options_override_the_title_block(sample_content: Path, tmp_path: Path) -> None:
+    path = title_list(
+        tmp_path / "ds.xlsx", "LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA", "BẰNG KHEN", DECISION
+    )
+    options = ImportOptions(
+        award=AWARD,
+        content=sample_content,
+        today=TODAY,
+        issuer="tong-ldld-viet-nam",
+        form="bang-khen-tong-ldld",
+        date=dt.date(2023, 9, 21),
+        decision_number="46/QĐ-TLĐ",
+    )
+    result = run_import(path, options)
+    assert errors(result) == []
+    assert result.inferred == []
+    award = load(sample_content / "awards" / f"{AWARD}.yml")
+    assert (award["issuer"], award["form"], award["date"], award["decision_number"]) == (
+        "tong-ldld-viet-nam",
+        "bang-khen-tong-ldld",
+        dt.date(2023, 9, 21),
+        "46/QĐ-TLĐ",
+    )
+
+
+# -- unit kinds and names typed in capitals ----------------------------------------------
+
+CONTENT_KINDS = [
+    "tong-lien-doan", "ldld-tinh", "cong-doan-nganh", "cong-doan-cap-tren-co-so",
+    "cong-doan-co-so", "doanh-nghiep", "co-quan",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Công đoàn cơ sở Công ty CP Xi măng Bỉm Sơn", "cong-doan-co-so"),
+        ("CĐCS Trường THCS Bình Minh", "cong-doan-co-so"),
+        ("CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN NHI", "cong-doan-co-so"),
+        ("Công đoàn ngành Y tế tỉnh Thanh Hóa", "cong-doan-nganh"),
+        ("Công đoàn Viên chức tỉnh Thanh Hóa", "cong-doan-cap-tren-co-so"),
+        ("LĐLĐ huyện Hoằng Hóa", "cong-doan-cap-tren-co-so"),
+        ("Liên đoàn Lao động thành phố Thanh Hóa", "cong-doan-cap-tren-co-so"),
+        ("Liên đoàn Lao động thành phố Đà Nẵng", "ldld-tinh"),
+        ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN", "ldld-tinh"),
+        ("Tổng Liên đoàn Lao động Việt Nam", "tong-lien-doan"),
+        ("Điện lực Thanh Hóa", "doanh-nghiep"),
+        ("Công ty TNHH MTV Thủy lợi Nam Sông Mã", "doanh-nghiep"),
+        ("Nhà máy Đường Lam Sơn", "doanh-nghiep"),
+        ("HTX Nông nghiệp Đồng Xanh", "doanh-nghiep"),
+        ("Bệnh viện Đa khoa Sông Mã", "co-quan"),
+        ("Trường THPT Lê Lợi", "co-quan"),
+        ("UBND xã Quảng Hưng", "co-quan"),
+        ("Phòng Giáo dục và Đào tạo huyện Nga Sơn", "co-quan"),
+        # A team or a department belongs to a workplace or a union: the name does not tell.
+        ("Tổ Cơ điện Phân xưởng 2", None),
+        ("Phòng Kỹ thuật", None),
+        ("Tô Văn Bảo", None),
+    ],
+)
+def test_unit_kind_from_the_name(name: str, kind: str | None) -> None:
+    from generator.importer.kinds import infer_unit_kind
+
+    assert infer_unit_kind(name, CONTENT_KINDS) == kind
+
+
+def test_unit_kind_is_one_the_site_defines() -> None:
+    from generator.importer.kinds import infer_unit_kind
+
+    # A site without an upper-level kind: "LĐLĐ huyện" has no kind to take, so none is guessed.
+    assert infer_unit_kind("LĐLĐ huyện Hoằng Hóa", ["ldld-tinh", "cong-doan-co-so"]) is None
+    assert infer_unit_kind("LĐLĐ huyện Hoằng Hóa", ["ldld-huyen", "cong-doan-cap-tren-co-so"]) == (
+        "ldld-huyen"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "organisation"),
+    [
+        ("CÔNG ĐOÀN CƠ SỞ CÔNG TY CP XI MĂNG", "Công đoàn cơ sở Công ty CP Xi măng"),
+        ("LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA", "Liên đoàn Lao động tỉnh Thanh Hóa"),
+        ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "Tổng Liên đoàn Lao động Việt Nam"),
+        ("TRƯỜNG THPT LÊ LỢI", "Trường THPT Lê Lợi"),
+        ("CĐCS TRƯỜNG THCS BÌNH MINH", "CĐCS Trường THCS Bình Minh"),
+        ("CÔNG TY TNHH MTV THÉP VIỆT", "Công ty TNHH MTV Thép Việt"),
+        ("BỆNH VIỆN ĐA KHOA SÔNG MÃ", "Bệnh viện Đa khoa Sông Mã"),
+        ("CÔNG ĐOÀN NGÀNH Y TẾ TỈNH THANH HÓA", "Công đoàn ngành Y tế tỉnh Thanh Hóa"),
+        ("TRUNG TÂM THÔNG TIN - DỮ LIỆU HÀM RỒNG", "Trung tâm Thông tin - Dữ liệu Hàm Rồng"),
+        ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN NGA SƠN", "Phòng Giáo dục và Đào tạo huyện Nga Sơn"),
+        ("UBND XÃ HOẰNG ĐẠO", "UBND xã Hoằng Đạo"),
+        ("XÍ NGHIỆP II", "Xí nghiệp II"),
+        ("PHÂN XƯỞNG IV CÔNG TY SỐ 1", "Phân xưởng IV Công ty số 1"),
+        ("TỔ CƠ ĐIỆN PHÂN XƯỞNG 2", "Tổ Cơ điện Phân xưởng 2"),
+        ("TRUNG TÂM Y TẾ HUYỆN HOẰNG HÓA", "Trung tâm Y tế huyện Hoằng Hóa"),
+        ("HTX DỊCH VỤ NÔNG NGHIỆP HOẰNG ĐẠO", "HTX Dịch vụ Nông nghiệp Hoằng Đạo"),
+        # Mixed case is the editor's spelling, kept as typed.
+        ("Công đoàn cơ sở công ty ABC", "Công đoàn cơ sở công ty ABC"),
+        ("CĐCS", "CĐCS"),
+    ],
+)
+def test_organisation_names_in_vietnamese_case(typed: str, organisation: str) -> None:
+    from generator.importer.names import organisation_case
+
+    assert organisation_case(typed) == organisation
+
+
+@pytest.mark.parametrize(
+    ("typed", "person", "job"),
+    [
+        ("NGUYỄN VĂN AN", "Nguyễn Văn An", "Nguyễn văn an"),
+        ("ĐỖ THỊ HOÀ-BÌNH", "Đỗ Thị Hoà-Bình", "Đỗ thị hoà-bình"),
+        ("PHÓ CHỦ TỊCH CĐCS", "Phó Chủ Tịch CĐCS", "Phó chủ tịch CĐCS"),
+        ("LÊ VĂN A", "Lê Văn A", "Lê văn a"),
+        ("Nguyễn văn An", "Nguyễn văn An", "Nguyễn văn An"),
+    ],
+)
+def test_people_and_job_titles_in_vietnamese_case(typed: str, person: str, job: str) -> None:
+    from generator.importer.names import person_case, sentence_case
+
+    assert (person_case(typed), sentence_case(typed)) == (person, job)
+
+
+# -- no silent defaults --------------------------------------------------------------------
+
+
+def test_initiatives_without_field_or_type_need_review(base_content: Path, tmp_path: Path) -> None:
+    sheet = sample_workbook(tmp_path / "ds.xlsx")
+    args = ["import", str(sheet), "--award", AWARD, *_flags(), "--content", str(base_content)]
+    first = CliRunner().invoke(cli, [*args, "--field", "san-xuat"])
+    assert first.exit_code == 0, first.output
+    assert "2 sáng kiến cần rà soát lĩnh vực/loại" in first.output
+    assert "2 sáng kiến mới chưa có loại (bảng tính không ghi)" in first.output
+    initiative = load(base_content / "initiatives" / "2023" / "so-tay-an-toan-dien-tu.yml")
+    assert (initiative["field"], initiative["type"], initiative["status"]) == (
+        "san-xuat",
+        "chua-phan-loai",
+        "can-ra-soat",
+    )
+
+
+def test_field_and_type_given_are_recognised(base_content: Path, tmp_path: Path) -> None:
+    sheet = sample_workbook(tmp_path / "ds.xlsx")
+    result = do_import(sheet, base_content, field="san-xuat", initiative_type="giai-phap-ky-thuat")
+    assert errors(result) == []
+    assert result.needs_review == 0
+    assert "import-needs-review" not in {p.code for p in result.problems}
+    initiative = load(base_content / "initiatives" / "2023" / "so-tay-an-toan-dien-tu.yml")
+    assert (initiative["field"], initiative["type"], initiative["status"]) == (
+        "san-xuat",
+        "giai-phap-ky-thuat",
+        "cong-nhan",
+    )
+
+
+def test_status_cannot_claim_recognition_without_field_and_type(
+    base_content: Path, tmp_path: Path
+) -> None:
+    sheet = sample_workbook(tmp_path / "ds.xlsx")
+    result = do_import(sheet, base_content, initiative_status="cong-nhan")
+    [problem] = [p for p in result.problems if p.code == "import-option"]
+    assert problem.message.startswith("--initiative-status cong-nhan cần đi kèm --field và")
+    assert result.written == 0
+
+
+def test_a_site_without_the_review_terms_is_told_what_to_add(
+    base_content: Path, tmp_path: Path
+) -> None:
+    taxonomies = base_content / "taxonomies.yml"
+    text = taxonomies.read_text("utf-8")
+    taxonomies.write_text(text.replace("  can-ra-soat:\n    name: Cần rà soát\n", ""), "utf-8")
+    result = do_import(sample_workbook(tmp_path / "ds.xlsx"), base_content)
+    [problem] = [p for p in result.problems if p.code == "import-option"]
+    assert problem.message.startswith(
+        "taxonomies.yml chưa có mã can-ra-soat trong statuses, nên sáng kiến mới không thể ghi là "
+        "“Cần rà soát”: thêm mục `can-ra-soat: {name: Cần rà soát}` vào statuses"
+    )
+    assert result.written == 0
+
+
+def test_import_help_is_vietnamese() -> None:
+    result = CliRunner().invoke(cli, ["import", "--help"])
+    assert result.exit_code == 0
+    assert "Nhập danh sách khen thưởng" in result.output
+    for flag, words in (
+        ("--award", "Mã (tên tệp) của hồ sơ khen thưởng"),
+        ("--form", "Hình thức khen thưởng"),
+        ("--issuer", "Mã đơn vị ra quyết định"),
+        ("--dry-run", "Chạy thử"),
+    ):
+        assert flag in result.output and words in result.output

@@ -338,9 +338,7 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
     if not has_errors(report.problems):
         # A last guard: with the list read cleanly, every planned record must validate.
         for plan, message in check_records(plans):
-            report.add(
-                None, plan.source_row, 1, f"hồ sơ sẽ không hợp lệ: {message}", "import-row"
-            )
+            report.add(None, plan.source_row, 1, f"hồ sơ sẽ không hợp lệ: {message}", "import-row")
     for plan in plans:
         if plan.status == "conflict":
             report.add(

@@ -78,7 +78,9 @@ tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|thôn|x�
 """
 
 #: Heads written with more than one capital by convention.
-_HEAD_CASING: dict[tuple[str, ...], tuple[str, ...]] = {("tổng", "liên", "đoàn"): ("Tổng", "Liên", "đoàn")}
+_HEAD_CASING: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("tổng", "liên", "đoàn"): ("Tổng", "Liên", "đoàn")
+}
 
 _LINKING = {"và", "của", "thuộc", "trực", "tại", "về", "cho", "các"}
 
@@ -121,9 +123,7 @@ def _is_word(core: str) -> bool:
     return bool(core) and all(is_vietnamese_syllable(part) for part in core.split("-"))
 
 
-def _longest(
-    words: list[str], start: int, table: dict[int, set[tuple[str, ...]]]
-) -> int:
+def _longest(words: list[str], start: int, table: dict[int, set[tuple[str, ...]]]) -> int:
     for length in sorted(table, reverse=True):
         if tuple(words[start : start + length]) in table[length]:
             return length
@@ -134,7 +134,11 @@ def person_case(name: str) -> str:
     """``NGUYỄN VĂN AN`` → ``Nguyễn Văn An``; a name not all in capitals is kept."""
     if not is_all_caps(name):
         return name
-    return " ".join(_capitalise(word) for word in name.split())
+    out = []
+    for word in name.split():
+        before, core, after = _split(word)
+        out.append(before + (_capitalise(core) if _is_word(core) else core) + after)
+    return " ".join(out)
 
 
 def sentence_case(text: str) -> str:

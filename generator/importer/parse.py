@@ -317,7 +317,9 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
                 current = Entry("group", row, label=data)
                 _take_text(current, data)
                 continue
-            listing.problems.append(RowProblem(row, data.col(Role.NAME), f"dòng {row}: thiếu họ tên hoặc tên tập thể"))
+            listing.problems.append(
+                RowProblem(row, data.col(Role.NAME), f"dòng {row}: thiếu họ tên hoặc tên tập thể")
+            )
             continue
         if row_mode is Mode.COLLECTIVE:
             close()

@@ -177,7 +177,9 @@ def resolve_settings(
     if event and event not in index.events:
         option_error(f"--event '{event}' không phải một sự kiện trong content/events/")
     if campaign and campaign not in index.campaigns:
-        option_error(f"--campaign '{campaign}' không phải một chương trình trong content/campaigns/")
+        option_error(
+            f"--campaign '{campaign}' không phải một chương trình trong content/campaigns/"
+        )
     if options.parent_unit and options.parent_unit not in index.units:
         option_error(
             f"--parent-unit '{options.parent_unit}' không phải một đơn vị trong content/units/"
@@ -274,9 +276,7 @@ def initiative_terms(options: ImportOptions, index: ContentIndex) -> InitiativeT
     )
 
 
-def term_problems(
-    options: ImportOptions, index: ContentIndex, terms: InitiativeTerms
-) -> list[str]:
+def term_problems(options: ImportOptions, index: ContentIndex, terms: InitiativeTerms) -> list[str]:
     """Why the terms cannot be written (missing from taxonomies.yml, contradictory options)."""
     problems = []
     if terms.missing and options.initiative_status and options.initiative_status != NEEDS_REVIEW:

@@ -166,26 +166,25 @@ def infer_form(cells: list[TitleCell], index: ContentIndex, issuer: str | None) 
                 return (cell.row, cell.col)
         return (1, 1)
 
-    # The whole name of a term ("Bằng khen của Tổng Liên đoàn"); the longest names win.
-    whole = [k for k in keys if _contains(block, _form_name(index, k))]
-    whole = [
-        k
-        for k in whole
-        if not any(
-            o != k and _contains(_form_name(index, o), _form_name(index, k)) for o in whole
-        )
-    ]
-    if len(whole) == 1:
-        words = _form_name(index, whole[0])
-        return Finding(whole[0], _mention(cells, words), where(words))
-    # The name before "của" ("Bằng khen"), told apart by the issuer's level.
+    # The name before "của" ("Bằng khen") of each term the block mentions.
     bases: dict[str, list[str]] = {}
     for key in keys:
         base = _OF.split(_form_name(index, key))[0].strip()
         if _contains(block, base):
             bases.setdefault(base, []).append(key)
     if len(bases) != 1:
+        # No form named, or several ("BẰNG KHEN, GIẤY KHEN"): nothing to choose from.
         return Finding(None, "", (1, 1), sorted(k for ks in bases.values() for k in ks))
+    # The whole name of a term ("Bằng khen của Tổng Liên đoàn"); the longest names win.
+    whole = [k for k in keys if _contains(block, _form_name(index, k))]
+    whole = [
+        k
+        for k in whole
+        if not any(o != k and _contains(_form_name(index, o), _form_name(index, k)) for o in whole)
+    ]
+    if len(whole) == 1:
+        words = _form_name(index, whole[0])
+        return Finding(whole[0], _mention(cells, words), where(words))
     ((base, found),) = bases.items()
     mention = _mention(cells, base)
     if len(found) == 1:
