@@ -1260,3 +1260,55 @@ def test_import_help_is_vietnamese() -> None:
         ("--dry-run", "Chạy thử"),
     ):
         assert flag in result.output and words in result.output
+
+
+# -- whatever bytes an editor sends ------------------------------------------------------
+
+
+def _mutated(data: bytes, seed: int) -> bytes:
+    """``data`` with a few bytes overwritten, cut short or extended, deterministically."""
+    import random
+
+    rng = random.Random(seed)
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        out[rng.randrange(len(out))] = rng.randrange(256)
+    if rng.random() < 0.3:
+        del out[rng.randrange(len(out)) :]
+    return bytes(out)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods", ".csv", ".txt"])
+def test_damaged_files_never_raise(base_content: Path, tmp_path: Path, suffix: str) -> None:
+    """Seeded byte mutations of a real list in each format: Problems or records, no exception."""
+    source = tmp_path / f"source{suffix}"
+    if suffix in (".csv", ".txt"):
+        text = TEXT_LIST.format(d="\t" if suffix == ".txt" else ";")
+        encoded = b"\xff\xfe" + text.encode("utf-16-le") if suffix == ".txt" else _cp1258(text)
+        source.write_bytes(encoded)
+    else:
+        write_grid(source, GRID, MERGES)
+    data = source.read_bytes()
+    outcomes: set[str] = set()
+    for seed in range(40):
+        path = tmp_path / f"mutant-{seed}{suffix}"
+        path.write_bytes(_mutated(data, seed))
+        options = ImportOptions(award=AWARD, content=base_content, today=TODAY, dry_run=True)
+        result = run_import(path, options)
+        for problem in result.problems:
+            assert problem.line >= 1 and problem.col >= 1
+            assert problem.path in (path.as_posix(), *(p.display for p in result.files))
+        outcomes.add("failed" if result.failed else "planned")
+    # The mutations reach both outcomes: some files still read, some are refused.
+    assert outcomes == {"failed", "planned"}
+
+
+def test_a_value_far_away_does_not_blow_up_the_read(base_content: Path, tmp_path: Path) -> None:
+    path = sample_workbook(tmp_path / "ds.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active.cell(20_000, 16_000, "x")  # a stray value far from the list
+    wb.save(path)
+    result = do_import(path, base_content)
+    [problem] = result.problems
+    assert problem.code == "import-file"
+    assert "có giá trị ở tận ô WQJ20000, quá xa" in problem.message

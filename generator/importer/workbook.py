@@ -17,12 +17,14 @@ workbook or a damaged file is refused with a sentence that says so.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
 import python_calamine as calamine
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from generator.importer.sheet import (
     MAX_COLS,
@@ -36,9 +38,13 @@ from generator.importer.sheet import (
     trim,
 )
 
+#: Cells of the grid up to a sheet's farthest value, at most (checked before calamine reads it).
+MAX_CELLS = 10_000_000
+
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls, and encrypted .xlsx
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SAVE_AS = (
     "mở tệp bằng Excel hoặc LibreOffice, chọn “Lưu thành” (Save As) → Excel Workbook (.xlsx), "
     "rồi nhập tệp mới"
@@ -99,9 +105,23 @@ def read_workbook(raw: bytes, name: str, suffix: str) -> list[Sheet]:
 
 
 def _read(raw: bytes, name: str) -> list[Sheet]:
-    workbook = calamine.load_workbook(io.BytesIO(raw))
     is_ods = raw.startswith(_ZIP) and _zip_member(raw, "content.xml")
-    ods_spans = _ods_spans(raw) if is_ods else {}
+    ods_spans: dict[int, list[tuple[int, int, int, int]]] = {}
+    extent: tuple[int, int] | None = None
+    if is_ods:
+        ods_spans, extent = _ods_layout(raw)
+    elif raw.startswith(_ZIP):
+        extent = _xlsx_extent(raw)
+    if extent is not None and extent[0] * extent[1] > MAX_CELLS:
+        # calamine lays every sheet out as a full grid up to its farthest value: a stray value
+        # in cell XFD20000 would take a minute and gigabytes, so it is refused before reading.
+        far_row, far_col = extent
+        raise SheetError(
+            f"{name} có giá trị ở tận ô {get_column_letter(far_col)}{far_row}, quá xa đối với một danh "
+            "sách khen thưởng; xoá các ô thừa ở xa bảng (hoặc chép bảng sang một tệp mới) rồi "
+            "nhập lại"
+        )
+    workbook = calamine.load_workbook(io.BytesIO(raw))
     sheets = []
     for index, meta in enumerate(workbook.sheets_metadata):
         if meta.visible != calamine.SheetVisibleEnum.Visible:
@@ -141,29 +161,40 @@ def _attr(element: Any, name: str, default: int = 1) -> int:
         return default
 
 
-def _ods_spans(raw: bytes) -> dict[int, list[tuple[int, int, int, int]]]:
-    """Merged ranges of each table of an .ods file: sheet index → (top, left, bottom, right)."""
+def _ods_layout(
+    raw: bytes,
+) -> tuple[dict[int, list[tuple[int, int, int, int]]], tuple[int, int] | None]:
+    """Merged ranges of each table (sheet index → top, left, bottom, right) and the farthest
+    row and column holding a value in any table."""
     spans: dict[int, list[tuple[int, int, int, int]]] = {}
+    extent = (0, 0)
     try:
         with (
             zipfile.ZipFile(io.BytesIO(raw)) as archive,
             archive.open("content.xml") as content,
         ):
-            for table, top, left, rows, cols in _walk_ods(content):
-                spans.setdefault(table, []).append((top, left, top + rows - 1, left + cols - 1))
+            for kind, table, top, left, rows, cols in _walk_ods(content):
+                if kind == "span":
+                    spans.setdefault(table, []).append((top, left, top + rows - 1, left + cols - 1))
+                else:
+                    extent = (max(extent[0], top), max(extent[1], left))
     except (zipfile.BadZipFile, KeyError, OSError, ParseError, ValueError):
-        return spans  # the values still import; only the merged ranges are lost
-    return spans
+        return spans, None  # calamine reports what is wrong with the file
+    return spans, extent
 
 
-def _walk_ods(content: Any) -> Iterator[tuple[int, int, int, int, int]]:
+def _walk_ods(content: Any) -> Iterator[tuple[str, int, int, int, int, int]]:
+    """("span", table, row, col, rows, cols) per merged range; ("value", table, last row,
+    last col, 1, 1) per row holding values."""
     table_tag = f"{{{_TABLE}}}table"
     row_tag = f"{{{_TABLE}}}table-row"
     cell_tags = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
+    value_type = f"{{{_OFFICE}}}value-type"
     table = -1
     depth = 0  # tables nested inside a cell (rare) are not sheets
     row = 0
     col = 0
+    last_value_col = 0
     for event, element in iterparse(content, events=("start", "end")):
         tag = element.tag
         if tag == table_tag:
@@ -182,8 +213,12 @@ def _walk_ods(content: Any) -> Iterator[tuple[int, int, int, int, int]]:
             if event == "start":
                 row += 1
                 col = 0
+                last_value_col = 0
             else:
-                row += _attr(element, "number-rows-repeated") - 1
+                repeat = _attr(element, "number-rows-repeated")
+                if last_value_col:
+                    yield "value", table, row + repeat - 1, last_value_col, 1, 1
+                row += repeat - 1
                 element.clear()
         elif tag in cell_tags and event == "start":
             repeat = _attr(element, "number-columns-repeated")
@@ -192,10 +227,42 @@ def _walk_ods(content: Any) -> Iterator[tuple[int, int, int, int, int]]:
             if (rows > 1 or cols > 1) and row <= MAX_ROWS:
                 for n in range(min(repeat, MAX_COLS)):
                     if col + 1 + n * cols <= MAX_COLS:
-                        yield table, row, col + 1 + n * cols, rows, cols
+                        yield "span", table, row, col + 1 + n * cols, rows, cols
+            if element.get(value_type) is not None:
+                last_value_col = col + repeat
             col += repeat
         elif tag in cell_tags:
             element.clear()
+
+
+# -- how far .xlsx sheets reach ------------------------------------------------------
+
+_CELL_REF = re.compile(r"([A-Z]{1,3})(\d{1,7})")
+
+
+def _xlsx_extent(raw: bytes) -> tuple[int, int] | None:
+    """The farthest row and column holding a value in any worksheet of an .xlsx file."""
+    extent = (0, 0)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            for member in archive.namelist():
+                if not (member.startswith("xl/worksheets/") and member.endswith(".xml")):
+                    continue
+                with archive.open(member) as sheet:
+                    for event, element in iterparse(sheet, events=("end",)):
+                        if not element.tag.endswith("}c"):
+                            if element.tag.endswith("}row"):
+                                element.clear()
+                            continue
+                        found = _CELL_REF.fullmatch(element.get("r") or "")
+                        if found and len(element):  # a value, formula or inline string
+                            extent = (
+                                max(extent[0], int(found.group(2))),
+                                max(extent[1], column_index_from_string(found.group(1))),
+                            )
+    except (zipfile.BadZipFile, KeyError, OSError, ParseError, ValueError):
+        return None  # calamine reports what is wrong with the file
+    return extent
 
 
 # -- fonts of legacy cells in .xlsx --------------------------------------------------
