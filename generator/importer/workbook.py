@@ -249,7 +249,7 @@ def _xlsx_extent(raw: bytes) -> tuple[int, int] | None:
                 if not (member.startswith("xl/worksheets/") and member.endswith(".xml")):
                     continue
                 with archive.open(member) as sheet:
-                    for event, element in iterparse(sheet, events=("end",)):
+                    for _event, element in iterparse(sheet, events=("end",)):
                         if not element.tag.endswith("}c"):
                             if element.tag.endswith("}row"):
                                 element.clear()
