@@ -316,64 +316,86 @@ def new(kind: str, title: str, year: int | None, record_id: str | None, content:
     "--award",
     "award_id",
     required=True,
-    help="Id (file name) of the award record, e.g. bang-khen-ldld-2022.",
+    help="Mã (tên tệp) của hồ sơ khen thưởng sẽ tạo, ví dụ bang-khen-ldld-2022.",
 )
 @click.option(
-    "--title", default=None, help="Award title (default: the form and the decision number)."
+    "--title",
+    default=None,
+    help="Tên đợt khen thưởng (mặc định: hình thức và số quyết định).",
 )
-@click.option("--form", default=None, help="Award form, a key of award_forms in taxonomies.yml.")
-@click.option("--issuer", default=None, help="Id of the unit that issued the decision.")
+@click.option(
+    "--form",
+    default=None,
+    help="Hình thức khen thưởng, một mã trong award_forms của taxonomies.yml "
+    "(mặc định: đọc từ tiêu đề danh sách, ví dụ “được tặng Bằng khen”).",
+)
+@click.option(
+    "--issuer",
+    default=None,
+    help="Mã đơn vị ra quyết định (mặc định: đọc từ tiêu đề danh sách, ví dụ "
+    "“LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA”).",
+)
 @click.option(
     "--date",
     "date_text",
     default=None,
-    help="Decision date, 2022-06-29 or 29/6/2022 (default: read from the title block).",
+    help="Ngày quyết định, 2022-06-29 hoặc 29/6/2022 (mặc định: đọc từ tiêu đề danh sách).",
 )
 @click.option(
     "--decision-number",
     default=None,
-    help="Decision number (default: read from “Kèm theo Quyết định số …”).",
+    help="Số quyết định (mặc định: đọc từ “Kèm theo Quyết định số …”).",
 )
-@click.option("--event", default=None, help="Id of the event where the award was presented.")
+@click.option("--event", default=None, help="Mã sự kiện nơi trao khen thưởng.")
 @click.option(
-    "--campaign", default=None, help="Id of the related campaign (also set on new initiatives)."
+    "--campaign",
+    default=None,
+    help="Mã chương trình liên quan (cũng ghi vào các sáng kiến mới).",
 )
 @click.option(
     "--unit-kind",
-    default="cong-doan-co-so",
-    show_default=True,
-    help="Kind of the units created (a key of unit_kinds).",
+    default=None,
+    help="Loại (mã trong unit_kinds) cho đơn vị mới mà tên không cho biết loại; "
+    "đơn vị tên “Công đoàn cơ sở …”, “Công ty …”, “Bệnh viện …” được suy ra loại từ tên.",
 )
 @click.option(
-    "--parent-unit", default=None, help="Parent of the units created when the list names none."
+    "--parent-unit",
+    default=None,
+    help="Đơn vị cấp trên của các đơn vị mới khi danh sách không ghi.",
 )
 @click.option(
-    "--field", "field_key", default=None, help="Field of the initiatives created (a key of fields)."
+    "--field",
+    "field_key",
+    default=None,
+    help="Lĩnh vực (mã trong fields) của các sáng kiến mới; không ghi thì sáng kiến "
+    "được ghi “chưa phân loại” và trạng thái “cần rà soát”.",
 )
 @click.option(
     "--initiative-type",
     default=None,
-    help="Type of the initiatives created (a key of initiative_types).",
+    help="Loại sáng kiến (mã trong initiative_types) của các sáng kiến mới; không ghi thì "
+    "như --field.",
 )
 @click.option(
     "--initiative-status",
     default=None,
-    help="Status of the initiatives created (default: cong-nhan when defined).",
+    help="Trạng thái của các sáng kiến mới khi đã có --field và --initiative-type "
+    "(mặc định: cong-nhan).",
 )
 @click.option(
     "--sheet",
     default=None,
-    help="Read only the sheet with this name (default: every sheet with a header row).",
+    help="Chỉ đọc trang tính có tên này (mặc định: mọi trang tính có dòng tiêu đề cột).",
 )
 @click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=Path(DEFAULT_CONTENT),
     show_default=True,
-    help="The content folder.",
+    help="Thư mục nội dung.",
 )
 @click.option(
-    "--dry-run", is_flag=True, help="List every file that would be written; write nothing."
+    "--dry-run", is_flag=True, help="Chạy thử: liệt kê các tệp sẽ được ghi, không ghi gì."
 )
 def import_list(
     file: Path,
@@ -385,7 +407,7 @@ def import_list(
     decision_number: str | None,
     event: str | None,
     campaign: str | None,
-    unit_kind: str,
+    unit_kind: str | None,
     parent_unit: str | None,
     field_key: str | None,
     initiative_type: str | None,
@@ -394,16 +416,19 @@ def import_list(
     content: Path,
     dry_run: bool,
 ) -> None:
-    """Import an award list (.xlsx or .csv) into award, person, unit and initiative records.
+    """Nhập danh sách khen thưởng thành hồ sơ khen thưởng, cá nhân, đơn vị và sáng kiến.
 
     \b
-    The list may have a title block above its header row, headers such as STT,
-    Họ và tên, Chức vụ, Đơn vị, Tên sáng kiến / Thành tích, Ghi chú in any order,
-    sections "I. TẬP THỂ" / "II. CÁ NHÂN" and groups numbered 1.1, 1.2 or a), b).
-    Nothing is written when there is an error; existing files are never changed.
-    Example:
-        showcase import danh-sach.xlsx --award bang-khen-2022 \\
-            --form bang-khen-ldld-tinh --issuer ldld-thanh-hoa --dry-run
+    FILE là bảng tính .xlsx, .xls, .ods hoặc tệp .csv/.txt xuất từ Excel
+    (CSV UTF-8, CSV Windows-1258, “Unicode Text” UTF-16 phân cách bằng tab).
+    Danh sách có thể có phần tiêu đề phía trên dòng tiêu đề cột (đơn vị ra
+    quyết định, hình thức, “Kèm theo Quyết định số … ngày …”: được dùng khi
+    khớp với hồ sơ, danh mục đã có), các cột STT, Họ và tên, Chức vụ, Đơn vị,
+    Tên sáng kiến / Thành tích, Ghi chú theo thứ tự bất kỳ, các mục “I. TẬP
+    THỂ” / “II. CÁ NHÂN” và nhóm tác giả đánh số 1.1, 1.2 hoặc a), b).
+    Có lỗi thì không ghi tệp nào; tệp đã có không bao giờ bị ghi đè.
+    Ví dụ:
+        showcase import danh-sach.xlsx --award bang-khen-2022 --dry-run
     """
     import datetime as dt
 
@@ -439,30 +464,36 @@ def import_list(
     if result.problems:
         _emit_problems(result.problems, "text")
     verbs = {
-        "create": "would create" if dry_run else ("not written" if result.failed else "created"),
-        "unchanged": "unchanged",
-        "conflict": "conflict",
+        "create": "sẽ tạo" if dry_run else ("chưa ghi" if result.failed else "đã tạo"),
+        "unchanged": "không đổi",
+        "conflict": "xung đột",
     }
     for plan in result.files:
-        click.echo(f"  {verbs[plan.status]:<13} {plan.display}")
+        click.echo(f"  {verbs[plan.status]:<10} {plan.display}")
     for note in result.notes:
-        click.echo(f"note: {note}")
+        click.echo(note)
+    for inferred in result.inferred:
+        click.echo(f"Đã suy ra từ tiêu đề: {inferred}")
     s = result.summary
     click.echo(
-        f"rows read: {s.rows}; collectives: {s.collectives}, individuals: {s.individuals}, "
-        f"groups: {s.groups} ({s.group_members} members)"
+        f"Đã đọc {s.rows} dòng: {s.collectives} tập thể, {s.individuals} cá nhân, "
+        f"{s.groups} nhóm tác giả ({s.group_members} thành viên)"
     )
+    if result.needs_review:
+        click.echo(
+            f"{result.needs_review} sáng kiến cần rà soát lĩnh vực/loại "
+            "(trạng thái “Cần rà soát”, chưa được công bố là đã công nhận)"
+        )
     created = result.count("create")
-    files = f"{result.count('unchanged')} unchanged, {result.count('conflict')} conflicting"
+    files = f"{result.count('unchanged')} không đổi, {result.count('conflict')} xung đột"
     if dry_run:
-        click.echo(f"dry run: {created} file(s) would be written, {files}; 0 files written")
+        click.echo(f"Chạy thử: {created} tệp sẽ được ghi, {files}; chưa ghi tệp nào")
     elif result.failed:
         click.echo(
-            f"0 files written ({created} planned, {files}): fix the errors above and run again"
+            f"Chưa ghi tệp nào ({created} tệp dự kiến, {files}): sửa các lỗi trên rồi chạy lại"
         )
     else:
-        plural = "file" if result.written == 1 else "files"
-        click.echo(f"{result.written} {plural} written, {files}")
+        click.echo(f"Đã ghi {result.written} tệp, {files}")
     sys.exit(1 if result.failed else 0)
 
 

@@ -366,9 +366,10 @@ và `job_title` (chức vụ ghi trong danh sách). Danh sách dài nên nhập 
 
 ## Nhập danh sách khen thưởng từ bảng tính
 
-Danh sách kèm theo quyết định (tệp Excel `.xlsx` hoặc `.csv`) được nhập bằng một lệnh. Bảng có thể
-có phần đầu (quốc hiệu, “DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG”, “Kèm theo Quyết định số …
-ngày …”) phía trên dòng tiêu đề cột, và có dạng:
+Danh sách kèm theo quyết định được nhập bằng một lệnh: bảng tính `.xlsx`, `.xls`, `.ods`, hoặc tệp
+văn bản Excel xuất ra (`.csv` UTF-8 hay Windows-1258, “Unicode Text” `.txt` phân cách bằng tab).
+Bảng có thể có phần đầu (tên đơn vị ra quyết định, quốc hiệu, “DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG
+BẰNG KHEN”, “Kèm theo Quyết định số … ngày …”) phía trên dòng tiêu đề cột, và có dạng:
 
 {_IMPORT_SHAPE}
 
@@ -386,19 +387,35 @@ ngày …”) phía trên dòng tiêu đề cột, và có dạng:
 Chạy thử trước (không ghi gì), xem danh sách tệp sẽ tạo, rồi chạy thật:
 
 ```bash
-showcase import danh-sach-khen-thuong.xlsx --award bang-khen-ldld-2023 \\
-    --form bang-khen-ldld-tinh --issuer ldld-tinh --dry-run
-showcase import danh-sach-khen-thuong.xlsx --award bang-khen-ldld-2023 \\
-    --form bang-khen-ldld-tinh --issuer ldld-tinh
+showcase import danh-sach-khen-thuong.xlsx --award bang-khen-ldld-2023 --dry-run
+showcase import danh-sach-khen-thuong.xlsx --award bang-khen-ldld-2023
 ```
 
-Số và ngày quyết định được đọc từ dòng “Kèm theo Quyết định số … ngày …” (hoặc ghi bằng
-`--decision-number`, `--date`). Người và đơn vị được so với hồ sơ đã có theo họ tên, tên đơn vị
-(không phân biệt hoa thường, dấu); tên trùng nhiều hồ sơ sẽ được báo để bạn chọn (thêm cột
-“Mã hồ sơ”), công cụ không đoán. Hồ sơ còn thiếu được tạo mới (đơn vị mới có loại `--unit-kind`,
-mặc định `cong-doan-co-so`; sáng kiến mới có lĩnh vực `--field`, loại `--initiative-type`).
+Đơn vị ra quyết định, hình thức khen thưởng, số và ngày quyết định được đọc từ phần đầu danh sách
+(“LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA”, “được tặng Bằng khen”, “Kèm theo Quyết định số 123/QĐ-LĐLĐ
+ngày 29/6/2022”) khi khớp đúng một đơn vị trong `content/units/` và một hình thức trong
+`award_forms`; mỗi giá trị đọc được in ra một dòng “Đã suy ra từ tiêu đề: …” để bạn kiểm tra.
+Không chắc chắn thì công cụ không đoán mà yêu cầu ghi rõ bằng `--issuer`, `--form`,
+`--decision-number`, `--date` (các tuỳ chọn này luôn được ưu tiên). Người và đơn vị được so với
+hồ sơ đã có theo họ tên, tên đơn vị (không phân biệt hoa thường, dấu; “CĐCS”, “LĐLĐ”, “CP” được
+hiểu như viết đầy đủ); tên trùng nhiều hồ sơ sẽ được báo để bạn chọn (thêm cột “Mã hồ sơ”).
+Hồ sơ còn thiếu được tạo mới:
+
+- Tên viết hoa toàn bộ được viết lại theo cách viết tên tiếng Việt (“CÔNG ĐOÀN CƠ SỞ CÔNG TY CP
+  XI MĂNG” → “Công đoàn cơ sở Công ty CP Xi măng”, “NGUYỄN VĂN AN” → “Nguyễn Văn An”), giữ nguyên
+  chữ viết tắt (THPT, TNHH, CĐCS…).
+- Loại đơn vị mới được suy ra từ tên (“Công đoàn cơ sở …” → công đoàn cơ sở, “LĐLĐ huyện …” → công
+  đoàn cấp trên trực tiếp cơ sở, “Công ty …”, “Điện lực …” → doanh nghiệp, “Bệnh viện …”, “Trường …”
+  → cơ quan, đơn vị sự nghiệp); tên không cho biết loại (“Tổ Cơ điện”) được báo, nhận loại
+  `--unit-kind` hoặc `cong-doan-co-so`.
+- Danh sách khen thưởng thường không ghi lĩnh vực, loại sáng kiến: sáng kiến mới khi đó được ghi
+  lĩnh vực và loại “Chưa phân loại” (`chua-phan-loai`), trạng thái “Cần rà soát” (`can-ra-soat`), và
+  báo cáo cho biết số sáng kiến cần rà soát. Mở từng hồ sơ, ghi `field`, `type` đúng rồi đổi
+  `status`; hoặc, khi mọi sáng kiến trong danh sách cùng lĩnh vực, cùng loại, nhập với `--field` và
+  `--initiative-type`.
+
 Khi có lỗi, không tệp nào được ghi; tệp đã có không bao giờ bị ghi đè. Chạy lại cùng một danh sách
-không thay đổi gì (“0 files written”). Sau khi nhập, mở các hồ sơ mới để bổ sung thông tin.
+không thay đổi gì (“Đã ghi 0 tệp”). Sau khi nhập, mở các hồ sơ mới để bổ sung thông tin.
 
 ## Xem trước trang
 

@@ -28,8 +28,34 @@ def name_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", fold(text).casefold()).replace("_", " ").split())
 
 
+#: Abbreviations of unit names, spelled out so that "CĐCS Công ty CP X" is "Công đoàn cơ sở
+#: Công ty Cổ phần X".
+ABBREVIATIONS = {
+    "ldld": "lien doan lao dong",
+    "cdcs": "cong doan co so",
+    "tld": "tong lien doan",
+    "tp": "thanh pho",
+    "tx": "thi xa",
+    "cdn": "cong doan nganh",
+    "cdvc": "cong doan vien chuc",
+    "ubnd": "uy ban nhan dan",
+    "htx": "hop tac xa",
+    "cp": "co phan",
+    "ctcp": "cong ty co phan",
+    "tnhh": "trach nhiem huu han",
+    "mtv": "mot thanh vien",
+    "thpt": "trung hoc pho thong",
+    "thcs": "trung hoc co so",
+}
+
+
+def unit_key(text: str) -> str:
+    """A unit name folded, with abbreviations spelled out: ``CĐCS Cty CP X`` → ``cong doan …``."""
+    return " ".join(ABBREVIATIONS.get(word, word) for word in name_key(text).split())
+
+
 def unit_key_stripped(text: str) -> str:
-    return _UNION_PREFIX.sub("", name_key(text))
+    return _UNION_PREFIX.sub("", unit_key(text))
 
 
 @dataclass
@@ -81,7 +107,7 @@ def build_index(root: Path) -> ContentIndex:
             index.people_by_name[name_key(_text(data.get("name")))].append(record.id)
         elif record.kind == "unit":
             index.units[record.id] = data
-            keys = {name_key(_text(data.get(k))) for k in ("name", "short_name")} - {""}
+            keys = {unit_key(_text(data.get(k))) for k in ("name", "short_name")} - {""}
             for key in sorted(keys):
                 index.units_by_name[key].append(record.id)
             stripped = {unit_key_stripped(_text(data.get(k))) for k in ("name", "short_name")}
@@ -108,7 +134,7 @@ def match_unit(index: ContentIndex, name: str) -> list[str]:
     """Existing units with this name (or short name); the union prefix is tried last."""
     if name in index.units:
         return [name]  # the list gives the id itself
-    found = index.units_by_name.get(name_key(name), [])
+    found = index.units_by_name.get(unit_key(name), [])
     if not found:
         found = index.units_by_stripped.get(unit_key_stripped(name), [])
     return sorted(set(found))

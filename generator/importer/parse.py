@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from generator.importer.headers import Header, Role, normalise_header
+from generator.importer.names import is_all_caps, organisation_case, person_case, sentence_case
 from generator.importer.sheet import Cell, Sheet
+from generator.importer.titleblock import TitleCell
 from generator.vietnamese import fold
 
 
@@ -86,6 +88,9 @@ class Listing:
     header: Header
     entries: list[Entry] = field(default_factory=list)
     title_block: list[str] = field(default_factory=list)
+    title_cells: list[TitleCell] = field(default_factory=list)
+    #: Text typed in capitals and re-cased: (row, col, as typed, as imported).
+    recased: list[tuple[int, int, str, str]] = field(default_factory=list)
     rows_read: int = 0
     last_row: int = 0  # the last row read (the footer and what follows are not)
     problems: list[RowProblem] = field(default_factory=list)
@@ -126,11 +131,22 @@ def clean_person_name(text: str) -> str:
         if stripped == name:
             break
         name = stripped
-    name = name.rstrip(" ,;:")
-    letters = [ch for ch in name if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters):
-        name = " ".join(word.capitalize() for word in name.split())
-    return name
+    return person_case(name.rstrip(" ,;:"))
+
+
+def _recase(listing: Listing, data: RowData, mode: Mode) -> None:
+    """Names typed in capitals → Vietnamese case (see :mod:`generator.importer.names`)."""
+    name_case = clean_person_name if mode is Mode.INDIVIDUAL else organisation_case
+    for role, attribute, recase in (
+        (Role.NAME, "name", name_case),
+        (Role.UNIT, "unit", organisation_case),
+        (Role.JOB, "job_title", sentence_case),
+    ):
+        before = getattr(data, attribute)
+        after = recase(before)
+        setattr(data, attribute, after)
+        if after != before and is_all_caps(before):
+            listing.recased.append((data.row, data.col(role), before, after))
 
 
 def _row_data(sheet: Sheet, header: Header, row: int) -> RowData:
@@ -231,13 +247,14 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
     """Turn the rows under ``header`` into entries, following sections and groups."""
     listing = Listing(sheet=sheet.name, header=header)
     for row in range(1, header.first_row):
-        words = [
-            cell.text
-            for cell in (sheet.cell(row, col) for col in range(1, sheet.width + 1))
+        cells = [
+            TitleCell(row, col, cell.text)
+            for col, cell in ((c, sheet.cell(row, c)) for c in range(1, sheet.width + 1))
             if cell.text and not cell.covered
         ]
-        if words:
-            listing.title_block.append(" ".join(words))
+        if cells:
+            listing.title_cells += cells
+            listing.title_block.append(" ".join(c.text for c in cells))
     mode = default_mode or (Mode.COLLECTIVE if header.collectives else Mode.INDIVIDUAL)
     # "Tên tập thể, cá nhân" with no section rows: tell organisations from people by name.
     mixed = default_mode is None and header.mixed
@@ -283,7 +300,7 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
             organisation = _ORGANISATION.match(data.name.lower())
             group_label = _GROUP_LABEL.match(_folded(data.name))
             row_mode = Mode.COLLECTIVE if organisation and not group_label else Mode.INDIVIDUAL
-        data.name = clean_person_name(data.name) if row_mode is Mode.INDIVIDUAL else data.name
+        _recase(listing, data, row_mode)
         listing.rows_read += 1
         stt_kind = _stt_kind(data, numbered)
         if not data.name:
@@ -300,7 +317,9 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
                 current = Entry("group", row, label=data)
                 _take_text(current, data)
                 continue
-            listing.problems.append(RowProblem(row, data.col(Role.NAME), f"row {row}: no name"))
+            listing.problems.append(
+                RowProblem(row, data.col(Role.NAME), f"dòng {row}: thiếu họ tên hoặc tên tập thể")
+            )
             continue
         if row_mode is Mode.COLLECTIVE:
             close()
@@ -380,8 +399,8 @@ def _finish(entry: Entry, listing: Listing) -> None:
                 RowProblem(
                     entry.row,
                     entry.label.col(Role.NAME),
-                    f"row {entry.row}: group '{entry.label.name or entry.initiative}' has no members "
-                    "(number its members 1.1, 1.2 … or a), b) … in the rows below)",
+                    f"dòng {entry.row}: nhóm '{entry.label.name or entry.initiative}' không có thành "
+                    "viên nào (đánh số các thành viên 1.1, 1.2 … hoặc a), b) … ở các dòng ngay dưới)",
                 )
             )
             return

@@ -19,12 +19,14 @@ import yaml
 from pydantic import ValidationError
 
 from generator.importer.headers import Role
+from generator.importer.kinds import infer_unit_kind
 from generator.importer.match import (
     ContentIndex,
     match_initiative,
     match_people,
     match_unit,
     name_key,
+    unit_key,
     unit_key_stripped,
 )
 from generator.importer.parse import Entry, RowData
@@ -65,7 +67,9 @@ class AwardSettings:
     decision_number: str | None
     event: str | None
     campaign: str | None
-    unit_kind: str
+    unit_kind: str | None  # --unit-kind: for names that do not tell their kind
+    fallback_kind: str  # when neither the name nor --unit-kind tells
+    unit_kinds: list[str]
     parent_unit: str | None
     field: str | None
     initiative_type: str | None
@@ -101,6 +105,8 @@ class Planner:
         self.new_initiatives: dict[str, _NewInitiative] = {}  # title key → record
         self.records: dict[tuple[str, str], tuple[dict[str, Any], int]] = {}
         self.defaulted_units = 0
+        #: New units whose kind the name did not tell: (row, col, name, id, kind written).
+        self.unknown_kinds: list[tuple[int, int, str, str, str]] = []
         self.person_units: dict[str, str | None] = {}
 
     # -- units ---------------------------------------------------------------
@@ -116,8 +122,8 @@ class Planner:
                 PlanProblem(
                     row,
                     col,
-                    f"'{name}' matches {len(found)} units: {', '.join(found)}; write the unit's "
-                    "full name or its id",
+                    f"'{name}' khớp với {len(found)} đơn vị: {', '.join(found)}; ghi đầy đủ tên "
+                    "đơn vị hoặc mã hồ sơ của đơn vị",
                     "import-ambiguous",
                 )
             )
@@ -128,19 +134,33 @@ class Planner:
         unit_id = unique_slug(slugify(name), self.taken["unit"])
         self.taken["unit"].add(unit_id)
         self.new_units[key] = unit_id
-        data: dict[str, Any] = {"example": False, "name": name, "kind": self.settings.unit_kind}
+        data: dict[str, Any] = {
+            "example": False,
+            "name": name,
+            "kind": self._kind(name, unit_id, row, col),
+        }
         parent = parent or self.settings.parent_unit
         if parent and parent != unit_id:
             data["parent"] = parent
         self._remember("unit", unit_id, data, row)
         return unit_id
 
+    def _kind(self, name: str, unit_id: str, row: int, col: int) -> str:
+        """The kind the name tells, else --unit-kind, else the fallback (reported)."""
+        inferred = infer_unit_kind(name, self.settings.unit_kinds)
+        if inferred is not None:
+            return inferred
+        if self.settings.unit_kind:
+            return self.settings.unit_kind
+        self.unknown_kinds.append((row, col, name, unit_id, self.settings.fallback_kind))
+        return self.settings.fallback_kind
+
     def _remember(self, kind: str, record_id: str, data: dict[str, Any], row: int) -> None:
         """Plan a new record and index it, so later rows match it as a re-run would."""
         self.records[(kind, record_id)] = (data, row)
         if kind == "unit":
             self.index.units[record_id] = data
-            self.index.units_by_name[name_key(data["name"])].append(record_id)
+            self.index.units_by_name[unit_key(data["name"])].append(record_id)
             self.index.units_by_stripped[unit_key_stripped(data["name"])].append(record_id)
         elif kind == "person":
             self.index.people[record_id] = data
@@ -182,8 +202,8 @@ class Planner:
                     PlanProblem(
                         data.row,
                         name_col,
-                        f"'{data.name}' matches {len(found)} people: {', '.join(found)}; add a "
-                        "unit or use the id (a 'Mã hồ sơ' column)",
+                        f"'{data.name}' khớp với {len(found)} người: {', '.join(found)}; ghi "
+                        "thêm đơn vị hoặc mã hồ sơ (cột 'Mã hồ sơ')",
                         "import-ambiguous",
                     )
                 )
@@ -202,8 +222,8 @@ class Planner:
                 PlanProblem(
                     data.row,
                     name_col,
-                    f"'{data.name}' has the name of {others} but the list gives unit "
-                    f"{unit_id}: created {person_id} as another person",
+                    f"'{data.name}' trùng tên với {others} nhưng danh sách ghi đơn vị "
+                    f"{unit_id}: đã tạo {person_id} là một người khác",
                     "import-namesake",
                     warning=True,
                 )
@@ -223,8 +243,8 @@ class Planner:
                 PlanProblem(
                     data.row,
                     data.col(Role.ID),
-                    f"row {data.row}: id '{wanted}' is not a valid id or is used by a file that "
-                    "does not load; use lowercase ASCII letters, digits and hyphens",
+                    f"dòng {data.row}: mã '{wanted}' không phải mã hợp lệ hoặc đã thuộc về một tệp "
+                    "đang lỗi; mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối",
                     "import-row",
                 )
             )
@@ -264,7 +284,7 @@ class Planner:
                 PlanProblem(
                     row,
                     col,
-                    f"initiative '{title}' matches {len(found)} initiatives: {', '.join(found)}",
+                    f"sáng kiến '{title}' khớp với {len(found)} sáng kiến: {', '.join(found)}",
                     "import-ambiguous",
                 )
             )
@@ -360,8 +380,8 @@ class Planner:
                     PlanProblem(
                         data.row,
                         data.col(Role.ID),
-                        f"row {data.row}: id '{wanted}' is not a valid id or is used by a file "
-                        "that does not load",
+                        f"dòng {data.row}: mã '{wanted}' không phải mã hợp lệ hoặc đã thuộc về "
+                        "một tệp đang lỗi",
                         "import-row",
                     )
                 )
@@ -369,7 +389,7 @@ class Planner:
             self.taken["unit"].add(wanted)
             self.new_units[name_key(data.name)] = wanted
             record: dict[str, Any] = {"example": False, "name": data.name}
-            record["kind"] = self.settings.unit_kind
+            record["kind"] = self._kind(data.name, wanted, data.row, data.col(Role.NAME))
             if parent or self.settings.parent_unit:
                 record["parent"] = parent or self.settings.parent_unit
             self._remember("unit", wanted, record, data.row)

@@ -1,35 +1,51 @@
-"""Read award lists (.xlsx, .csv) into plain grids of cleaned cell text.
+"""Read award lists into plain grids of cleaned cell text.
 
 Everything later stages need from the file is here: the text of every cell
 (NFC, spaces collapsed, legacy fonts converted when certain), whether the cell
 is covered by a merged range (the value of the range's top-left cell applies
-to all of it, as Excel displays it), and the font, which tells TCVN3 from VNI.
+to all of it, as Excel displays it), and, for .xlsx cells whose reading depends
+on it, the font, which tells TCVN3 from VNI.
+
+Two readers feed this grid: :mod:`~generator.importer.workbook` (.xlsx, .xls,
+.ods through python-calamine) and :mod:`~generator.importer.textfile` (CSV and
+"Unicode text" exports).  Whatever the bytes, reading ends in sheets or in a
+:class:`SheetError` that the caller turns into a positioned Problem.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.importer.legacy import LegacyResult, detect
+from generator.vietnamese import format_count
 
 #: Rows read from one sheet at most: award lists are hundreds of rows; a sheet
 #: formatted down to row 1,048,576 must not make the import crawl.
 MAX_ROWS = 20_000
 MAX_COLS = 60
+#: Bigger files are not award lists (or are damaged); refused before parsing.
+MAX_BYTES = 50 * 1024 * 1024
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 
 _SPACES = re.compile(r"\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\x00"))
 
 
 class SheetError(Exception):
-    """The file cannot be read at all (wrong type, damaged, unreadable)."""
+    """The file cannot be read at all (wrong type, damaged, protected); the message is for editors."""
+
+    def __init__(self, message: str, row: int = 1, col: int = 1) -> None:
+        super().__init__(message)
+        self.row = row
+        self.col = col
 
 
 @dataclass
@@ -47,6 +63,8 @@ class Cell:
 class Sheet:
     name: str
     rows: list[list[Cell]] = field(default_factory=list)  # rows[r][c]; row number r + 1
+    #: How the file was read, for the summary ("văn bản UTF-16, phân cách bằng dấu tab").
+    source: str = ""
 
     @property
     def width(self) -> int:
@@ -65,22 +83,25 @@ def clean_text(value: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _value_text(value: Any) -> str:
+def value_text(value: Any) -> str:
+    """A cell value as the text the importer reads (dates ISO, whole numbers without ``.0``)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return ""
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return clean_text(str(value))
 
 
-def _make_cell(value: Any, font: str | None) -> Cell:
-    raw = _value_text(value)
+def make_cell(value: Any, font: str | None = None) -> Cell:
+    raw = value_text(value)
     cell = Cell(text=raw, raw=raw, font=font)
     if raw and not raw.isascii():
         result = detect(raw, font)
@@ -91,84 +112,51 @@ def _make_cell(value: Any, font: str | None) -> Cell:
     return cell
 
 
-def read_xlsx(path: Path) -> list[Sheet]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        # read_only=False: merged ranges are only known to the full reader.
-        workbook = openpyxl.load_workbook(path, read_only=False, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise SheetError(f"cannot read {path.name} as an Excel .xlsx file: {exc}") from None
-    sheets = []
-    for ws in workbook.worksheets:
-        if getattr(ws, "sheet_state", "visible") != "visible":
-            continue  # hidden sheets hold helper data, not the list
-        max_row = min(ws.max_row or 0, MAX_ROWS)
-        max_col = min(ws.max_column or 0, MAX_COLS)
-        rows: list[list[Cell]] = []
-        for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col):
-            cells = []
-            for c in row:
-                font = getattr(getattr(c, "font", None), "name", None)
-                cells.append(_make_cell(getattr(c, "value", None), font))
-            rows.append(cells)
-        for merged in ws.merged_cells.ranges:
-            top = merged.min_row
-            left = merged.min_col
-            if top > len(rows):
-                continue
-            anchor = rows[top - 1][left - 1] if left <= len(rows[top - 1]) else Cell()
-            span_rows = merged.max_row - merged.min_row + 1
-            span_cols = merged.max_col - merged.min_col + 1
-            for r in range(top, min(merged.max_row, len(rows)) + 1):
-                for c in range(left, min(merged.max_col, max_col) + 1):
-                    covered = (r, c) != (top, left)
-                    rows[r - 1][c - 1] = Cell(
-                        text=anchor.text,
-                        raw=anchor.raw,
-                        font=anchor.font,
-                        covered=covered,
-                        span_cols=span_cols,
-                        span_rows=span_rows,
-                        # The legacy verdict is reported once, at the range's top-left cell.
-                        legacy=None if covered else anchor.legacy,
-                    )
-        sheets.append(Sheet(ws.title, _trim(rows)))
-    workbook.close()
-    return sheets
+#: Fonts that stand for each way a legacy cell can be read.
+_PROBE_FONTS = (".VnTime", ".VnTimeH", "VNI-Times")
 
 
-def decode_csv_bytes(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1258 as Vietnamese Excel saves "CSV"."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        # cp1258 spells tones as combining marks; NFC (in clean_text) composes them.
-        return raw.decode("cp1258", errors="replace")
+def font_matters(raw: str) -> bool:
+    """Would the cell's font change how ``raw`` is read?  Only then is it worth looking up."""
+    if raw.isascii():
+        return False
+    plain = detect(raw)
+    return any(detect(raw, font) != plain for font in _PROBE_FONTS)
 
 
-def read_csv(path: Path) -> list[Sheet]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SheetError(f"cannot read {path}: {exc.strerror}") from None
-    text = decode_csv_bytes(raw)
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = [
-        [_make_cell(value, None) for value in record[:MAX_COLS]]
-        for record in list(csv.reader(io.StringIO(text), dialect))[:MAX_ROWS]
-    ]
-    return [Sheet(path.stem, _trim(rows))]
+def apply_merges(
+    rows: list[list[Cell]], ranges: Iterable[tuple[int, int, int, int]]
+) -> list[list[Cell]]:
+    """Fill every merged range (top, left, bottom, right; 1-based) with its top-left value."""
+    for top, left, bottom, right in ranges:
+        bottom = min(bottom, MAX_ROWS)
+        right = min(right, MAX_COLS)
+        if top > bottom or left > right or top < 1 or left < 1:
+            continue
+        while len(rows) < bottom:
+            rows.append([])
+        for row in rows[top - 1 : bottom]:
+            row.extend(Cell() for _ in range(right - len(row)))
+        anchor = rows[top - 1][left - 1]
+        span_rows = bottom - top + 1
+        span_cols = right - left + 1
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                covered = (r, c) != (top, left)
+                rows[r - 1][c - 1] = Cell(
+                    text=anchor.text,
+                    raw=anchor.raw,
+                    font=anchor.font,
+                    covered=covered,
+                    span_cols=span_cols,
+                    span_rows=span_rows,
+                    # The legacy verdict is reported once, at the range's top-left cell.
+                    legacy=None if covered else anchor.legacy,
+                )
+    return rows
 
 
-def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
+def trim(rows: list[list[Cell]]) -> list[list[Cell]]:
     """Drop trailing empty rows and columns (formatting reaches far beyond the data)."""
     width = 0
     for row in rows:
@@ -181,15 +169,46 @@ def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
     return [row[:width] + [Cell() for _ in range(width - len(row))] for row in rows]
 
 
+def decode_csv_bytes(raw: bytes) -> str:
+    """The text of a CSV or text export (see :func:`generator.importer.textfile.decode`)."""
+    from generator.importer.textfile import decode
+
+    return decode(raw)[0]
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SheetError(
+                f"{path.name} nặng {format_count(size)} byte, quá lớn đối với một danh sách khen "
+                f"thưởng (tối đa {format_count(MAX_BYTES)} byte); kiểm tra lại tệp"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise SheetError(f"không đọc được {path.name}: {exc.strerror or exc}") from None
+
+
 def read_sheets(path: Path) -> list[Sheet]:
+    """Every visible sheet of ``path`` as cleaned text; :class:`SheetError` when unreadable."""
+    from generator.importer.textfile import read_text
+    from generator.importer.workbook import read_workbook
+
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
-    if suffix in (".csv", ".txt"):
-        return read_csv(path)
-    if suffix == ".xls":
+    if suffix not in WORKBOOK_SUFFIXES + TEXT_SUFFIXES:
         raise SheetError(
-            f"{path.name} is an old Excel 97-2003 (.xls) file; open it in Excel or LibreOffice "
-            "and save it as .xlsx (Excel Workbook), then import the .xlsx"
+            f"{path.name}: không nhận loại tệp '{path.suffix or '(không có đuôi)'}'; lệnh nhập "
+            "đọc bảng tính .xlsx, .xls, .ods và tệp văn bản .csv, .txt (CSV hoặc “Unicode Text” "
+            "của Excel)"
         )
-    raise SheetError(f"{path.name}: only .xlsx and .csv files can be imported")
+    raw = _read_bytes(path)
+    if not raw.strip():
+        raise SheetError(f"{path.name} là tệp rỗng: không có dữ liệu nào để nhập")
+    sheets = (
+        read_text(raw, path.stem)
+        if suffix in TEXT_SUFFIXES
+        else read_workbook(raw, path.name, suffix)
+    )
+    if not any(sheet.rows for sheet in sheets):
+        raise SheetError(f"{path.name}: các trang tính đều trống, không có dữ liệu nào để nhập")
+    return sheets
