@@ -1011,7 +1011,7 @@ def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
         initiatives=group("initiative"),
         awards=group("award"),
         events=group("event"),
-        pages=list(valid.loaded.pages),
+        pages=list(valid.pages),
         media=set(valid.loaded.media),
         featured=featured,
         headline=headline,

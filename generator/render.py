@@ -38,6 +38,7 @@ from generator.link import (
     Site,
     UnitNode,
 )
+from generator.loader import HandPage
 from generator.markup import escape_attr, escape_text, render_markdown, safe_url
 from generator.model import Figure
 from generator.search import folded_search_text
@@ -901,31 +902,27 @@ def _description(node: Node) -> str:
     return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
 
 
-def _hand_page(text: str) -> str:
-    """A hand-written page, made searchable: its front matter gains the Pagefind block."""
-    meta: dict[str, Any] = {}
-    body = text
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end != -1:
-            loaded = yaml.safe_load(text[4:end])
-            if isinstance(loaded, dict):
-                meta = loaded
-                body = text[end + 4 :].lstrip("\n")
-    title = str(meta.get("title", ""))
-    meta.setdefault(
-        "pagefind",
-        {
-            "index": True,
-            "filters": {"kind": "Trang"},
-            "meta": {"kind": "Trang"},
-            "folded": folded_search_text(title, body),
-        },
-    )
-    if "title" in meta:
-        meta["title"] = escape_attr(meta["title"])
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
-    return f"---\n{front}---\n\n{body}"
+def _hand_page(hand: HandPage) -> str:
+    """A hand-written page, made searchable: its front matter gains the Pagefind block.
+
+    The front matter is the validated one (``hand.front``), never the file's own text.
+    """
+    front = hand.front
+    body = hand.body.lstrip("\n")
+    title = front.title if front is not None and front.title else ""
+    meta: dict[str, Any] = {"title": escape_attr(title)} if title else {}
+    if front is not None and front.description:
+        meta["description"] = escape_attr(front.description)
+    if front is not None and front.hide:
+        meta["hide"] = list(front.hide)
+    meta["pagefind"] = {
+        "index": True,
+        "filters": {"kind": "Trang"},
+        "meta": {"kind": "Trang"},
+        "folded": folded_search_text(title, body),
+    }
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{dumped}---\n\n{body}"
 
 
 def render_site(
@@ -937,7 +934,7 @@ def render_site(
     for page in renderer.pages():
         out[page.path] = renderer.render(page).encode("utf-8")
     for hand in site.pages:
-        out[f"{hand.slug}.md"] = _hand_page(hand.text).encode("utf-8")
+        out[f"{hand.slug}.md"] = _hand_page(hand).encode("utf-8")
     for path, text in (extra_pages or {}).items():
         out[path] = text.encode("utf-8")
     return dict(sorted(out.items()))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.loader import LoadedContent, RawRecord, parse_yaml
-from generator.model import Initiative, Person, parse_date
+from generator.model import Award, Initiative, Person, parse_date
 from generator.problems import Problem, Severity
 from generator.validate import ValidContent, validate_content
 
@@ -127,7 +127,31 @@ def test_unknown_field_without_close_match_lists_fields() -> None:
             "'tháng 6' is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)",
         ),
         ("first_applied: [1, 2]", "expected a date (2022-06-29 or 29/6/2022), got a list"),
-        ("example: có", "expected true or false, got 'có'"),
+        (
+            "example: có",
+            "expected true or false, got 'có' (chỉ nhận true hoặc false: có lẽ ý là true)",
+        ),
+        (
+            "example: yes",
+            "expected true or false, got 'yes' (chỉ nhận true hoặc false: có lẽ ý là true)",
+        ),
+        (
+            "example: off",
+            "expected true or false, got 'off' (chỉ nhận true hoặc false: có lẽ ý là false)",
+        ),
+        (
+            "example: 1",
+            "expected true or false, got '1' (chỉ nhận true hoặc false: có lẽ ý là true)",
+        ),
+        (
+            "example: y",
+            "expected true or false, got 'y' (chỉ nhận true hoặc false: có lẽ ý là true)",
+        ),
+        (
+            "benefit_vnd: 1000000000000000000000000000000",
+            "value must be 1000000000000000 or less, got 1000000000000000000000000000000",
+        ),
+        ("benefit_vnd: .nan", "cần một số thật, không phải nan (.nan, .inf không phải số đo được)"),
     ],
 )
 def test_type_errors_are_translated(line: str, expected: str) -> None:
@@ -300,20 +324,99 @@ def test_taxonomy_unknown_field_suggests() -> None:
     ]
 
 
-def test_yaml_booleans_and_dates_where_text_is_expected() -> None:
-    _, problems = run("person", "name: yes\njob_title: 2022-01-01\n")
-    assert [(p.line, p.col, p.message) for p in problems] == [
+def test_yaml_1_1_scalars_in_text_fields_stay_the_text_typed() -> None:
+    """`0123`, `yes`, `1_000`, `0x1A`, `12:30:00`, a date: in a text field, exactly what was typed."""
+    typed = {
+        "decision_number": "0123",
+        "citation": "yes",
+        "summary": "1_000",
+        "title": "0x1A",
+        "job_title": "12:30:00",
+    }
+    award = "\n".join(
+        [
+            "title: 0x1A",
+            "form: bang-khen",
+            "issuer: ldld-tinh-mau",
+            "decision_number: 0123",
+            "date: 2022-06-29",
+            "summary: 1_000",
+            "recipients:",
+            "  - name: Trần An",
+            "    citation: yes",
+            "    job_title: 12:30:00",
+            "  - name: on",
+            "    citation: 2022-01-01",
+            "",
+        ]
+    )
+    valid, problems = run("award", award)
+    assert problems == []
+    model = valid.records[0].model
+    assert isinstance(model, Award)
+    assert model.decision_number == typed["decision_number"]
+    assert model.title == typed["title"]
+    assert model.summary == typed["summary"]
+    assert model.recipients[0].citation == typed["citation"]
+    assert model.recipients[0].job_title == typed["job_title"]
+    assert model.recipients[1].name == "on"
+    assert model.recipients[1].citation == "2022-01-01"
+
+
+def test_ids_typed_as_numbers_stay_the_text_typed() -> None:
+    valid, problems = run("person", "name: An\nunit: 0123\n")
+    assert problems == []
+    assert isinstance(valid.records[0].model, Person)
+    assert valid.records[0].model.unit == "0123"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "warning"),
+    [
+        ("120000000", 120000000, None),
         (
-            1,
-            7,
-            "expected text, got the yes/no value true (YAML reads it so; put the text in double quotes)",
+            "0123",
+            123,
+            "số 0123 có chữ số 0 ở đầu; được đọc là 123 (YAML cũ đọc thành 83 theo hệ bát phân); nên viết 123",
+        ),
+        ("007", 7, None),
+        (
+            "1_000",
+            1000,
+            "YAML đọc '1_000' thành số 1000; nếu đúng ý, hãy viết 1000 bằng chữ số thường (không dấu gạch dưới, dấu hai chấm hay tiền tố 0x, 0o)",
         ),
         (
-            2,
-            12,
-            "expected text, got the date 2022-01-01 (YAML reads it so; put the text in double quotes)",
+            "0x1A",
+            26,
+            "YAML đọc '0x1A' thành số 26; nếu đúng ý, hãy viết 26 bằng chữ số thường (không dấu gạch dưới, dấu hai chấm hay tiền tố 0x, 0o)",
         ),
-    ]
+        (
+            "12:30:00",
+            45000,
+            "YAML đọc '12:30:00' thành số 45000; nếu đúng ý, hãy viết 45000 bằng chữ số thường (không dấu gạch dưới, dấu hai chấm hay tiền tố 0x, 0o)",
+        ),
+    ],
+)
+def test_numbers_in_yaml_1_1_notation_say_what_was_read(
+    typed: str, value: int, warning: str | None
+) -> None:
+    valid, problems = run("initiative", INITIATIVE + f"benefit_vnd: {typed}\n")
+    assert [(p.line, p.col, p.severity, p.code, p.message) for p in problems] == (
+        [(9, 14, Severity.WARNING, "number-notation", warning)] if warning else []
+    )
+    model = valid.records[0].model
+    assert isinstance(model, Initiative)
+    assert model.benefit_vnd == value
+
+
+def test_figures_refuse_infinity_and_nan() -> None:
+    event = (
+        "title: E\ndate: 2022-08-15\norganiser: u\nfigures:\n"
+        "  - key: a\n    label: A\n    value: {a}\n    unit: percent\n    source:\n      title: S\n"
+    )
+    for typed in (".inf", ".nan", "-.inf", "1.0e400"):
+        _, problems = run("event", event.format(a=typed))
+        assert [(p.line, p.col, p.code) for p in problems] == [(7, 12, "bad-value")], typed
 
 
 def test_bad_taxonomy_key_points_at_the_key() -> None:
