@@ -310,16 +310,19 @@ class _Converter:
         scrubbed = scrub(value)
         if not scrubbed.removed:
             return _nfc(value)
-        # Point at the character itself when it is written literally in the file (it is not
-        # when it comes from an escape such as "\u202e": then at the value).
-        first = scrubbed.removed[0][1]
-        start, end = node.start_mark.index, node.end_mark.index
-        found = self.source.find(first, start, max(end, start + 1))
-        line, col = _line_col(self.source, found) if found != -1 else _mark(node)
+
+        def at(char: str) -> tuple[int, int]:
+            # The character itself when it is written literally in the file (it is not when
+            # it comes from an escape such as "\u202e": then the start of the value).
+            start, end = node.start_mark.index, node.end_mark.index
+            found = self.source.find(char, start, max(end, start + 1))
+            return _line_col(self.source, found) if found != -1 else _mark(node)
+
         where = f"tên trường {value!r}" if key else "giá trị"
-        field = format_field_path(path)
+        field = format_field_path((*path, _nfc(scrubbed.text)) if key else path)
         if scrubbed.bidi:
             bidi = describe_chars([c for _, c in scrubbed.bidi])
+            line, col = at(scrubbed.bidi[0][1])
             self.problems.append(
                 Problem(
                     self.display,
@@ -335,6 +338,7 @@ class _Converter:
             )
         others = [c for _, c in scrubbed.removed if c not in BIDI_CONTROLS]
         if others:
+            line, col = at(others[0])
             self.problems.append(
                 Problem(
                     self.display,
