@@ -633,7 +633,7 @@ def test_personal_data_in_free_text_is_warned(summary: str, found: str | None) -
 
 
 def test_public_fields_are_not_searched_for_personal_data() -> None:
-    valid, problems = run_site("contact_email: bientap@ldld.thanhhoa.vn\n")
+    _, problems = run_site("contact_email: bientap@ldld.thanhhoa.vn\n")
     assert problems == []
     award = (
         "title: T\nform: f\nissuer: u\ndecision_number: 0912345678/QĐ\ndate: 2022-01-01\n"
