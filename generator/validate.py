@@ -414,6 +414,16 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
             field_name,
             code="bad-value",
         )
+    if etype == "int_parsing_size":
+        digits = len(value.strip()) if isinstance(value, str) else 0
+        return Problem(
+            raw.path,
+            line,
+            col,
+            f"số có {digits} chữ số, quá lớn cho trường này",
+            field_name,
+            code="bad-value",
+        )
     if etype == "finite_number":
         return Problem(
             raw.path,
