@@ -781,6 +781,17 @@ def _read_regular(path: Path, display: str) -> tuple[bytes | None, list[Problem]
         os.close(fd)
 
 
+def read_record_file(path: Path, display: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """One YAML file read as the loader reads records (regular file only, bounded parser)."""
+    if path.is_symlink():
+        return None, [_not_regular(display, "đây là một liên kết tượng trưng (symlink)")]
+    raw, problems = _read_regular(path, display)
+    if raw is None:
+        return None, problems
+    data, _, parse_problems = parse_yaml(raw, display)
+    return data, problems + parse_problems
+
+
 def default_display_root(root: Path) -> str:
     """How to show the content root in messages: relative to the working directory if inside it."""
     try:

@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.loader import read_record_file
 from generator.model import RECORD_KINDS, RecordBase
 from generator.vietnamese import nfc, slugify, unique_slug
 
@@ -251,10 +252,8 @@ def _vocabularies(content: Path) -> tuple[dict[str, list[str]], dict[str, set[st
     taken: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}
     taxonomies_path = content / "taxonomies.yml"
     if taxonomies_path.is_file():
-        try:
-            data = yaml.safe_load(taxonomies_path.read_text("utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
-            data = None
+        # The loader's reader: bounded, regular files only (taxonomies.yml is content).
+        data, _ = read_record_file(taxonomies_path, str(taxonomies_path))
         if isinstance(data, dict):
             for name, value in data.items():
                 if isinstance(value, dict):
