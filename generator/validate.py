@@ -132,9 +132,6 @@ def _privacy_problems(raw: RawRecord) -> tuple[dict[str, Any], list[Problem]]:
 # -- reading values as their field's type asks (YAML 1.2 where 1.1 surprises) -------------
 
 _TRUE_FALSE = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
-_YAML11_BOOL_WORDS = frozenset(
-    w for word in ("yes", "no", "on", "off", "y", "n") for w in (word, word.title(), word.upper())
-)
 _DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _MAX_DIGITS = 40
@@ -838,10 +835,8 @@ def _check_date_range(
     return problems
 
 
-def _validate_one(
-    raw: RawRecord, model_class: type[Strict], today: dt.date
-) -> tuple[Strict | None, list[Problem]]:
-    """Read, check the privacy keys and the model; warnings about dates and private data."""
+def _validate_one(raw: RawRecord, model_class: type[Strict]) -> tuple[Strict | None, list[Problem]]:
+    """Read as the model asks, check the privacy keys and the model; private data warnings."""
     data, problems = retype(raw, model_class, raw.data)
     data, privacy = _privacy_problems(dataclasses.replace(raw, data=data))
     problems += privacy
@@ -908,9 +903,7 @@ def _validate_pages(loaded: LoadedContent, today: dt.date) -> tuple[list[HandPag
                     )
                 )
         meta = {k: v for k, v in page.meta.items() if k not in _THEME_KEYS}
-        model, model_problems = _validate_one(
-            dataclasses.replace(raw, data=meta), HandPageFront, today
-        )
+        model, model_problems = _validate_one(dataclasses.replace(raw, data=meta), HandPageFront)
         page_problems += model_problems
         if isinstance(model, HandPageFront):
             page_problems += _date_warnings(raw, model, today, page_problems)
@@ -966,7 +959,7 @@ def validate_content(
                 )
             )
             continue
-        model, model_problems = _validate_one(raw, ALL_MODELS[kind], today)
+        model, model_problems = _validate_one(raw, ALL_MODELS[kind])
         problems.extend(model_problems)
         if model is not None:
             problems.extend(_date_warnings(raw, model, today, model_problems))
@@ -1000,7 +993,7 @@ def validate_content(
                     code="bad-id",
                 )
             )
-        model, model_problems = _validate_one(raw, ALL_MODELS[raw.kind], today)
+        model, model_problems = _validate_one(raw, ALL_MODELS[raw.kind])
         record_problems.extend(model_problems)
         if isinstance(model, RecordBase):
             record = ValidRecord(raw, model)
