@@ -87,6 +87,60 @@ _ENTRIES = [
         "Tên trường phải là chữ.",
         "Sửa lại tên trường theo hướng dẫn các trường bên dưới.",
     ),
+    CatalogueEntry(
+        "too-deep",
+        "dữ liệu lồng nhau quá 32 cấp (danh sách trong danh sách, nhóm trường trong nhóm trường); …",
+        "Tệp có danh sách hoặc nhóm trường lồng vào nhau quá nhiều cấp. Hồ sơ thật chỉ cần vài cấp, nên đây là lỗi thụt lề, dấu ngoặc `[` `{` không đóng, hoặc tệp cố ý làm treo công cụ.",
+        "Kiểm tra thụt lề (mỗi cấp 2 dấu cách) và các dấu ngoặc `[` `{` từ dòng được báo; so với mẫu tạo bằng `showcase new`.",
+    ),
+    CatalogueEntry(
+        "too-many-values",
+        "tệp có hơn 50.000 giá trị; một hồ sơ không cần nhiều như vậy: tách danh sách thành nhiều tệp",
+        "Tệp chứa quá nhiều giá trị cho một hồ sơ (ví dụ danh sách khen thưởng hàng chục nghìn người trong một tệp).",
+        "Tách thành nhiều tệp, ví dụ mỗi quyết định khen thưởng một tệp. Danh sách vài nghìn người vẫn đọc được bình thường.",
+    ),
+    CatalogueEntry(
+        "not-regular-file",
+        "đây là một liên kết tượng trưng (symlink) trỏ ra chỗ khác; thư mục nội dung chỉ được chứa tệp thường và thư mục thường, …",
+        "Trong thư mục `content/` có liên kết tượng trưng (symlink), tệp thiết bị, ống dẫn (FIFO), socket, hoặc một thư mục mang tên như tệp hồ sơ (`x.yml`, `x.md`). Công cụ không đọc, không sao chép các mục này, để không ai có thể đưa tệp của máy chủ (như `/etc/passwd`) lên trang web qua một liên kết.",
+        "Thay liên kết bằng chính tệp (chép nội dung vào), xoá tệp đặc biệt, hoặc đổi tên thư mục cho không kết thúc bằng `.yml`/`.md`.",
+    ),
+    CatalogueEntry(
+        "front-matter",
+        "phần khai báo (front matter) mở bằng --- ở dòng 1 nhưng không có dòng --- đóng lại; …",
+        "Phần khai báo (front matter) của trang viết tay (`content/pages/*.md`) nằm giữa hai dòng `---` ở đầu tệp; nó thiếu dòng đóng, hoặc trang không có tiêu đề.",
+        "Viết ở đầu tệp: dòng `---`, dòng `title: Tiêu đề trang` (có thể thêm `description:`, `hide:`), rồi dòng `---`; nội dung Markdown viết sau đó.",
+    ),
+    CatalogueEntry(
+        "invisible-char",
+        "đã xoá 1 ký tự vô hình hoặc ký tự điều khiển (U+200B ZERO WIDTH SPACE) khỏi giá trị; …",
+        "Giá trị có ký tự không nhìn thấy (khoảng trắng rộng 0, dấu hướng chữ, ký tự điều khiển), thường lẫn vào khi dán chữ từ PDF, Word hoặc ứng dụng nhắn tin. Công cụ đã tự xoá chúng vì chúng làm sai tìm kiếm và so sánh tên.",
+        "Không bắt buộc sửa; nên xoá ký tự trong tệp để tệp khớp với nội dung được công bố (trong VS Code, bật “Render Control Characters” để thấy chúng).",
+    ),
+    CatalogueEntry(
+        "bidi-control",
+        "giá trị có ký tự điều khiển hướng chữ U+202E RIGHT-TO-LEFT OVERRIDE: nó đảo thứ tự chữ khi hiển thị, …",
+        "Giá trị có ký tự điều khiển hướng chữ (U+202A–202E, U+2066–2069). Ký tự này đảo thứ tự các chữ khi hiển thị, nên chữ thấy trên màn hình khác với chữ thật sự trong tệp; đây là một cách đánh lừa người duyệt. Công cụ không tự xoá vì không biết thứ tự nào là đúng.",
+        "Xoá ký tự này (trong VS Code, bật “Render Control Characters” để thấy nó) rồi gõ lại đoạn chữ cho đúng thứ tự.",
+    ),
+    CatalogueEntry(
+        "number-notation",
+        "số 0123 có chữ số 0 ở đầu; được đọc là 123 (YAML cũ đọc thành 83 theo hệ bát phân); nên viết 123",
+        "Số được viết theo cách YAML hiểu khác với thông thường (chữ số 0 ở đầu, dấu gạch dưới `1_000`, tiền tố `0x`, dạng giờ `12:30:00`). Thông báo nói rõ số đã được đọc thành bao nhiêu.",
+        "Viết số bằng chữ số thường, không có chữ số 0 ở đầu, không dấu cách, dấu chấm, dấu gạch dưới: `benefit_vnd: 1000000`.",
+    ),
+    CatalogueEntry(
+        "personal-data",
+        "có thể là dữ liệu cá nhân: số điện thoại 091…78; …",
+        "Trong văn bản tự do (tóm tắt, thành tích, mô tả…) có chuỗi giống số điện thoại, địa chỉ email hoặc số CMND/CCCD. Dữ liệu cá nhân không được công bố trên trang.",
+        "Nếu đó là thông tin của một người, xoá khỏi tệp. Nếu là thông tin công khai của cơ quan (đường dây nóng, email của ban biên tập), có thể bỏ qua cảnh báo.",
+    ),
+    CatalogueEntry(
+        "unlikely-date",
+        "ngày 1/1/1 trước năm 1945: có lẽ năm bị gõ nhầm; kiểm tra lại",
+        "Ngày quá xa trong quá khứ (trước năm 1945) hoặc sau hôm nay hơn một năm, thường do gõ nhầm năm.",
+        "Kiểm tra lại ngày; nếu ngày đúng (ví dụ kế hoạch nhiều năm) thì bỏ qua cảnh báo.",
+    ),
     # -- file names and ids --------------------------------------------------
     CatalogueEntry(
         "bad-id",
@@ -154,6 +208,30 @@ _ENTRIES = [
         "value must be 0 or more",
         "Giá trị nằm ngoài khoảng cho phép (ví dụ số âm, chuỗi rỗng).",
         "Sửa giá trị theo yêu cầu trong thông báo.",
+    ),
+    CatalogueEntry(
+        "bad-url",
+        "'javascript:alert(1)' không phải địa chỉ web hợp lệ: chỉ nhận địa chỉ http:// hoặc https://, …",
+        "Trường địa chỉ web (`website`, `url` của nguồn, `repo_url`, `base_url`) phải là địa chỉ đầy đủ bắt đầu bằng `https://` hoặc `http://`, không có dấu cách, dấu nháy, dấu `<` `>` hay cú pháp Markdown.",
+        "Mở trang trong trình duyệt, sao chép địa chỉ trên thanh địa chỉ và dán vào (ví dụ `https://thanhhoa.gov.vn/tin-tuc`).",
+    ),
+    CatalogueEntry(
+        "bad-colour",
+        "'đỏ' không phải màu chính của Material. Dùng một trong: red, pink, …; hoặc mã màu dạng \"#1565c0\"",
+        "Màu giao diện (`palette.primary`, `palette.accent` trong `site.yml`) phải là tên màu tiếng Anh của Material (màu nhấn có ít lựa chọn hơn màu chính) hoặc mã màu 6 chữ số hệ 16.",
+        'Chọn một tên màu trong danh sách của thông báo, hoặc ghi mã màu trong ngoặc kép: `primary: "#1565c0"` (không có ngoặc kép, phần sau dấu `#` bị YAML coi là chú thích).',
+    ),
+    CatalogueEntry(
+        "bad-branch",
+        "'main\"><svg' không phải tên nhánh git hợp lệ: có ký tự '\"'; …",
+        "`edit_branch` trong `site.yml` phải là tên nhánh git hợp lệ, vì nó được ghép vào liên kết “Sửa hồ sơ này” trên mọi trang.",
+        "Ghi đúng tên nhánh của kho nội dung, thường là `main`; chỉ dùng chữ cái không dấu, chữ số và `. _ - / +`.",
+    ),
+    CatalogueEntry(
+        "bad-email",
+        "'bientap@' không phải địa chỉ email hợp lệ; ghi dạng bientap@ldld.thanhhoa.vn",
+        "`contact_email` không có dạng một địa chỉ email.",
+        "Ghi địa chỉ email công vụ của ban biên tập, dạng `ten@ten-mien.vn`.",
     ),
     CatalogueEntry(
         "unknown-term",

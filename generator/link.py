@@ -637,7 +637,7 @@ def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
         taxonomies=valid.taxonomies,
         urls=Urls.from_base_url(valid.site.base_url),
         records={kind: dict(sorted(linker.nodes[kind].items())) for kind in KINDS},
-        pages=list(valid.loaded.pages),
+        pages=list(valid.pages),
         media=set(valid.loaded.media),
         featured=featured,
         headline=headline,

@@ -3,32 +3,55 @@
 PyYAML's ``safe_load`` forgets where things were, keeps the last of two
 duplicate keys silently and expands aliases without bound.  We compose the node
 graph ourselves instead, so that every key and list item keeps its line and
-column, duplicates and alias bombs are refused, and every string is
-NFC-normalised before anything else sees it.
+column, duplicates, alias bombs and deep nesting are refused, and every string
+is NFC-normalised and rid of invisible characters before anything else sees it.
+
+Only regular files are read: the content folder is walked without following
+symbolic links, and a link, a device, a FIFO, a socket or a folder named like a
+record is reported (``path:1:1``) and never opened, so that a pull request cannot
+publish ``/etc/passwd`` or the CI runner's environment by linking to it.
+
+Hand-written pages (``pages/*.md``) have their front matter read by the same
+parser, with positions counted in the page's own lines.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.hygiene import BIDI_CONTROLS, describe_chars, scrub
 from generator.kinds import KINDS
-from generator.model import SINGLE_FILES
-from generator.problems import Problem
+from generator.model import SINGLE_FILES, HandPageFront
+from generator.problems import Problem, Severity
 
 MAX_FILE_BYTES = 1_048_576
 MAX_ALIASES = 100
+#: Values in one file.  A big award list (5,000 recipients with unit, initiative and citation)
+#: is about 20,000; a file past the limit is a mistake, or an attack that expands aliases.
 MAX_NODES = 50_000
+#: Lists and mappings inside each other.  Records use five levels at most
+#: (figures → alternatives → source → …); PyYAML's composer recurses once per level.
+MAX_DEPTH = 32
+#: Digits of a whole number: more than any count or amount, far fewer than Python's 4,300.
+MAX_NUMBER_DIGITS = 40
+RECORD_SUFFIXES = (".yml", ".yaml")
+PAGE_SUFFIX = ".md"
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
 
 FieldPath = tuple[str | int, ...]
 
@@ -61,6 +84,9 @@ class Positions:
 
     keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    #: The text as typed of every unquoted value YAML did not read as text (numbers, yes/no,
+    #: dates, null), so that the validator can read it as the field's type asks.
+    sources: dict[FieldPath, str] = field(default_factory=dict)
 
     def key(self, path: FieldPath) -> tuple[int, int]:
         """Where the key of ``path`` is written (for list items: the item)."""
@@ -98,12 +124,22 @@ class RawRecord:
 
 @dataclass
 class HandPage:
-    """A hand-written Markdown page from content/pages/."""
+    """A hand-written Markdown page from content/pages/.
+
+    ``meta`` is its front matter as read (positions in ``positions``, lines counted in the
+    page file); ``front`` is that front matter once validated (set by the validator);
+    ``body`` is the Markdown after the front matter, which starts on line ``body_line``.
+    """
 
     slug: str
     path: str
     rel: str
     text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    positions: Positions = field(default_factory=Positions)
+    body: str = ""
+    body_line: int = 1
+    front: HandPageFront | None = None
 
 
 @dataclass
@@ -124,11 +160,17 @@ class LoadedContent:
 
 
 class _PositionLoader(yaml.SafeLoader):
-    """A SafeLoader that counts aliases while composing (alias bombs stop early)."""
+    """A SafeLoader that bounds what composing may cost, before the cost is paid.
+
+    PyYAML's composer is recursive: 10,000 nested ``[`` end in a RecursionError, so the
+    depth is counted here, one event at a time, and refused past MAX_DEPTH.  Aliases are
+    counted too, so that an alias bomb stops before it is expanded.
+    """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.alias_count = 0
+        self.depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
@@ -141,7 +183,16 @@ class _PositionLoader(yaml.SafeLoader):
                     event.start_mark.line + 1,
                     event.start_mark.column + 1,
                 )
-        return super().compose_node(parent, index)
+            return super().compose_node(parent, index)
+        if not self.check_event(SequenceStartEvent, MappingStartEvent):
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _too_deep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _LoadError(Exception):
@@ -154,6 +205,17 @@ class _LoadError(Exception):
         self.field = field
 
 
+def _too_deep(mark: Any, field: str = "") -> _LoadError:
+    return _LoadError(
+        "too-deep",
+        f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (danh sách trong danh sách, nhóm trường trong "
+        "nhóm trường); một hồ sơ chỉ cần vài cấp: kiểm tra thụt lề và các dấu ngoặc [ {",
+        mark.line + 1,
+        mark.column + 1,
+        field,
+    )
+
+
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
@@ -162,24 +224,46 @@ def _mark(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _Converter:
-    """Turns a composed node graph into plain data and a position map."""
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
-    def __init__(self) -> None:
+
+class _Converter:
+    """Turns a composed node graph into plain data, a position map and warnings."""
+
+    def __init__(self, source: str, display: str, aliases_used: bool) -> None:
         self.positions = Positions()
         self.constructor = SafeConstructor()
         self.visited = 0
+        self.source = source
+        self.display = display
+        self.aliases_used = aliases_used
+        self.problems: list[Problem] = []
 
     def convert(self, node: Node, path: FieldPath) -> Any:
         self.visited += 1
         if self.visited > MAX_NODES:
             line, col = _mark(node)
+            if self.aliases_used:
+                raise _LoadError(
+                    "alias-limit",
+                    f"document expands to more than {MAX_NODES} values; anchors and aliases are limited",
+                    line,
+                    col,
+                )
             raise _LoadError(
-                "alias-limit",
-                f"document expands to more than {MAX_NODES} values; anchors and aliases are limited",
+                "too-many-values",
+                f"tệp có hơn {MAX_NODES:,} giá trị".replace(",", ".")
+                + "; một hồ sơ không cần nhiều như vậy: tách danh sách thành nhiều tệp "
+                "(ví dụ mỗi quyết định khen thưởng một tệp)",
                 line,
                 col,
             )
+        if len(path) > MAX_DEPTH:
+            # Aliases can nest what the composer saw as shallow (a: &a [*b] …), or loop.
+            raise _too_deep(node.start_mark, format_field_path(path[:MAX_DEPTH]))
         if node.tag not in _STANDARD_TAGS:
             line, col = _mark(node)
             tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
@@ -200,6 +284,14 @@ class _Converter:
                 out.append(self.convert(item, (*path, index)))
             return out
         assert isinstance(node, ScalarNode)
+        if node.tag != _STR_TAG and node.style is None:
+            # What the editor typed, for fields whose type says how to read it (YAML 1.2:
+            # `0123` in a text field is the text "0123", not the octal number 83).
+            self.positions.sources[path] = str(node.value)
+        if node.tag == _INT_TAG and len(node.value) > MAX_NUMBER_DIGITS:
+            # Python refuses to convert more than 4,300 digits, and no field needs 40: keep
+            # the text, which number fields then refuse with their bound.
+            return _nfc(str(node.value))
         try:
             value = self.constructor.construct_object(node, deep=True)
         except ValueError:
@@ -214,8 +306,58 @@ class _Converter:
                 "yaml-syntax", f"YAML value error: {exc}", line, col, format_field_path(path)
             ) from None
         if isinstance(value, str):
-            return _nfc(value)
+            return self._clean(value, node, path, key=False)
         return value
+
+    def _clean(self, value: str, node: Node, path: FieldPath, *, key: bool) -> str:
+        """NFC, without invisible characters; a warning (or an error) says what was removed."""
+        scrubbed = scrub(value)
+        if not scrubbed.removed:
+            return _nfc(value)
+
+        def at(char: str) -> tuple[int, int]:
+            # The character itself when it is written literally in the file (it is not when
+            # it comes from an escape such as "\u202e": then the start of the value).
+            start, end = node.start_mark.index, node.end_mark.index
+            found = self.source.find(char, start, max(end, start + 1))
+            return _line_col(self.source, found) if found != -1 else _mark(node)
+
+        where = f"tên trường {value!r}" if key else "giá trị"
+        field = format_field_path((*path, _nfc(scrubbed.text)) if key else path)
+        if scrubbed.bidi:
+            bidi = describe_chars([c for _, c in scrubbed.bidi])
+            line, col = at(scrubbed.bidi[0][1])
+            self.problems.append(
+                Problem(
+                    self.display,
+                    line,
+                    col,
+                    f"{where} có ký tự điều khiển hướng chữ {bidi}: nó đảo thứ tự chữ khi "
+                    "hiển thị, nên chữ thấy trên màn hình khác với chữ sẽ được công bố; công "
+                    "cụ không tự xoá vì không biết thứ tự nào là đúng: xoá ký tự này rồi gõ "
+                    "lại đoạn chữ cho đúng",
+                    field,
+                    code="bidi-control",
+                )
+            )
+        others = [c for _, c in scrubbed.removed if c not in BIDI_CONTROLS]
+        if others:
+            line, col = at(others[0])
+            self.problems.append(
+                Problem(
+                    self.display,
+                    line,
+                    col,
+                    f"đã xoá {len(others)} ký tự vô hình hoặc ký tự điều khiển "
+                    f"({describe_chars(others)}) khỏi {where}; chúng không hiện trên màn "
+                    "hình nhưng làm sai việc tìm kiếm và so sánh (thường do dán chữ từ PDF, "
+                    "Word hoặc ứng dụng nhắn tin)",
+                    field,
+                    severity=Severity.WARNING,
+                    code="invisible-char",
+                )
+            )
+        return _nfc(scrubbed.text)
 
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -239,7 +381,7 @@ class _Converter:
                     col,
                     format_field_path(path),
                 )
-            key = _nfc(str(key_node.value))
+            key = self._clean(str(key_node.value), key_node, path, key=True)
             if key in first_seen:
                 line, col = _mark(key_node)
                 raise _LoadError(
@@ -320,27 +462,35 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError, display: str) -> Pr
     )
 
 
+def _too_large(display: str, size: int) -> Problem:
+    return Problem(
+        display,
+        1,
+        1,
+        f"file is {size:,} bytes; records are limited to {MAX_FILE_BYTES:,} bytes",
+        code="file-too-large",
+    )
+
+
 def parse_yaml(raw: bytes, display: str) -> tuple[dict[str, Any] | None, Positions, list[Problem]]:
-    """Parse one record file: data (a mapping), positions, or the Problems that stop it."""
-    positions = Positions()
+    """Parse one record file: data (a mapping), positions, and Problems.
+
+    ``data`` is None when an error stops the file; otherwise the Problems are warnings, or
+    errors that leave the data usable for the other checks (a bidirectional control).
+    """
     if len(raw) > MAX_FILE_BYTES:
-        return (
-            None,
-            positions,
-            [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    f"file is {len(raw):,} bytes; records are limited to {MAX_FILE_BYTES:,} bytes",
-                    code="file-too-large",
-                )
-            ],
-        )
+        return None, Positions(), [_too_large(display, len(raw))]
     text, problems = _decode(raw, display)
     if text is None:
-        return None, positions, problems
-    text = _nfc(text)
+        return None, Positions(), problems
+    return parse_text(_nfc(text), display)
+
+
+def parse_text(
+    text: str, display: str, *, what: str = "a record"
+) -> tuple[dict[str, Any] | None, Positions, list[Problem]]:
+    """Parse decoded YAML text (see :func:`parse_yaml`)."""
+    positions = Positions()
     tabs = _tab_problems(text, display)
     if tabs:
         return None, positions, tabs
@@ -404,7 +554,7 @@ def parse_yaml(raw: bytes, display: str) -> tuple[dict[str, Any] | None, Positio
         return None, positions, [Problem(display, 1, 1, "file is empty", code="empty-file")]
     if not isinstance(root, MappingNode):
         line, col = _mark(root)
-        what = "a list" if isinstance(root, SequenceNode) else "a single value"
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
         return (
             None,
             positions,
@@ -413,12 +563,12 @@ def parse_yaml(raw: bytes, display: str) -> tuple[dict[str, Any] | None, Positio
                     display,
                     line,
                     col,
-                    f"a record must be a mapping of fields (key: value), not {what}",
+                    f"{what} must be a mapping of fields (key: value), not {kind}",
                     code="not-a-mapping",
                 )
             ],
         )
-    converter = _Converter()
+    converter = _Converter(text, display, aliases_used=loader.alias_count > 0)
     try:
         data = converter.convert(root, ())
     except _LoadError as exc:
@@ -427,17 +577,223 @@ def parse_yaml(raw: bytes, display: str) -> tuple[dict[str, Any] | None, Positio
             positions,
             [Problem(display, exc.line, exc.col, exc.message, exc.field, code=exc.code)],
         )
-    return data, converter.positions, []
+    return data, converter.positions, converter.problems
+
+
+# -- hand-written pages ---------------------------------------------------------------------
+
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+def parse_page(
+    raw: bytes, display: str, slug: str, rel: str
+) -> tuple[HandPage | None, list[Problem]]:
+    """A page's front matter (between ``---`` lines, as MkDocs reads it) and its body."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_too_large(display, len(raw))]
+    decoded, problems = _decode(raw, display)
+    if decoded is None:
+        return None, problems
+    text = _nfc(decoded)
+    lines = text.split("\n")
+    if lines[0].rstrip(" \t\r") != "---":
+        # No front matter: the page's title is its first heading (as MkDocs reads it).
+        clean_body, body_problems = _clean_body(text, display, 1)
+        return HandPage(slug, display, rel, text, {}, Positions(), clean_body, 1), body_problems
+    close = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i].rstrip("\r"))), None)
+    if close is None:
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "phần khai báo (front matter) mở bằng --- ở dòng 1 nhưng không có dòng --- "
+                "đóng lại; thêm một dòng chỉ có --- sau dòng khai báo cuối cùng",
+                code="front-matter",
+            )
+        ]
+    # One empty line in place of the opening '---': lines of the YAML are lines of the page.
+    front_text = "\n" + "\n".join(lines[1:close]) + "\n"
+    body = "\n".join(lines[close + 1 :])
+    meta: dict[str, Any] | None
+    front_problems: list[Problem]
+    if front_text.strip() == "":
+        meta, positions, front_problems = {}, Positions(), []
+    else:
+        meta, positions, front_problems = parse_text(
+            front_text, display, what="the front matter of a page"
+        )
+    if [p.code for p in front_problems] == ["empty-file"]:  # only comments: no fields
+        meta, front_problems = {}, []
+    problems = front_problems
+    if meta is None:
+        return None, problems
+    clean_body, body_problems = _clean_body(body, display, close + 2)
+    page = HandPage(slug, display, rel, text, meta, positions, clean_body, close + 2)
+    return page, problems + body_problems
+
+
+def _clean_body(body: str, display: str, first_line: int) -> tuple[str, list[Problem]]:
+    """The page's Markdown without invisible characters (the same rules as record values)."""
+    scrubbed = scrub(body)
+    if not scrubbed.removed:
+        return body, []
+    problems = []
+    if scrubbed.bidi:
+        line, col = _line_col(body, scrubbed.bidi[0][0])
+        problems.append(
+            Problem(
+                display,
+                line + first_line - 1,
+                col,
+                f"nội dung trang có ký tự điều khiển hướng chữ "
+                f"{describe_chars([c for _, c in scrubbed.bidi])}: nó đảo thứ tự chữ khi hiển "
+                "thị, nên chữ thấy trên màn hình khác với chữ sẽ được công bố; xoá ký tự này "
+                "rồi gõ lại đoạn chữ cho đúng",
+                code="bidi-control",
+            )
+        )
+    others = [(i, c) for i, c in scrubbed.removed if c not in BIDI_CONTROLS]
+    if others:
+        line, col = _line_col(body, others[0][0])
+        problems.append(
+            Problem(
+                display,
+                line + first_line - 1,
+                col,
+                f"đã xoá {len(others)} ký tự vô hình hoặc ký tự điều khiển "
+                f"({describe_chars([c for _, c in others])}) khỏi nội dung trang; chúng không "
+                "hiện trên màn hình nhưng làm sai việc tìm kiếm",
+                severity=Severity.WARNING,
+                code="invisible-char",
+            )
+        )
+    return _nfc(scrubbed.text), problems
+
+
+# -- walking the content folder ---------------------------------------------------------------
 
 
 def _display(root: Path, display_root: str, rel: PurePosixPath) -> str:
     return str(PurePosixPath(display_root) / rel) if display_root else str(rel)
 
 
-def _yaml_files(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in (".yml", ".yaml"):
-            yield path
+def _not_regular(display: str, what: str) -> Problem:
+    return Problem(
+        display,
+        1,
+        1,
+        f"{what}; thư mục nội dung chỉ được chứa tệp thường và thư mục thường, nên mục này "
+        "bị bỏ qua, không được đọc hay sao chép",
+        code="not-regular-file",
+    )
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "đây là một ống dẫn (FIFO), không phải tệp thường"
+    if stat.S_ISSOCK(mode):
+        return "đây là một socket, không phải tệp thường"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "đây là một tệp thiết bị, không phải tệp thường"
+    return "đây không phải tệp thường"
+
+
+def _walk(root: Path, display_root: str) -> tuple[list[PurePosixPath], list[Problem]]:
+    """Every regular file under ``root`` (relative paths, sorted), never following a link."""
+    files: list[PurePosixPath] = []
+    problems: list[Problem] = []
+    stack = [PurePosixPath()]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(root / folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(
+                _not_regular(
+                    _display(root, display_root, folder) or ".",
+                    f"không đọc được thư mục: {exc.strerror}",
+                )
+            )
+            continue
+        subfolders = []
+        for entry in entries:
+            rel = folder / entry.name
+            display = _display(root, display_root, rel)
+            try:
+                if entry.is_symlink():
+                    problems.append(
+                        _not_regular(
+                            display,
+                            "đây là một liên kết tượng trưng (symlink) trỏ ra chỗ khác",
+                        )
+                    )
+                elif entry.is_dir(follow_symlinks=False):
+                    if entry.name.endswith((*RECORD_SUFFIXES, PAGE_SUFFIX)):
+                        problems.append(
+                            _not_regular(
+                                display,
+                                f"đây là một thư mục nhưng lại mang tên như tệp hồ sơ "
+                                f"({entry.name})",
+                            )
+                        )
+                    else:
+                        subfolders.append(rel)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(rel)
+                else:
+                    mode = entry.stat(follow_symlinks=False).st_mode
+                    problems.append(_not_regular(display, _special_kind(mode)))
+            except OSError as exc:
+                problems.append(_not_regular(display, f"không đọc được: {exc.strerror}"))
+        stack.extend(reversed(subfolders))
+    return sorted(files), problems
+
+
+def _read_regular(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file; never follows a link, never blocks on a FIFO."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # replaced by a link since the walk
+            return None, [_not_regular(display, "đây là một liên kết tượng trưng (symlink)")]
+        return None, [
+            Problem(display, 1, 1, f"cannot read file: {exc.strerror}", code="unknown-file")
+        ]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [_not_regular(display, _special_kind(info.st_mode))]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [_too_large(display, info.st_size)]
+        chunks = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks), []
+    except OSError as exc:
+        return None, [
+            Problem(display, 1, 1, f"cannot read file: {exc.strerror}", code="unknown-file")
+        ]
+    finally:
+        os.close(fd)
+
+
+def read_record_file(path: Path, display: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """One YAML file read as the loader reads records (regular file only, bounded parser)."""
+    if path.is_symlink():
+        return None, [_not_regular(display, "đây là một liên kết tượng trưng (symlink)")]
+    raw, problems = _read_regular(path, display)
+    if raw is None:
+        return None, problems
+    data, _, parse_problems = parse_yaml(raw, display)
+    return data, problems + parse_problems
 
 
 def default_display_root(root: Path) -> str:
@@ -446,6 +802,60 @@ def default_display_root(root: Path) -> str:
         return PurePosixPath(root.resolve().relative_to(Path.cwd().resolve())).as_posix()
     except ValueError:
         return root.as_posix()
+
+
+def _record_kind(
+    parts: tuple[str, ...], display: str
+) -> tuple[str | None, str | None, Problem | None]:
+    """(kind, year folder, problem) of a YAML file at ``parts`` under the content folder."""
+    kind_by_folder = {spec.folder: spec for spec in KINDS.values()}
+    single_by_file = {name: kind for kind, (name, _) in SINGLE_FILES.items()}
+    if len(parts) == 1 and parts[0] in single_by_file:
+        return single_by_file[parts[0]], None, None
+    if parts[0] in kind_by_folder:
+        spec = kind_by_folder[parts[0]]
+        kind = spec.name
+        if spec.year_folders:
+            if len(parts) != 3 or not re.fullmatch(r"\d{4}", parts[1]):
+                return (
+                    None,
+                    None,
+                    Problem(
+                        display,
+                        1,
+                        1,
+                        f"{spec.folder} must be stored as content/{spec.folder}/<year>/<id>.yml",
+                        code="bad-location",
+                    ),
+                )
+            return kind, parts[1], None
+        if len(parts) != 2:
+            return (
+                None,
+                None,
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"{parts[0]} records must be stored directly in content/{parts[0]}/",
+                    code="bad-location",
+                ),
+            )
+        return kind, None, None
+    if parts[0] in ("media", "pages"):
+        return None, None, None
+    return (
+        None,
+        None,
+        Problem(
+            display,
+            1,
+            1,
+            "file is not part of any kind of record; expected site.yml, taxonomies.yml "
+            "or a file under campaigns/, units/, people/, initiatives/<year>/, awards/, events/",
+            code="unknown-file",
+        ),
+    )
 
 
 def load_content(
@@ -466,76 +876,46 @@ def load_content(
         )
         return content, problems
 
-    kind_by_folder = {spec.folder: spec for spec in KINDS.values()}
-    single_by_file = {name: kind for kind, (name, _) in SINGLE_FILES.items()}
-
-    for path in _yaml_files(root):
-        rel = PurePosixPath(path.relative_to(root).as_posix())
+    singles = {kind for kind in SINGLE_FILES}
+    files, walk_problems = _walk(root, display_root)
+    problems.extend(walk_problems)
+    for rel in files:
         display = _display(root, display_root, rel)
         parts = rel.parts
-        if len(parts) == 1 and parts[0] in single_by_file:
-            kind = single_by_file[parts[0]]
-            year = None
-        elif parts[0] in kind_by_folder:
-            spec = kind_by_folder[parts[0]]
-            kind = spec.name
-            year = None
-            if spec.year_folders:
-                if len(parts) != 3 or not re.fullmatch(r"\d{4}", parts[1]):
-                    problems.append(
-                        Problem(
-                            display,
-                            1,
-                            1,
-                            f"{spec.folder} must be stored as content/{spec.folder}/<year>/<id>.yml",
-                            code="bad-location",
-                        )
-                    )
-                    continue
-                year = parts[1]
-            elif len(parts) != 2:
-                problems.append(
-                    Problem(
-                        display,
-                        1,
-                        1,
-                        f"{parts[0]} records must be stored directly in content/{parts[0]}/",
-                        code="bad-location",
-                    )
-                )
-                continue
-        elif parts[0] in ("media", "pages"):
+        if parts[0] == "media":
+            content.media.add(rel.as_posix())
             continue
-        else:
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "file is not part of any kind of record; expected site.yml, taxonomies.yml "
-                    "or a file under campaigns/, units/, people/, initiatives/<year>/, awards/, events/",
-                    code="unknown-file",
-                )
-            )
+        if parts[0] == "pages":
+            if len(parts) == 2 and rel.suffix == PAGE_SUFFIX:
+                raw, read_problems = _read_regular(root / rel, display)
+                problems.extend(read_problems)
+                if raw is not None:
+                    page, page_problems = parse_page(raw, display, rel.stem, rel.as_posix())
+                    problems.extend(page_problems)
+                    if page is not None:
+                        content.pages.append(page)
             continue
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(
-                Problem(display, 1, 1, f"cannot read file: {exc.strerror}", code="unknown-file")
-            )
-            if kind not in single_by_file.values():
-                content.unreadable.add((kind, path.stem))
+        if rel.suffix not in RECORD_SUFFIXES:
             continue
-        data, positions, file_problems = parse_yaml(raw, display)
-        problems.extend(file_problems)
-        if data is None:
-            if kind not in single_by_file.values():
-                content.unreadable.add((kind, path.stem))
+        kind, year, location_problem = _record_kind(parts, display)
+        if location_problem is not None:
+            problems.append(location_problem)
+        if kind is None:
+            continue
+        raw, read_problems = _read_regular(root / rel, display)
+        problems.extend(read_problems)
+        data = None
+        positions = Positions()
+        if raw is not None:
+            data, positions, file_problems = parse_yaml(raw, display)
+            problems.extend(file_problems)
+        if data is None or raw is None:
+            if kind not in singles:
+                content.unreadable.add((kind, rel.stem))
             continue
         record = RawRecord(
             kind=kind,
-            id=path.stem if kind not in single_by_file.values() else kind,
+            id=rel.stem if kind not in singles else kind,
             path=display,
             rel=rel.as_posix(),
             data=data,
@@ -543,24 +923,8 @@ def load_content(
             year_folder=year,
             digest=hashlib.blake2b(raw, digest_size=16).hexdigest(),
         )
-        if kind in single_by_file.values():
+        if kind in singles:
             content.singles[kind] = record
         else:
             content.records.append(record)
-
-    pages_dir = root / "pages"
-    if pages_dir.is_dir():
-        for path in sorted(pages_dir.glob("*.md")):
-            rel = PurePosixPath(path.relative_to(root).as_posix())
-            display = _display(root, display_root, rel)
-            text, decode_problems = _decode(path.read_bytes(), display)
-            problems.extend(decode_problems)
-            if text is not None:
-                content.pages.append(HandPage(path.stem, display, rel.as_posix(), _nfc(text)))
-
-    media_dir = root / "media"
-    if media_dir.is_dir():
-        for path in sorted(media_dir.rglob("*")):
-            if path.is_file():
-                content.media.add(path.relative_to(root).as_posix())
     return content, problems

@@ -11,15 +11,20 @@ The record's id is not a field: it is the file stem.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import math
 import re
+import urllib.parse
 from typing import Annotated, Any, Literal
 
+import email_validator
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     WithJsonSchema,
     model_validator,
@@ -28,6 +33,14 @@ from pydantic import (
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DMY_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+class FieldError(ValueError):
+    """A refused value that carries its catalogue code, so the validator reports that code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class DateFormatError(ValueError):
@@ -91,6 +104,10 @@ Markdown = Annotated[str, StringConstraints(min_length=1)]
 
 def _no_float(value: Any) -> Any:
     """Refuse 162.000: YAML reads the Vietnamese thousands separator as a decimal point."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise FieldError(
+            "bad-value", f"cần một số thật, không phải {value!r} (.nan, .inf không phải số đo được)"
+        )
     if isinstance(value, float):
         raise ValueError(
             f"expected a whole number written with digits only, got {value!r}: '.' and ',' are "
@@ -99,10 +116,227 @@ def _no_float(value: Any) -> Any:
     return value
 
 
+#: Upper bounds that keep numbers meaningful and printable: no count of people or initiatives
+#: reaches a million million, and 10^15 đồng (một triệu tỷ) is far beyond any benefit or budget
+#: an award names.  Beyond them a value is a typing mistake (or an attack on the formatter).
+MAX_COUNT = 10**12
+MAX_VND = 10**15
+
 #: A whole number, 0 or more, written as digits (162000000), never 162.000.000 nor 162.000.
 #: (The bound comes before the validator so that the JSON Schema keeps ``minimum``.)
-Count = Annotated[int, Field(ge=0), BeforeValidator(_no_float)]
-Money = Count
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT), BeforeValidator(_no_float)]
+Money = Annotated[int, Field(ge=0, le=MAX_VND), BeforeValidator(_no_float)]
+
+# -- values that end up inside HTML attributes and links ---------------------------------
+
+#: Characters a URL may hold besides letters and digits (RFC 3986 unreserved, reserved and
+#: '%'), minus the single quote, which no editor needs and which ends attribute values.
+_URL_PUNCTUATION = frozenset("-._~:/?#[]@!$&()*+,;=%")
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_HOST_LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$")
+MAX_URL_LENGTH = 2000
+
+
+def _url_char_ok(char: str) -> bool:
+    if char.isascii():
+        return char.isalnum() or char in _URL_PUNCTUATION
+    # Vietnamese letters pasted from an address bar (…/wiki/Thanh_Hóa) are fine; spaces and
+    # invisible or control characters are not.
+    return char.isprintable() and not char.isspace()
+
+
+def _bad_url(value: str, reason: str) -> FieldError:
+    shown = value if len(value) <= 80 else value[:77] + "…"
+    return FieldError(
+        "bad-url",
+        f"{shown!r} không phải địa chỉ web hợp lệ: {reason}; ghi đầy đủ dạng https://ten-mien.vn/duong-dan",
+    )
+
+
+def check_url(value: str) -> str:
+    """An absolute ``https://`` or ``http://`` address, nothing that could leave an attribute.
+
+    Refused: other schemes (``javascript:``, ``data:``), relative paths, plain text, Markdown
+    such as ``![x](y)``, spaces, quotes, ``<`` ``>`` and backslashes, user names in the host
+    (``https://ten@trang-khac``), and malformed percent escapes.
+    """
+    text = value.strip()
+    if not text:
+        raise _bad_url(value, "giá trị trống")
+    if len(text) > MAX_URL_LENGTH:
+        raise _bad_url(value, f"dài hơn {MAX_URL_LENGTH} ký tự")
+    scheme, sep, _ = text.partition(":")
+    if not sep or scheme.lower() not in ("http", "https"):
+        if sep and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+            raise _bad_url(value, f"chỉ nhận địa chỉ http:// hoặc https://, không nhận {scheme}:")
+        raise _bad_url(value, "không bắt đầu bằng https:// hoặc http://")
+    bad = next((c for c in text if not _url_char_ok(c)), None)
+    if bad is not None:
+        what = "dấu cách" if bad.isspace() else f"ký tự {bad!r}"
+        raise _bad_url(value, f"có {what}, không được có trong địa chỉ web")
+    if _PERCENT.search(text):
+        raise _bad_url(value, "dấu % phải đi cùng hai chữ số hệ 16 (ví dụ %20)")
+    parts = urllib.parse.urlsplit(text)
+    if not text[len(scheme) + 1 :].startswith("//") or not parts.netloc:
+        raise _bad_url(value, "thiếu tên miền sau https://")
+    if "@" in parts.netloc:
+        raise _bad_url(value, "có tên người dùng trước dấu @ trong tên miền")
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        raise _bad_url(value, "cổng (sau dấu :) không phải là số") from None
+    host = parts.hostname or ""
+    if not parts.netloc.startswith("[") and not _valid_host(host):
+        raise _bad_url(value, f"tên miền {host!r} không hợp lệ")
+    return text
+
+
+def _valid_host(host: str) -> bool:
+    """Letters, digits and hyphens between dots; Vietnamese domain names through IDNA."""
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    labels = ascii_host.rstrip(".").split(".")
+    return bool(ascii_host) and all(_HOST_LABEL.match(label) for label in labels)
+
+
+def normalise_base_url(value: str) -> str:
+    """The site's address, normalised once, here, for every user of it.
+
+    Rule: scheme and host in lower case; no query and no fragment; the path ends with exactly
+    one '/' (``https://Example.org/sang-kien`` → ``https://example.org/sang-kien/``).  Code that
+    joins page paths onto it (``base_url + "sang-kien/x/"``) can then rely on the slash.
+    """
+    text = check_url(value)
+    parts = urllib.parse.urlsplit(text)
+    if parts.query or parts.fragment or text.endswith(("?", "#")):
+        raise _bad_url(value, "địa chỉ gốc không được có phần ?… hoặc #…")
+    path = re.sub(r"/{2,}", "/", parts.path).rstrip("/") + "/"
+    netloc = parts.netloc.lower()
+    return urllib.parse.urlunsplit((parts.scheme.lower(), netloc, path, "", ""))
+
+
+_URL_SCHEMA = {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+#: An absolute web address (https:// or http://); see :func:`check_url`.
+Url = Annotated[str, AfterValidator(check_url), WithJsonSchema(_URL_SCHEMA)]
+BaseUrl = Annotated[str, AfterValidator(normalise_base_url), WithJsonSchema(_URL_SCHEMA)]
+
+#: Material for MkDocs' named colours (``data-md-color-primary`` / ``-accent`` in its
+#: palette.css, version 9): the accent list lacks the greys, brown, black and white.
+MATERIAL_PRIMARY = (
+    "red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
+    "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey",
+    "blue-grey", "black", "white",
+)  # fmt: skip
+MATERIAL_ACCENT = (
+    "red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
+    "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange",
+)  # fmt: skip
+HEX_COLOUR_RE = re.compile(r"^#[0-9a-f]{6}$")
+
+
+def _colour(names: tuple[str, ...], what: str) -> Any:
+    def check(value: Any) -> Any:
+        if value is None:
+            # `primary: #1565c0` unquoted: YAML reads everything after ' #' as a comment.
+            raise FieldError(
+                "bad-colour",
+                f"màu {what} để trống; mã màu bắt đầu bằng # phải đặt trong ngoặc kép, "
+                'ví dụ "#1565c0"',
+            )
+        if not isinstance(value, str):
+            return value
+        text = value.strip().lower()
+        if HEX_COLOUR_RE.match(text):
+            return text
+        name = re.sub(r"[\s_]+", "-", text)
+        if name in names:
+            return name
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = f" (có phải {close[0]!r}?)" if close else ""
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        raise FieldError(
+            "bad-colour",
+            f"{shown!r} không phải màu {what} của Material{hint}. Dùng một trong: "
+            + ", ".join(names)
+            + '; hoặc mã màu dạng "#1565c0" (trong ngoặc kép)',
+        )
+
+    return check
+
+
+def _colour_schema(names: tuple[str, ...]) -> WithJsonSchema:
+    return WithJsonSchema(
+        {"anyOf": [{"enum": list(names)}, {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}]}
+    )
+
+
+PrimaryColour = Annotated[
+    str, BeforeValidator(_colour(MATERIAL_PRIMARY, "chính")), _colour_schema(MATERIAL_PRIMARY)
+]
+AccentColour = Annotated[
+    str, BeforeValidator(_colour(MATERIAL_ACCENT, "nhấn")), _colour_schema(MATERIAL_ACCENT)
+]
+
+_REF_FORBIDDEN = re.compile(r"[^A-Za-z0-9._/+-]")
+
+
+def check_git_branch(value: str) -> str:
+    """A branch name that ``git check-ref-format --branch`` accepts and a URL path can hold.
+
+    Git's rules: no component starting with '.' or ending with '.lock', no '..', no '@{', not
+    '@', no leading or trailing '/', no '//', not ending with '.', not starting with '-', no
+    control characters, spaces, ``~ ^ : ? * [`` and backslashes.  Because the name is put into every edit
+    link, we also keep to ASCII letters, digits and ``. _ - / +``.
+    """
+    name = value.strip()
+    reason = None
+    bad = _REF_FORBIDDEN.search(name)
+    if not name:
+        reason = "tên nhánh trống"
+    elif bad:
+        char = bad.group(0)
+        what = "dấu cách" if char.isspace() else f"ký tự {char!r}"
+        reason = f"có {what}; chỉ dùng chữ cái không dấu, chữ số và . _ - / +"
+    elif name == "@" or "@{" in name:
+        reason = "không được là '@' hoặc chứa '@{'"
+    elif ".." in name or "//" in name:
+        reason = "không được chứa '..' hoặc '//'"
+    elif name.startswith(("/", "-")) or name.endswith(("/", ".")):
+        reason = "không được bắt đầu bằng '/' hoặc '-', không kết thúc bằng '/' hoặc '.'"
+    elif any(part.startswith(".") or part.endswith(".lock") for part in name.split("/")):
+        reason = "không phần nào được bắt đầu bằng '.' hoặc kết thúc bằng '.lock'"
+    if reason:
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        raise FieldError("bad-branch", f"{shown!r} không phải tên nhánh git hợp lệ: {reason}")
+    return name
+
+
+GitBranch = Annotated[
+    str,
+    AfterValidator(check_git_branch),
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9._+][A-Za-z0-9._/+-]*$"}),
+]
+
+
+def check_email(value: str) -> str:
+    """A plausible address (syntax only: no network look-up), normalised by email-validator."""
+    try:
+        checked = email_validator.validate_email(value.strip(), check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        raise FieldError(
+            "bad-email",
+            f"{shown!r} không phải địa chỉ email hợp lệ; ghi dạng bientap@ldld.thanhhoa.vn",
+        ) from None
+    return str(checked.normalized)
+
+
+Email = Annotated[
+    str, AfterValidator(check_email), WithJsonSchema({"type": "string", "format": "email"})
+]
 
 #: Fields whose value is Markdown (sanitized when rendered); every other string is plain text.
 MARKDOWN_FIELDS = frozenset({"description", "body", "conditions", "bio"})
@@ -149,15 +383,42 @@ PRIVACY_KEYS = frozenset(
 )
 
 
+#: Text fields that are public by nature (addresses of web pages, decision numbers, file
+#: names, the editors' own contact address): not searched for phone numbers, e-mail
+#: addresses or ID numbers, which free text fields are.
+NOT_PERSONAL_FIELDS = frozenset(
+    {
+        "base_url",
+        "confidential",
+        "contact_email",
+        "data_license",
+        "decision_number",
+        "edit_branch",
+        "images",
+        "logo",
+        "photo",
+        "photos",
+        "redirect_from",
+        "repo_url",
+        "share_image",
+        "url",
+        "website",
+    }
+)
+
+
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    # NaN and infinities mean nothing in a record and break the number formatting downstream.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, allow_inf_nan=False
+    )
 
 
 class Source(Strict):
     """Where a reported number comes from."""
 
     title: Text = Field(description="Tên nguồn: tên bài báo, báo cáo hoặc văn bản.")
-    url: str | None = Field(
+    url: Url | None = Field(
         default=None, description="Địa chỉ trang nguồn (https://…), nếu có bản trực tuyến."
     )
     date: Date | None = Field(default=None, description="Ngày đăng hoặc ngày ban hành của nguồn.")
@@ -167,7 +428,9 @@ class Source(Strict):
 
 
 class AlternativeFigure(Strict):
-    value: float = Field(description="Số liệu khác cho cùng chỉ tiêu, theo một nguồn khác.")
+    value: float = Field(
+        ge=0, le=MAX_VND, description="Số liệu khác cho cùng chỉ tiêu, theo một nguồn khác."
+    )
     source: Source = Field(description="Nguồn của số liệu khác này.")
     note: str | None = Field(default=None, description="Ghi chú về sự khác biệt (không bắt buộc).")
 
@@ -179,7 +442,9 @@ class Figure(Strict):
         description="Mã chỉ tiêu, dùng để so sánh với mục tiêu hoặc đưa lên trang chủ (ví dụ: so-sang-kien)."
     )
     label: Text = Field(description="Tên chỉ tiêu hiển thị, ví dụ: “Số sáng kiến đăng ký”.")
-    value: float = Field(ge=0, description="Giá trị của chỉ tiêu (số, không có dấu phân cách).")
+    value: float = Field(
+        ge=0, le=MAX_VND, description="Giá trị của chỉ tiêu (số, không có dấu phân cách)."
+    )
     unit: Literal["count", "vnd", "percent"] = Field(
         default="count",
         description="Đơn vị: `count` (số lượng), `vnd` (tiền, đồng), `percent` (phần trăm).",
@@ -188,14 +453,14 @@ class Figure(Strict):
         default=None,
         description="Danh từ đi sau số khi hiển thị, ví dụ “sáng kiến”, “đoàn viên”.",
     )
-    approximate: bool = Field(
+    approximate: StrictBool = Field(
         default=False, description="Đặt `true` nếu nguồn ghi “hơn”, “trên”, “khoảng”."
     )
     as_of: Date | None = Field(default=None, description="Số liệu tính đến ngày nào.")
     phase: Id | None = Field(
         default=None, description="Mã giai đoạn của chương trình mà số liệu thuộc về."
     )
-    toward_target: bool = Field(
+    toward_target: StrictBool = Field(
         default=False,
         description="Đặt `true` nếu số liệu này được tính vào tiến độ so với mục tiêu của giai đoạn.",
     )
@@ -246,10 +511,14 @@ class FigureRef(Strict):
 
 
 class Palette(Strict):
-    primary: str = Field(
-        default="indigo", description="Màu chính theo bảng màu của Material (indigo, red, teal…)."
+    primary: PrimaryColour = Field(
+        default="indigo",
+        description='Màu chính: tên màu của Material (indigo, red, teal…) hoặc mã màu "#1565c0".',
     )
-    accent: str = Field(default="amber", description="Màu nhấn theo bảng màu của Material.")
+    accent: AccentColour = Field(
+        default="amber",
+        description='Màu nhấn: tên màu nhấn của Material (amber, teal…) hoặc mã màu "#ffab00".',
+    )
 
 
 class SiteConfig(Strict):
@@ -257,8 +526,9 @@ class SiteConfig(Strict):
 
     title: Text = Field(description="Tên trang web, hiện ở đầu mọi trang.")
     tagline: str | None = Field(default=None, description="Khẩu hiệu ngắn dưới tên trang.")
-    base_url: str = Field(
-        description="Địa chỉ gốc nơi trang được công bố, có thể có đường dẫn con (https://example.org/sang-kien/)."
+    base_url: BaseUrl = Field(
+        description="Địa chỉ gốc nơi trang được công bố, có thể có đường dẫn con (https://example.org/sang-kien/). "
+        "Được chuẩn hoá một lần: tên miền viết thường, luôn kết thúc bằng một dấu /."
     )
     organisation: Text = Field(description="Tên tổ chức chịu trách nhiệm nội dung.")
     organisation_unit: Id | None = Field(
@@ -273,13 +543,15 @@ class SiteConfig(Strict):
         default=None, description="Ảnh mặc định khi chia sẻ trang lên mạng xã hội (trong `media/`)."
     )
     palette: Palette = Field(default_factory=Palette, description="Màu sắc giao diện.")
-    dark_mode: bool = Field(default=True, description="Cho phép người xem chuyển chế độ tối.")
-    repo_url: str | None = Field(
+    dark_mode: StrictBool = Field(default=True, description="Cho phép người xem chuyển chế độ tối.")
+    repo_url: Url | None = Field(
         default=None,
         description="Địa chỉ kho mã nguồn; khi có, mỗi trang hồ sơ có liên kết “Sửa hồ sơ này”.",
     )
-    edit_branch: str = Field(default="main", description="Nhánh dùng cho liên kết sửa hồ sơ.")
-    contact_email: str | None = Field(
+    edit_branch: GitBranch = Field(
+        default="main", description="Nhánh git dùng cho liên kết sửa hồ sơ (ví dụ main)."
+    )
+    contact_email: Email | None = Field(
         default=None,
         description="Email liên hệ của ban biên tập (email công vụ, không phải cá nhân).",
     )
@@ -307,7 +579,7 @@ class SiteConfig(Strict):
 
 
 class RecordBase(Strict):
-    example: bool = Field(
+    example: StrictBool = Field(
         default=False,
         description="Đặt `true` cho hồ sơ minh hoạ (tên, chi tiết được đặt ra); trang sẽ ghi rõ là ví dụ.",
     )
@@ -342,7 +614,7 @@ class Campaign(RecordBase):
     description: Markdown | None = Field(
         default=None, description="Giới thiệu chương trình (Markdown)."
     )
-    website: str | None = Field(default=None, description="Trang thông tin chính thức.")
+    website: Url | None = Field(default=None, description="Trang thông tin chính thức (https://…).")
     phases: list[Phase] = Field(default_factory=list, description="Các giai đoạn và chỉ tiêu.")
     figures: list[Figure] = Field(
         default_factory=list,
@@ -358,7 +630,7 @@ class Unit(RecordBase):
     kind: Id = Field(description="Loại đơn vị, một mã trong `unit_kinds` của taxonomies.yml.")
     parent: Id | None = Field(default=None, description="Mã đơn vị cấp trên.")
     province: str | None = Field(default=None, description="Tỉnh, thành phố.")
-    website: str | None = Field(default=None, description="Trang web của đơn vị.")
+    website: Url | None = Field(default=None, description="Trang web của đơn vị (https://…).")
     logo: str | None = Field(default=None, description="Logo trong `media/`.")
     description: Markdown | None = Field(default=None, description="Giới thiệu đơn vị (Markdown).")
 
@@ -373,7 +645,7 @@ class Person(RecordBase):
         default=None, description="Ảnh chân dung trong `media/` (đã được đồng ý)."
     )
     bio: Markdown | None = Field(default=None, description="Giới thiệu ngắn (Markdown).")
-    publish: bool = Field(
+    publish: StrictBool = Field(
         default=True,
         description="Đặt `false` để không tạo trang riêng: chỉ hiện họ tên trong các danh sách.",
     )
@@ -515,6 +787,29 @@ class Event(RecordBase):
     photos: list[str] = Field(default_factory=list, description="Ảnh sự kiện trong `media/`.")
     programme: list[ProgrammeItem] = Field(
         default_factory=list, description="Chương trình: các tham luận, kinh nghiệm được chia sẻ."
+    )
+
+
+class HandPageFront(Strict):
+    """The front matter of a hand-written page, content/pages/<slug>.md.
+
+    Deliberately small: the page's body is Markdown and its look is the site's; theme
+    switches such as ``template`` are refused so that a page cannot pick another template.
+    """
+
+    title: Text | None = Field(
+        default=None,
+        description="Tiêu đề trang (hiện ở đầu trang, trên thanh tiêu đề). Có thể bỏ nếu nội dung mở đầu bằng dòng `# Tiêu đề`.",
+    )
+    description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] | None = (
+        Field(
+            default=None,
+            description="Mô tả ngắn (tối đa 300 ký tự) cho máy tìm kiếm và thẻ chia sẻ; văn bản thường.",
+        )
+    )
+    hide: list[Literal["navigation", "toc", "footer"]] = Field(
+        default_factory=list,
+        description="Ẩn các phần của khung trang: `navigation` (mục lục trái), `toc` (mục lục phải), `footer` (chân trang).",
     )
 
 

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator import frontmatter, incremental
 from generator.incremental import RenderState
 from generator.jsonld import jsonld_for, jsonld_script, website_jsonld
@@ -118,24 +116,19 @@ class PageWriter:
         return frontmatter.page(self.meta(plan), body).encode("utf-8")
 
     def hand_page(self, hand: HandPage) -> bytes:
-        """A hand-written page: its front matter gains head, edit link and search data."""
-        text = hand.text
-        meta: dict[str, Any] = {}
-        body = text
-        if text.startswith("---\n"):
-            end = text.find("\n---", 4)
-            if end != -1:
-                loaded = yaml.safe_load(text[4:end])
-                if isinstance(loaded, dict):
-                    meta = {str(k): v for k, v in loaded.items()}
-                    body = text[end + 4 :].lstrip("\n")
-        title = str(meta.get("title") or _first_heading(body) or hand.slug)
-        description = str(meta.get("description", "") or self.site.config.tagline or "")
-        out: dict[str, Any] = {
-            k: v
-            for k, v in meta.items()
-            if isinstance(v, str | int | bool) and k not in ("head", "edit_url", "toc")
-        }
+        """A hand-written page: its validated front matter, plus head, edit link and search data.
+
+        Only the keys of the page schema (generator.model.HandPageFront) are carried over:
+        the file's own front matter never reaches the engine as it is.
+        """
+        front = hand.front
+        body = hand.body.lstrip("\n")
+        title = (front.title if front is not None else None) or _first_heading(body) or hand.slug
+        given = front.description if front is not None else None
+        description = given or self.site.config.tagline or ""
+        out: dict[str, Any] = {}
+        if front is not None and front.hide:
+            out["hide"] = list(front.hide)
         out["title"] = title
         out["description"] = description
         out["head"] = self.head(title, description, f"{hand.slug}/", None)

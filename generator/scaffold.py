@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.kinds import KINDS, RECORD_KINDS
+from generator.loader import read_record_file
 from generator.model import RecordBase
 from generator.vietnamese import nfc, slugify, unique_slug
 
@@ -233,10 +234,8 @@ def _vocabularies(content: Path) -> tuple[dict[str, list[str]], dict[str, set[st
     taken: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}
     taxonomies_path = content / "taxonomies.yml"
     if taxonomies_path.is_file():
-        try:
-            data = yaml.safe_load(taxonomies_path.read_text("utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
-            data = None
+        # The loader's reader: bounded, regular files only (taxonomies.yml is content).
+        data, _ = read_record_file(taxonomies_path, str(taxonomies_path))
         if isinstance(data, dict):
             for name, value in data.items():
                 if isinstance(value, dict):

@@ -4,29 +4,47 @@ Checks here need only the record itself: types, required fields, unknown
 fields with a suggestion, privacy keys, dates that exist and are in order,
 author shares, the id and folder.  Checks that need other records (references,
 taxonomy keys) belong to ``generator.link``.
+
+Values are read as their field's type asks, as YAML 1.2 would rather than 1.1:
+an unquoted ``0123``, ``yes``, ``12:30:00`` or ``2022-06-29`` in a text field is
+the text typed; a yes/no field takes only ``true`` and ``false``; a number
+written in a notation YAML 1.1 reads surprisingly (``0123`` octal, ``1_000``,
+``0x1A``, ``12:30:00`` sexagesimal) is read as a decimal number where it is one,
+and otherwise with a warning that says what was read.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ValidationError
 
+from generator.hygiene import personal_data
 from generator.kinds import ALL_MODELS, reserved_id
-from generator.loader import FieldPath, LoadedContent, RawRecord, format_field_path
+from generator.loader import (
+    FieldPath,
+    HandPage,
+    LoadedContent,
+    RawRecord,
+    format_field_path,
+)
 from generator.model import (
     MARKDOWN_FIELDS,
+    NOT_PERSONAL_FIELDS,
     PRIVACY_KEYS,
     SLUG_RE,
     Award,
     Campaign,
     Event,
+    FieldError,
+    HandPageFront,
     Initiative,
     RecordBase,
     SiteConfig,
@@ -34,6 +52,12 @@ from generator.model import (
     Taxonomies,
 )
 from generator.problems import Problem, Severity
+
+#: Hand-written page names that would replace a page the site makes itself.
+RESERVED_PAGE_SLUGS = frozenset({"index", "404"})
+#: Dates earlier than this are typing mistakes in this content (the trade unions' initiative
+#: movement and every award in it are later).
+EARLIEST_PLAUSIBLE_YEAR = 1945
 
 
 @dataclass
@@ -63,6 +87,8 @@ class ValidContent:
     taxonomies: Taxonomies | None
     taxonomies_raw: RawRecord | None
     records: list[ValidRecord] = field(default_factory=list)
+    #: Hand-written pages whose front matter validated (``front`` set).
+    pages: list[HandPage] = field(default_factory=list)
 
 
 def _normalise_key(key: str) -> str:
@@ -99,6 +125,125 @@ def _privacy_problems(raw: RawRecord) -> tuple[dict[str, Any], list[Problem]]:
         return value
 
     return walk(raw.data, ()), problems
+
+
+# -- reading values as their field's type asks (YAML 1.2 where 1.1 surprises) -------------
+
+_TRUE_FALSE = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+_DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_MAX_DIGITS = 40
+
+_Shape = tuple[str, Any]
+
+
+def _shape(annotation: Any) -> _Shape:
+    """What a field holds: ("model", cls), ("list", item), ("dict", value), ("text", None)…"""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _shape(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _shape(args[0]) if len(args) == 1 else ("other", None)
+    if origin is list:
+        return ("list", typing.get_args(annotation)[0])
+    if origin is dict:
+        return ("dict", typing.get_args(annotation)[1])
+    if origin is Literal or annotation is str:
+        return ("text", None)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation)
+    if annotation is bool:
+        return ("bool", None)
+    if annotation in (int, float):
+        return ("number", annotation)
+    return ("other", None)
+
+
+class _Retyper:
+    """Reads each unquoted value of a record as its field's type asks."""
+
+    def __init__(self, raw: RawRecord) -> None:
+        self.raw = raw
+        self.sources = raw.positions.sources
+        self.problems: list[Problem] = []
+
+    def model(self, model: type[BaseModel], data: Any, path: FieldPath) -> Any:
+        if not isinstance(data, dict):
+            return data
+        out = {}
+        for key, value in data.items():
+            info = model.model_fields.get(key)
+            out[key] = value if info is None else self.value(info.annotation, value, (*path, key))
+        return out
+
+    def value(self, annotation: Any, value: Any, path: FieldPath) -> Any:
+        kind, inner = _shape(annotation)
+        if kind == "model":
+            return self.model(inner, value, path)
+        if kind == "list" and isinstance(value, list):
+            return [self.value(inner, item, (*path, i)) for i, item in enumerate(value)]
+        if kind == "dict" and isinstance(value, dict):
+            return {k: self.value(inner, item, (*path, k)) for k, item in value.items()}
+        source = self.sources.get(path)
+        if source is None or value is None:
+            return value
+        if kind == "text":
+            return source
+        if kind == "bool":
+            # Only true/false: `yes`, `on`… are booleans in YAML 1.1 but text in 1.2, and an
+            # editor who wrote them may have meant something else; the validator says so.
+            return value if source in _TRUE_FALSE else source
+        if kind == "number":
+            return self.number(value, source, path)
+        return value
+
+    def number(self, value: Any, source: str, path: FieldPath) -> Any:
+        digits = source.lstrip("+-")
+        if _DECIMAL_INT.fullmatch(source):
+            if len(digits) > _MAX_DIGITS:
+                return source  # refused by the field's bound, without converting
+            number = int(source, 10)
+            if digits.startswith("0") and len(digits) > 1 and number != value:
+                self.warn(
+                    path,
+                    f"số {source} có chữ số 0 ở đầu; được đọc là {number} (YAML cũ đọc thành "
+                    f"{value} theo hệ bát phân); nên viết {number}",
+                )
+            return number
+        if _DECIMAL_FLOAT.fullmatch(source) or not isinstance(value, int | float):
+            return value
+        if value != value or value in (float("inf"), float("-inf")):
+            return value  # refused by the model: a number must be finite
+        shown = int(value) if isinstance(value, float) and value.is_integer() else value
+        self.warn(
+            path,
+            f"YAML đọc {source!r} thành số {shown}; nếu đúng ý, hãy viết {shown} bằng chữ số "
+            "thường (không dấu gạch dưới, dấu hai chấm hay tiền tố 0x, 0o)",
+        )
+        return value
+
+    def warn(self, path: FieldPath, message: str) -> None:
+        line, col = self.raw.positions.value(path)
+        self.problems.append(
+            Problem(
+                self.raw.path,
+                line,
+                col,
+                message,
+                format_field_path(path),
+                severity=Severity.WARNING,
+                code="number-notation",
+            )
+        )
+
+
+def retype(
+    raw: RawRecord, model: type[BaseModel], data: dict[str, Any]
+) -> tuple[Any, list[Problem]]:
+    """``data`` with unquoted values read as ``model``'s fields ask, and the warnings."""
+    retyper = _Retyper(raw)
+    return retyper.model(model, data, ()), retyper.problems
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -238,9 +383,12 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
     line, col = positions.key(loc) if "[key]" in error["loc"] else positions.value(loc)
     value = error.get("input")
     if etype == "value_error":
-        text = str(error.get("ctx", {}).get("error", error["msg"]))
+        cause = error.get("ctx", {}).get("error")
+        text = str(cause if cause is not None else error["msg"])
         code = "bad-value"
-        if "not a valid date" in text:
+        if isinstance(cause, FieldError):
+            code = cause.code
+        elif "not a valid date" in text:
             code = "bad-date"
         elif text.startswith("give exactly one of"):
             code = "one-of"
@@ -258,6 +406,35 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
             line,
             col,
             f"value must be {bound}, got {_describe(value)}",
+            field_name,
+            code="bad-value",
+        )
+    if etype == "int_parsing_size":
+        digits = len(value.strip()) if isinstance(value, str) else 0
+        return Problem(
+            raw.path,
+            line,
+            col,
+            f"số có {digits} chữ số, quá lớn cho trường này",
+            field_name,
+            code="bad-value",
+        )
+    if etype == "finite_number":
+        return Problem(
+            raw.path,
+            line,
+            col,
+            f"cần một số thật, không phải {_describe(value)} (.nan, .inf không phải số đo được)",
+            field_name,
+            code="bad-value",
+        )
+    if etype == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return Problem(
+            raw.path,
+            line,
+            col,
+            f"văn bản dài {len(value) if isinstance(value, str) else '?'} ký tự; tối đa {limit} ký tự",
             field_name,
             code="bad-value",
         )
@@ -299,6 +476,13 @@ def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
             hint = " (write digits only, without '.' or ',' separators)"
         elif expected == "text" and isinstance(value, bool | dt.date):
             hint = " (YAML reads it so; put the text in double quotes)"
+        elif expected == "true or false" and isinstance(value, str):
+            word = value.strip().lower()
+            guess = "true" if word in ("yes", "y", "on", "có", "co", "1") else "false"
+            if word in ("yes", "y", "on", "no", "n", "off", "có", "co", "không", "khong", "0", "1"):
+                hint = f" (chỉ nhận true hoặc false: có lẽ ý là {guess})"
+            else:
+                hint = " (chỉ nhận true hoặc false)"
         return Problem(
             raw.path,
             line,
@@ -569,6 +753,176 @@ def _check_markdown(record: ValidRecord) -> list[Problem]:
     return problems
 
 
+def _walk_values(value: Any, path: FieldPath) -> typing.Iterator[tuple[FieldPath, Any]]:
+    """(path, value) of every leaf value of a validated model."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk_values(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_values(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_values(item, (*path, key))
+    else:
+        yield path, value
+
+
+def _field_name(path: FieldPath) -> str:
+    return next((p for p in reversed(path) if isinstance(p, str)), "")
+
+
+def _check_personal_data(raw: RawRecord, model: BaseModel) -> list[Problem]:
+    """Warn about phone numbers, e-mail addresses and ID numbers written inside free text."""
+    problems = []
+    for path, value in _walk_values(model, ()):
+        if not isinstance(value, str) or _field_name(path) in NOT_PERSONAL_FIELDS:
+            continue
+        found = personal_data(value)
+        if not found:
+            continue
+        line, col = raw.positions.value(path)
+        shown = "; ".join(f"{f.label} {f.masked}" for f in found[:3])
+        problems.append(
+            Problem(
+                raw.path,
+                line,
+                col,
+                f"có thể là dữ liệu cá nhân: {shown}; nếu đây là thông tin của một người, hãy "
+                "xoá khỏi tệp (dữ liệu cá nhân không được công bố); nếu là thông tin công khai "
+                "của cơ quan thì bỏ qua cảnh báo này",
+                format_field_path(path),
+                severity=Severity.WARNING,
+                code="personal-data",
+            )
+        )
+    return problems
+
+
+def _check_date_range(
+    raw: RawRecord, model: BaseModel, today: dt.date, skip: set[str]
+) -> list[Problem]:
+    """Warn about dates before 1945 or more than a year ahead: mostly a mistyped year."""
+    problems = []
+    latest = today + dt.timedelta(days=365)
+    for path, value in _walk_values(model, ()):
+        if not isinstance(value, dt.date) or format_field_path(path) in skip:
+            continue
+        shown = f"{value.day}/{value.month}/{value.year}"
+        if value.year < EARLIEST_PLAUSIBLE_YEAR:
+            message = (
+                f"ngày {shown} trước năm {EARLIEST_PLAUSIBLE_YEAR}: có lẽ năm bị gõ nhầm; "
+                "kiểm tra lại"
+            )
+        elif value > latest:
+            message = f"ngày {shown} sau hôm nay hơn một năm: có lẽ năm bị gõ nhầm; kiểm tra lại"
+        else:
+            continue
+        line, col = raw.positions.value(path)
+        problems.append(
+            Problem(
+                raw.path,
+                line,
+                col,
+                message,
+                format_field_path(path),
+                severity=Severity.WARNING,
+                code="unlikely-date",
+            )
+        )
+    return problems
+
+
+def _validate_one(raw: RawRecord, model_class: type[Strict]) -> tuple[Strict | None, list[Problem]]:
+    """Read as the model asks, check the privacy keys and the model; private data warnings."""
+    data, problems = retype(raw, model_class, raw.data)
+    data, privacy = _privacy_problems(dataclasses.replace(raw, data=data))
+    problems += privacy
+    model, model_problems = _model_problems(raw, model_class, data)
+    problems += model_problems
+    if model is not None:
+        problems += _check_personal_data(raw, model)
+    return model, problems
+
+
+def _date_warnings(
+    raw: RawRecord, model: BaseModel, today: dt.date, errors: list[Problem]
+) -> list[Problem]:
+    future = {p.field for p in errors if p.code == "future-date"}
+    return _check_date_range(raw, model, today, future)
+
+
+_FIRST_HEADING = re.compile(r"^# \S", re.MULTILINE)
+_THEME_KEYS = frozenset({"template", "layout", "extends", "theme", "override", "overrides"})
+
+
+def _validate_pages(loaded: LoadedContent, today: dt.date) -> tuple[list[HandPage], list[Problem]]:
+    pages: list[HandPage] = []
+    problems: list[Problem] = []
+    for page in loaded.pages:
+        raw = RawRecord("page", page.slug, page.path, page.rel, page.meta, page.positions)
+        page_problems: list[Problem] = []
+        if not SLUG_RE.match(page.slug):
+            from generator.vietnamese import slugify
+
+            page_problems.append(
+                Problem(
+                    page.path,
+                    1,
+                    1,
+                    f"tên tệp {page.slug!r} không dùng được làm địa chỉ trang: chỉ dùng chữ "
+                    f"thường không dấu, chữ số và dấu gạch nối, ví dụ {slugify(page.slug)!r}",
+                    code="bad-id",
+                )
+            )
+        elif page.slug in RESERVED_PAGE_SLUGS:
+            page_problems.append(
+                Problem(
+                    page.path,
+                    1,
+                    1,
+                    f"tên tệp {page.slug!r} trùng với trang do công cụ tạo ra (trang chủ, trang "
+                    "lỗi); đặt tên khác",
+                    code="bad-id",
+                )
+            )
+        for key in page.meta:
+            if key in _THEME_KEYS:
+                line, col = page.positions.key((key,))
+                page_problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        col,
+                        f"trang viết tay không được chọn {key!r} (mẫu giao diện); mọi trang "
+                        "dùng giao diện chung của trang web: xoá dòng này",
+                        key,
+                        code="unknown-field",
+                    )
+                )
+        meta = {k: v for k, v in page.meta.items() if k not in _THEME_KEYS}
+        model, model_problems = _validate_one(dataclasses.replace(raw, data=meta), HandPageFront)
+        page_problems += model_problems
+        if isinstance(model, HandPageFront):
+            page_problems += _date_warnings(raw, model, today, page_problems)
+            if model.title is None and not _FIRST_HEADING.search(page.body):
+                page_problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        1,
+                        "trang không có tiêu đề: thêm title: Tiêu đề trang vào phần khai báo "
+                        "giữa hai dòng --- ở đầu tệp, hoặc mở đầu nội dung bằng dòng # Tiêu đề",
+                        "title",
+                        code="front-matter",
+                    )
+                )
+            if not any(p.severity is Severity.ERROR for p in page_problems):
+                pages.append(dataclasses.replace(page, front=model))
+        problems += page_problems
+    return pages, problems
+
+
 def _drop_confidential(model: RecordBase) -> RecordBase:
     fields = type(model).model_fields
     update: dict[str, Any] = {}
@@ -603,10 +957,10 @@ def validate_content(
                 )
             )
             continue
-        data, privacy = _privacy_problems(raw)
-        problems.extend(privacy)
-        model, model_problems = _model_problems(raw, ALL_MODELS[kind], data)
+        model, model_problems = _validate_one(raw, ALL_MODELS[kind])
         problems.extend(model_problems)
+        if model is not None:
+            problems.extend(_date_warnings(raw, model, today, model_problems))
         if kind == "site" and isinstance(model, SiteConfig):
             result.site, result.site_raw = model, raw
         if kind == "taxonomies" and isinstance(model, Taxonomies):
@@ -637,13 +991,12 @@ def validate_content(
                     code="bad-id",
                 )
             )
-        data, privacy = _privacy_problems(raw)
-        record_problems.extend(privacy)
-        model, model_problems = _model_problems(raw, ALL_MODELS[raw.kind], data)
+        model, model_problems = _validate_one(raw, ALL_MODELS[raw.kind])
         record_problems.extend(model_problems)
         if isinstance(model, RecordBase):
             record = ValidRecord(raw, model)
             record_problems.extend(_check_dates(record, today))
+            record_problems.extend(_date_warnings(raw, model, today, record_problems))
             record_problems.extend(_check_shares(record))
             record_problems.extend(_check_figure_numbers(record))
             record_problems.extend(_check_confidential(record))
@@ -652,4 +1005,6 @@ def validate_content(
                 record.model = _drop_confidential(model)
                 result.records.append(record)
         problems.extend(record_problems)
+    result.pages, page_problems = _validate_pages(loaded, today)
+    problems.extend(page_problems)
     return result, problems

@@ -107,7 +107,7 @@ def test_base_is_clean(tmp_path: Path) -> None:
 
 
 def test_enough_cases() -> None:
-    assert len(CASE_DIRS) >= 35
+    assert len(CASE_DIRS) >= 80
     for case in CASE_DIRS:
         assert (case / "overlay").is_dir() or (case / "generate.py").exists(), case.name
 

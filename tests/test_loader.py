@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from generator.loader import (
+    MAX_DEPTH,
     MAX_FILE_BYTES,
+    HandPage,
+    LoadedContent,
     Positions,
     format_field_path,
     load_content,
+    parse_page,
     parse_yaml,
 )
 
@@ -234,3 +240,303 @@ def test_syntax_error_messages_help() -> None:
     assert "U+0000" in problems[0].message
     _, _, problems = parse_yaml(b"a: !!python/object:os.system x\n", "x.yml")
     assert problems[0].message == "YAML tag '!!python/object:os.system' is not allowed"
+
+
+# -- bounds: no traceback, no hang ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        # The record's own mapping is the first level; the 32nd bracket opens level 33.
+        ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", (1, 3 + MAX_DEPTH)),
+        ("a: " + "{b: " * 10_000 + "}" * 10_000 + "\n", (1, 4 * MAX_DEPTH)),
+        ("a:\n  " + "- " * 10_000 + "x\n", (2, 3 + 2 * (MAX_DEPTH - 1))),
+        ("".join(" " * i + "k:\n" for i in range(1400)), (MAX_DEPTH + 1, MAX_DEPTH + 1)),
+    ],
+    ids=["flow-sequences", "flow-mappings", "block-sequences", "block-mappings"],
+)
+def test_deep_nesting_is_refused_with_a_position(text: str, position: tuple[int, int]) -> None:
+    data, _, problems = parse_yaml(text.encode(), "x.yml")
+    assert data is None
+    assert [(p.line, p.col, p.code) for p in problems] == [(*position, "too-deep")]
+
+
+def test_nesting_through_aliases_is_bounded() -> None:
+    # Each alias nests the previous list once more: shallow to the composer, deep once expanded.
+    lines = ["a0: &a0 [x]"] + [f"a{i}: &a{i} [*a{i - 1}]" for i in range(1, 60)]
+    data, _, problems = parse_yaml("\n".join(lines).encode(), "x.yml")
+    assert data is None
+    assert [p.code for p in problems] == ["too-deep"]
+    # A list that contains itself.
+    data, _, problems = parse_yaml(b"a: &x [1, *x]\n", "x.yml")
+    assert data is None
+    assert [p.code for p in problems] == ["too-deep"]
+
+
+def test_records_nest_well_within_the_depth_limit() -> None:
+    data, _, problems = parse_yaml(
+        b"figures:\n  - alternatives:\n      - source:\n          title: S\n", "x.yml"
+    )
+    assert problems == []
+    assert data == {"figures": [{"alternatives": [{"source": {"title": "S"}}]}]}
+
+
+def _recipients(count: int) -> bytes:
+    lines = ["title: T", "recipients:"]
+    for i in range(count):
+        lines += [
+            f"  - person: nguoi-{i}",
+            f"    initiative: sang-kien-{i}",
+            "    citation: Có thành tích",
+        ]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_big_award_list_loads() -> None:
+    data, _, problems = parse_yaml(_recipients(5_000), "x.yml")
+    assert problems == []
+    assert isinstance(data, dict) and len(data["recipients"]) == 5_000
+
+
+def test_too_many_values_without_aliases_does_not_talk_about_aliases() -> None:
+    raw = b"title: T\nrecipients:\n" + b"".join(b"  - person: p%d\n" % i for i in range(40_000))
+    assert len(raw) < MAX_FILE_BYTES
+    data, _, problems = parse_yaml(raw, "x.yml")
+    assert data is None
+    assert [p.code for p in problems] == ["too-many-values"]
+    assert "alias" not in problems[0].message
+    assert problems[0].line > 3  # where the limit was crossed
+
+
+def test_huge_integers_are_kept_as_text_not_converted() -> None:
+    digits = "1" * 5_000  # Python refuses to convert more than 4,300 digits
+    data, positions, problems = parse_yaml(f"a: {digits}\nb: 12\n".encode(), "x.yml")
+    assert problems == []
+    assert data == {"a": digits, "b": 12}
+    assert positions.sources[("a",)] == digits
+
+
+def test_what_was_typed_is_kept_for_unquoted_non_text_values() -> None:
+    data, positions, problems = parse_yaml(
+        b"a: 0123\nb: yes\nc: 12:30:00\nd: 2022-06-29\ne: '0123'\nf: text\ng:\n", "x.yml"
+    )
+    assert problems == []
+    assert data == {
+        "a": 83,  # YAML 1.1 as PyYAML reads it; the validator reads it as the field asks
+        "b": True,
+        "c": 45000,
+        "d": dt.date(2022, 6, 29),
+        "e": "0123",
+        "f": "text",
+        "g": None,
+    }
+    assert positions.sources == {
+        ("a",): "0123",
+        ("b",): "yes",
+        ("c",): "12:30:00",
+        ("d",): "2022-06-29",
+        ("g",): "",
+    }
+
+
+# -- invisible characters ---------------------------------------------------------------------
+
+
+def test_zero_width_characters_are_removed_with_a_warning_at_the_character() -> None:
+    text = "title: ok\nname: Nguy\u200bễn Văn\u2060 An\ntags: [\ufeffcơ khí]\n"
+    data, _, problems = parse_yaml(text.encode(), "x.yml")
+    assert data == {"title": "ok", "name": "Nguyễn Văn An", "tags": ["cơ khí"]}
+    assert [(p.line, p.col, p.severity.value, p.code, p.field) for p in problems] == [
+        (2, 11, "warning", "invisible-char", "name"),
+        (3, 8, "warning", "invisible-char", "tags[0]"),
+    ]
+    assert "U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER" in problems[0].message
+
+
+def test_escaped_control_characters_point_at_the_value() -> None:
+    data, _, problems = parse_yaml(b'name: "An\\x07 \\u200e"\n', "x.yml")
+    assert data == {"name": "An "}
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 7, "invisible-char")]
+
+
+def test_bidi_overrides_are_errors_and_the_rest_is_still_read() -> None:
+    text = "name: Trần \u202eAn\u202c\njob_title: Tổ trưởng\n"
+    data, _, problems = parse_yaml(text.encode(), "x.yml")
+    assert data == {"name": "Trần An", "job_title": "Tổ trưởng"}
+    assert [(p.line, p.col, p.severity.value, p.code) for p in problems] == [
+        (1, 12, "error", "bidi-control")
+    ]
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING" in problems[0].message
+
+
+def test_invisible_characters_in_keys_are_removed() -> None:
+    data, positions, problems = parse_yaml("ti\u200btle: x\n".encode(), "x.yml")
+    assert data == {"title": "x"}
+    assert positions.keys[("title",)] == (1, 1)
+    assert [(p.line, p.col, p.code, p.field) for p in problems] == [
+        (1, 3, "invisible-char", "title")
+    ]
+
+
+def test_emoji_sequences_keep_their_joiners() -> None:
+    family = "👨\u200d👩\u200d👧"
+    data, _, problems = parse_yaml(f"summary: {family}\n".encode(), "x.yml")
+    assert problems == []
+    assert data == {"summary": family}
+
+
+# -- hand-written pages -----------------------------------------------------------------------
+
+
+def page(text: str | bytes) -> tuple[HandPage | None, list[str]]:
+    raw = text.encode() if isinstance(text, str) else text
+    result, problems = parse_page(raw, "content/pages/x.md", "x", "pages/x.md")
+    return result, [f"{p.line}:{p.col}:{p.code}" for p in problems]
+
+
+def test_page_front_matter_positions_count_the_page_lines() -> None:
+    result, problems = page("---\ntitle: Giới thiệu\nhide:\n  - toc\n---\n\n# Nội dung\n")
+    assert problems == []
+    assert result is not None
+    assert result.meta == {"title": "Giới thiệu", "hide": ["toc"]}
+    assert result.positions.keys[("title",)] == (2, 1)
+    assert result.positions.keys[("hide", 0)] == (4, 5)
+    assert result.body == "\n# Nội dung\n"
+    assert result.body_line == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\ntitle: x\n\nNội dung không có dòng đóng.\n", ["1:1:front-matter"]),
+        ("---\ntitle: !!python/object/apply:os.system [ls]\n---\n", ["2:8:unsupported-tag"]),
+        ("---\ntitle: x\ntitle: y\n---\n", ["3:1:duplicate-key"]),
+        ("---\n- a\n---\n", ["2:1:not-a-mapping"]),
+        ("---\ntitle: [\n---\n", ["3:1:yaml-syntax"]),
+        ("---\na: " + "[" * 100 + "\n---\n", [f"2:{3 + MAX_DEPTH}:too-deep"]),
+    ],
+    ids=["unclosed", "python-tag", "duplicate", "list", "syntax", "deep"],
+)
+def test_refused_page_front_matter(text: str, expected: list[str]) -> None:
+    result, problems = page(text)
+    assert result is None
+    assert problems == expected
+
+
+def test_page_alias_bomb_stops_early() -> None:
+    bomb = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        bomb.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    result, problems = page("\n".join([*bomb, "---", "Nội dung"]) + "\n")
+    assert result is None
+    assert [p.split(":")[-1] for p in problems] == ["alias-limit"]
+
+
+def test_pages_without_front_matter_or_with_an_empty_one() -> None:
+    result, problems = page("# Giới thiệu\n\nNội dung.\n")
+    assert problems == []
+    assert result is not None and result.meta == {} and result.body.startswith("# Giới thiệu")
+    result, problems = page("---\n# chỉ có chú thích\n---\nNội dung\n")
+    assert problems == []
+    assert result is not None and result.meta == {} and result.body == "Nội dung\n"
+
+
+def test_page_body_is_cleaned_of_invisible_characters() -> None:
+    result, problems = page("---\ntitle: x\n---\nDòng một\nDòng\u200b hai \u202eđảo\n")
+    assert result is not None
+    assert result.body == "Dòng một\nDòng hai đảo\n"
+    assert sorted(problems) == ["5:11:bidi-control", "5:5:invisible-char"]
+
+
+# -- only regular files -----------------------------------------------------------------------
+
+SECRETS = [Path("/etc/passwd"), Path("/proc/self/environ")]
+CONTENT_FOLDERS = [
+    "",
+    "campaigns",
+    "units",
+    "people",
+    "initiatives/2022",
+    "awards",
+    "events",
+    "pages",
+    "media",
+]
+
+
+def _secret_bytes() -> list[bytes]:
+    out = []
+    for path in SECRETS:
+        data = path.read_bytes()
+        # Long enough to be recognisable, short enough to be a fair substring test.
+        for line in data.split(b"\n" if path.name == "passwd" else b"\0"):
+            if len(line) >= 12:
+                out.append(line)
+    assert out
+    return out
+
+
+def _everything_loaded(loaded: LoadedContent) -> str:
+    parts: list[str] = []
+    for record in [*loaded.records, *loaded.singles.values()]:
+        parts.append(repr(record.data))
+    for hand in loaded.pages:
+        parts += [hand.text, hand.body, repr(hand.meta)]
+    parts += sorted(loaded.media)
+    return "\n".join(parts)
+
+
+def test_links_and_special_files_are_refused_everywhere(base_content: Path) -> None:
+    expected: list[str] = []
+    for folder in CONTENT_FOLDERS:
+        target = base_content / folder
+        target.mkdir(parents=True, exist_ok=True)
+        prefix = f"content/{folder}/" if folder else "content/"
+        names = {
+            "pages": ("leak.md", "env.md"),
+            "media": ("leak.svg", "env.png"),
+        }.get(folder, ("leak.yml", "env.yml"))
+        for name, secret in zip(names, SECRETS, strict=True):
+            (target / name).symlink_to(secret)
+            expected.append(prefix + name)
+        (target / "dangling.yml").symlink_to(target / "nowhere.yml")
+        (target / "folder-link").symlink_to("/etc")
+        (target / "loop-a").symlink_to(target / "loop-b")
+        (target / "loop-b").symlink_to(target / "loop-a")
+        os.mkfifo(target / "fifo.yml")
+        expected += [
+            prefix + n for n in ("dangling.yml", "folder-link", "loop-a", "loop-b", "fifo.yml")
+        ]
+    # Folders named like records, including in pages/ and media/.
+    for folder in ("pages/tu-lieu.md", "people/thu-muc.yml", "media/anh.yml"):
+        (base_content / folder).mkdir()
+        (base_content / folder / "x.yml").write_text("name: x\n", encoding="utf-8")
+        expected.append(f"content/{folder}")
+    # A socket.
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(base_content / "media" / "s.sock"))
+        expected.append("content/media/s.sock")
+        loaded, problems = load_content(base_content, display_root="content")
+    refused = sorted(p.path for p in problems if p.code == "not-regular-file")
+    assert refused == sorted(expected)
+    assert all((p.line, p.col) == (1, 1) for p in problems)
+    assert {p.code for p in problems} == {"not-regular-file"}
+    # Nothing of the linked files was read, listed or kept.
+    assert loaded.media == {"media/nguyen-van-an.png"}
+    assert [p.slug for p in loaded.pages] == ["gioi-thieu"]
+    assert len(loaded.records) == 11
+    everything = _everything_loaded(loaded)
+    for secret in _secret_bytes():
+        assert secret.decode("utf-8", "replace") not in everything
+
+
+def test_a_record_replaced_by_a_fifo_does_not_block(base_content: Path) -> None:
+    path = base_content / "people" / "nguyen-van-an.yml"
+    path.unlink()
+    os.mkfifo(path)
+    loaded, problems = load_content(base_content, display_root="content")
+    assert [(p.path, p.code) for p in problems] == [
+        ("content/people/nguyen-van-an.yml", "not-regular-file")
+    ]
+    assert ("person", "nguyen-van-an") not in {(r.kind, r.id) for r in loaded.records}

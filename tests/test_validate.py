@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import LoadedContent, RawRecord, parse_yaml
-from generator.model import Initiative, Person, parse_date
+from generator.loader import LoadedContent, RawRecord, parse_page, parse_yaml
+from generator.model import Award, HandPageFront, Initiative, Person, parse_date
 from generator.problems import Problem, Severity
 from generator.validate import ValidContent, validate_content
 
@@ -127,7 +127,31 @@ def test_unknown_field_without_close_match_lists_fields() -> None:
             "'tháng 6' is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)",
         ),
         ("first_applied: [1, 2]", "expected a date (2022-06-29 or 29/6/2022), got a list"),
-        ("example: có", "expected true or false, got 'có'"),
+        (
+            "example: có",
+            "expected true or false, got 'có' (chỉ nhận true hoặc false: có lẽ ý là true)",
+        ),
+        (
+            "example: yes",
+            "expected true or false, got 'yes' (chỉ nhận true hoặc false: có lẽ ý là true)",
+        ),
+        (
+            "example: off",
+            "expected true or false, got 'off' (chỉ nhận true hoặc false: có lẽ ý là false)",
+        ),
+        (
+            "example: 1",
+            "expected true or false, got '1' (chỉ nhận true hoặc false: có lẽ ý là true)",
+        ),
+        (
+            "example: y",
+            "expected true or false, got 'y' (chỉ nhận true hoặc false: có lẽ ý là true)",
+        ),
+        (
+            "benefit_vnd: 1000000000000000000000000000000",
+            "value must be 1000000000000000 or less, got 1000000000000000000000000000000",
+        ),
+        ("benefit_vnd: .nan", "cần một số thật, không phải nan (.nan, .inf không phải số đo được)"),
     ],
 )
 def test_type_errors_are_translated(line: str, expected: str) -> None:
@@ -300,20 +324,99 @@ def test_taxonomy_unknown_field_suggests() -> None:
     ]
 
 
-def test_yaml_booleans_and_dates_where_text_is_expected() -> None:
-    _, problems = run("person", "name: yes\njob_title: 2022-01-01\n")
-    assert [(p.line, p.col, p.message) for p in problems] == [
+def test_yaml_1_1_scalars_in_text_fields_stay_the_text_typed() -> None:
+    """`0123`, `yes`, `1_000`, `0x1A`, `12:30:00`, a date: in a text field, exactly what was typed."""
+    typed = {
+        "decision_number": "0123",
+        "citation": "yes",
+        "summary": "1_000",
+        "title": "0x1A",
+        "job_title": "12:30:00",
+    }
+    award = "\n".join(
+        [
+            "title: 0x1A",
+            "form: bang-khen",
+            "issuer: ldld-tinh-mau",
+            "decision_number: 0123",
+            "date: 2022-06-29",
+            "summary: 1_000",
+            "recipients:",
+            "  - name: Trần An",
+            "    citation: yes",
+            "    job_title: 12:30:00",
+            "  - name: on",
+            "    citation: 2022-01-01",
+            "",
+        ]
+    )
+    valid, problems = run("award", award)
+    assert problems == []
+    model = valid.records[0].model
+    assert isinstance(model, Award)
+    assert model.decision_number == typed["decision_number"]
+    assert model.title == typed["title"]
+    assert model.summary == typed["summary"]
+    assert model.recipients[0].citation == typed["citation"]
+    assert model.recipients[0].job_title == typed["job_title"]
+    assert model.recipients[1].name == "on"
+    assert model.recipients[1].citation == "2022-01-01"
+
+
+def test_ids_typed_as_numbers_stay_the_text_typed() -> None:
+    valid, problems = run("person", "name: An\nunit: 0123\n")
+    assert problems == []
+    assert isinstance(valid.records[0].model, Person)
+    assert valid.records[0].model.unit == "0123"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "warning"),
+    [
+        ("120000000", 120000000, None),
         (
-            1,
-            7,
-            "expected text, got the yes/no value true (YAML reads it so; put the text in double quotes)",
+            "0123",
+            123,
+            "số 0123 có chữ số 0 ở đầu; được đọc là 123 (YAML cũ đọc thành 83 theo hệ bát phân); nên viết 123",
+        ),
+        ("007", 7, None),
+        (
+            "1_000",
+            1000,
+            "YAML đọc '1_000' thành số 1000; nếu đúng ý, hãy viết 1000 bằng chữ số thường (không dấu gạch dưới, dấu hai chấm hay tiền tố 0x, 0o)",
         ),
         (
-            2,
-            12,
-            "expected text, got the date 2022-01-01 (YAML reads it so; put the text in double quotes)",
+            "0x1A",
+            26,
+            "YAML đọc '0x1A' thành số 26; nếu đúng ý, hãy viết 26 bằng chữ số thường (không dấu gạch dưới, dấu hai chấm hay tiền tố 0x, 0o)",
         ),
-    ]
+        (
+            "12:30:00",
+            45000,
+            "YAML đọc '12:30:00' thành số 45000; nếu đúng ý, hãy viết 45000 bằng chữ số thường (không dấu gạch dưới, dấu hai chấm hay tiền tố 0x, 0o)",
+        ),
+    ],
+)
+def test_numbers_in_yaml_1_1_notation_say_what_was_read(
+    typed: str, value: int, warning: str | None
+) -> None:
+    valid, problems = run("initiative", INITIATIVE + f"benefit_vnd: {typed}\n")
+    assert [(p.line, p.col, p.severity, p.code, p.message) for p in problems] == (
+        [(9, 14, Severity.WARNING, "number-notation", warning)] if warning else []
+    )
+    model = valid.records[0].model
+    assert isinstance(model, Initiative)
+    assert model.benefit_vnd == value
+
+
+def test_figures_refuse_infinity_and_nan() -> None:
+    event = (
+        "title: E\ndate: 2022-08-15\norganiser: u\nfigures:\n"
+        "  - key: a\n    label: A\n    value: {a}\n    unit: percent\n    source:\n      title: S\n"
+    )
+    for typed in (".inf", ".nan", "-.inf", "1.0e400"):
+        _, problems = run("event", event.format(a=typed))
+        assert [(p.line, p.col, p.code) for p in problems] == [(7, 12, "bad-value")], typed
 
 
 def test_bad_taxonomy_key_points_at_the_key() -> None:
@@ -359,3 +462,240 @@ def test_count_figures_must_be_whole_but_percentages_need_not() -> None:
         assert (problems == []) == ok, (unit, value, problems)
         if not ok:
             assert [(p.line, p.col, p.field) for p in problems] == [(7, 12, "figures[0].value")]
+
+
+# -- site.yml: every value that reaches HTML is typed ------------------------------------------
+
+SITE = """\
+title: Sáng kiến
+base_url: https://example.org/sang-kien/
+organisation: LĐLĐ tỉnh
+"""
+
+
+def run_site(extra: str) -> tuple[ValidContent, list[Problem]]:
+    path = "content/site.yml"
+    data, positions, problems = parse_yaml((SITE + extra).encode("utf-8"), path)
+    assert data is not None, problems
+    raw = RawRecord("site", "site", path, "site.yml", data, positions)
+    loaded = LoadedContent(root=Path("content"), display_root="content", singles={"site": raw})
+    valid, problems = validate_content(loaded, today=TODAY)
+    return valid, [p for p in problems if p.path == path]
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "col"),
+    [
+        ("palette:\n  primary: 'red\"><svg/onload=alert(1)>'", "bad-colour", 12),
+        ("palette:\n  accent: 'amber\"autofocus/onfocus=\"alert(1)'", "bad-colour", 11),
+        ("palette:\n  accent: brown", "bad-colour", 11),  # a primary colour, not an accent
+        ("palette:\n  primary: #1565c0", "bad-colour", 11),  # a YAML comment: empty
+        ("palette:\n  primary: custom", "bad-colour", 12),
+        ("repo_url: 'https://x/r\"><img src=x onerror=alert(1)>'", "bad-url", 11),
+        ("repo_url: 'javascript:alert(1)'", "bad-url", 11),
+        ("repo_url: github.com/ldld/sang-kien", "bad-url", 11),
+        ("edit_branch: 'main\"><svg/onload=alert(1)>'", "bad-branch", 14),
+        ("edit_branch: feature..x", "bad-branch", 14),
+        ("edit_branch: x.lock", "bad-branch", 14),
+        ("contact_email: bientap@", "bad-email", 16),
+        ("contact_email: 'bien tap@ldld.vn'", "bad-email", 16),
+    ],
+)
+def test_site_values_that_reach_html_are_checked(line: str, code: str, col: int) -> None:
+    _, problems = run_site(line + "\n")
+    assert [(p.line, p.col, p.code) for p in problems] == [(line.count("\n") + 4, col, code)]
+
+
+def test_base_url_is_checked_and_normalised_once() -> None:
+    valid, problems = run_site("")
+    assert problems == [] and valid.site is not None
+    assert valid.site.base_url == "https://example.org/sang-kien/"
+    for typed, stored in [
+        ("https://Example.ORG/sang-kien", "https://example.org/sang-kien/"),
+        ("https://example.org", "https://example.org/"),
+        ("http://localhost:8000//a//", "http://localhost:8000/a/"),
+    ]:
+        text = SITE.replace("https://example.org/sang-kien/", typed)
+        data, positions, _ = parse_yaml(text.encode(), "content/site.yml")
+        assert data is not None
+        raw = RawRecord("site", "site", "content/site.yml", "site.yml", data, positions)
+        loaded = LoadedContent(Path("content"), "content", singles={"site": raw})
+        result, problems = validate_content(loaded, today=TODAY)
+        assert [p for p in problems if p.path == "content/site.yml"] == []
+        assert result.site is not None
+        assert result.site.base_url == stored
+    for bad in ("'https://e/sk\"><script>alert(1)</script>/'", "https://e.org/?a=1", "/sang-kien/"):
+        text = SITE.replace("https://example.org/sang-kien/", bad)
+        data, positions, _ = parse_yaml(text.encode(), "content/site.yml")
+        assert data is not None
+        raw = RawRecord("site", "site", "content/site.yml", "site.yml", data, positions)
+        loaded = LoadedContent(Path("content"), "content", singles={"site": raw})
+        _, problems = validate_content(loaded, today=TODAY)
+        site_problems = [p for p in problems if p.path == "content/site.yml"]
+        assert [(p.line, p.col, p.code) for p in site_problems] == [(2, 11, "bad-url")], bad
+
+
+def test_palette_accepts_material_names_and_hex_colours() -> None:
+    valid, problems = run_site('palette:\n  primary: Deep Purple\n  accent: "#FFAB00"\n')
+    assert problems == [] and valid.site is not None
+    assert (valid.site.palette.primary, valid.site.palette.accent) == ("deep-purple", "#ffab00")
+
+
+def test_colour_suggestion_and_lists() -> None:
+    _, problems = run_site("palette:\n  primary: indgo\n")
+    assert problems[0].message.startswith(
+        "'indgo' không phải màu chính của Material (có phải 'indigo'?). Dùng một trong: red, "
+    )
+    _, problems = run_site("palette:\n  accent: brown\n")
+    assert "brown" not in problems[0].message.split("Dùng một trong:")[1]
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("https://thanhhoa.gov.vn/tin-tuc?id=1#muc", True),
+        ("http://localhost:8000/", True),
+        ("https://vi.wikipedia.org/wiki/Thanh_Hóa", True),
+        ("https://en.wikipedia.org/wiki/Foo_(bar)", True),
+        ("'![x](y)'", False),
+        ("'[Báo Lao Động](https://laodong.vn)'", False),
+        ("Báo Lao Động số 12", False),
+        ("'javascript:alert(1)'", False),
+        ("'data:text/html,<script>alert(1)</script>'", False),
+        ("https://laodong.vn/a b", False),
+        ("https://laodong.vn/<script>", False),
+        ('"https://laodong.vn/\'"', False),
+        ("https://ten@laodong.vn/", False),
+        ("https:///laodong.vn", False),
+        ("https://lao_dong.vn/", False),
+    ],
+)
+def test_url_fields(value: str, ok: bool) -> None:
+    unit = f"name: U\nkind: k\nwebsite: {value}\n"
+    _, problems = run("unit", unit)
+    assert [(p.line, p.col, p.code) for p in problems] == ([] if ok else [(3, 10, "bad-url")])
+    event = (
+        "title: E\ndate: 2022-08-15\norganiser: u\nfigures:\n"
+        f"  - key: a\n    label: A\n    value: 1\n    source:\n      title: S\n      url: {value}\n"
+    )
+    _, problems = run("event", event)
+    assert [(p.line, p.col, p.code) for p in problems] == ([] if ok else [(10, 12, "bad-url")])
+
+
+# -- warnings: dates, private data ---------------------------------------------------------------
+
+
+def test_unlikely_dates_are_warned() -> None:
+    text = (
+        INITIATIVE
+        + "first_applied: 0001-01-01\nrecognition:\n  by: u\n  level: l\n  date: 1944-12-31\n"
+    )
+    _, problems = run("initiative", text)
+    assert [(p.line, p.col, p.severity.value, p.code, p.field) for p in problems] == [
+        (9, 16, "warning", "unlikely-date", "first_applied"),
+        (13, 9, "warning", "unlikely-date", "recognition.date"),
+    ]
+    assert problems[0].message.startswith("ngày 1/1/1 trước năm 1945")
+    # More than a year ahead: a warning, unless the date is already an error (in the future).
+    campaign = "title: C\norganiser: u\nstart: 2022-01-01\nend: 2025-06-01\n"
+    _, problems = run("campaign", campaign)
+    assert [(p.line, p.col, p.code) for p in problems] == [(4, 6, "unlikely-date")]
+    _, problems = run("initiative", INITIATIVE + "first_applied: 2030-01-01\n")
+    assert [p.code for p in problems] == ["future-date"]
+    _, problems = run("campaign", "title: C\norganiser: u\nstart: 1945-01-01\nend: 2024-12-31\n")
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "found"),
+    [
+        ("Liên hệ anh An 0912 345 678.", "số điện thoại 091…78"),
+        ("Gọi +84 912.345.678", "số điện thoại +84…78"),
+        ("ĐT cơ quan 0237-3852-123", "số điện thoại 023…23"),
+        ("Email an.nguyen@gmail.com", "địa chỉ email a…@gmail.com"),
+        ("CCCD 038090001234 cấp ngày", "số CMND/CCCD 038…34"),
+        ("số CMND 172345678", "số CMND/CCCD 172…78"),
+        ("Làm lợi 150000000 đồng trong năm 2021", None),
+        ("Giai đoạn 2019 2020 2021, tổng 1.234.567.890 đồng", None),
+        ("Đường dây nóng 1900 1234", None),
+        ("Theo Quyết định 0912/QĐ-LĐLĐ", None),
+    ],
+)
+def test_personal_data_in_free_text_is_warned(summary: str, found: str | None) -> None:
+    _, problems = run("initiative", INITIATIVE.replace("Giảm thời gian cắt phôi.", summary))
+    if found is None:
+        assert problems == []
+        return
+    assert [(p.line, p.col, p.severity.value, p.code, p.field) for p in problems] == [
+        (8, 10, "warning", "personal-data", "summary")
+    ]
+    assert problems[0].message.startswith(f"có thể là dữ liệu cá nhân: {found};")
+
+
+def test_public_fields_are_not_searched_for_personal_data() -> None:
+    _, problems = run_site("contact_email: bientap@ldld.thanhhoa.vn\n")
+    assert problems == []
+    award = (
+        "title: T\nform: f\nissuer: u\ndecision_number: 0912345678/QĐ\ndate: 2022-01-01\n"
+        "recipients:\n  - name: An\n    citation: gọi 0912345678\n"
+    )
+    _, problems = run("award", award)
+    assert [(p.line, p.col, p.field) for p in problems] == [(8, 15, "recipients[0].citation")]
+
+
+# -- hand-written pages ---------------------------------------------------------------------------
+
+
+def run_page(text: str, slug: str = "gioi-thieu") -> tuple[ValidContent, list[Problem]]:
+    path = f"content/pages/{slug}.md"
+    hand, problems = parse_page(text.encode(), path, slug, f"pages/{slug}.md")
+    assert hand is not None, problems
+    loaded = LoadedContent(root=Path("content"), display_root="content", pages=[hand])
+    valid, problems = validate_content(loaded, today=TODAY)
+    return valid, [p for p in problems if p.path == path]
+
+
+def test_page_front_matter_is_validated() -> None:
+    valid, problems = run_page(
+        "---\ntitle: Giới thiệu\ndescription: Về trang\nhide: [toc]\n---\nX\n"
+    )
+    assert problems == []
+    assert [p.front for p in valid.pages] == [
+        HandPageFront(title="Giới thiệu", description="Về trang", hide=["toc"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("title: x\ntemplate: ../../../../etc/passwd", [(3, 1, "unknown-field", "template")]),
+        ("title: x\nlayout: y", [(3, 1, "unknown-field", "layout")]),
+        ("title: x\nsearch: y", [(3, 1, "unknown-field", "search")]),
+        ("title: x\nhide: [navigation, tags]", [(3, 20, "bad-value", "hide[1]")]),
+        ("description: y", [(1, 1, "front-matter", "title")]),
+        ("title: x\ndescription: '\"><script>alert(1)</script>'", []),
+        (f"title: x\ndescription: {'a' * 301}", [(3, 14, "bad-value", "description")]),
+        ("title: x\ndescription: Gọi 0912 345 678", [(3, 14, "personal-data", "description")]),
+    ],
+)
+def test_page_front_matter_problems(front: str, expected: list[tuple[int, int, str, str]]) -> None:
+    valid, problems = run_page(f"---\n{front}\n---\nNội dung\n")
+    assert [(p.line, p.col, p.code, p.field) for p in problems] == expected
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    assert len(valid.pages) == (0 if errors else 1)
+
+
+def test_template_key_message_is_specific() -> None:
+    _, problems = run_page("---\ntitle: x\ntemplate: main.html\n---\n")
+    assert problems[0].message.startswith("trang viết tay không được chọn 'template'")
+
+
+def test_page_names() -> None:
+    _, problems = run_page("# Trang chủ\n", slug="index")
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "bad-id")]
+    _, problems = run_page("# Trang\n", slug="Gioi Thieu")
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "bad-id")]
+    valid, problems = run_page("# Giới thiệu\n\nNội dung\n")
+    assert problems == [] and valid.pages[0].front == HandPageFront()
+    _, problems = run_page("Không có tiêu đề\n")
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "front-matter")]

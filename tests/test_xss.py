@@ -39,7 +39,9 @@ MARKDOWN_PAYLOAD = (
     + '<a href="JaVaScRiPt:alert(11)">x</a> <a href=" javascript:alert(12)">y</a>\n\n'
     + '<img src="x" onerror="alert(13)"> {: onclick="alert(14)" }\n'
 )
-URL_PAYLOAD = 'javascript:alert(1)//"><script>alert(1)</script>'
+#: Quotes, `<`, `>` and `javascript:` are refused by the validator (issue 14); what a URL may
+#: still hold can break Markdown link syntax if spliced unescaped.
+URL_PAYLOAD = "https://x.vn/a)(javascript:alert(1))[x]*em*_u_?q=1&r=(2)#h"
 MARKDOWN_KEYS = {"description", "body", "conditions", "bio"}
 URL_KEYS = {"url", "website"}
 #: Keys whose values are ids, enums, dates, paths or settings (not free text).
