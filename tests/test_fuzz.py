@@ -280,7 +280,7 @@ def test_mutation_fuzz_of_check_and_render(tmp_path: Path) -> None:
         if rendered >= RENDERS:
             continue
         try:
-            files = render_site(site, TEMPLATES)
+            files = render_site(site, TEMPLATES).all_files()
         except Exception as exc:  # pragma: no cover
             pytest.fail(f"{where}: render_site raised {exc!r}")
         assert files and all(isinstance(data, bytes) for data in files.values()), where
