@@ -79,13 +79,14 @@ def node_digests(site: Site) -> dict[NodeKey, str]:
 
 # -- recording what a page reads --------------------------------------------------------------
 
-_recording: set[NodeKey] | None = None
+#: ``add`` of the set collecting the nodes the current page reads (None: not recording).
+_add: Callable[[Node], None] | None = None
 
 
 def _recording_getattribute(self: Node, name: str) -> Any:
-    deps = _recording
-    if deps is not None:
-        deps.add((type(self).kind, object.__getattribute__(self, "__dict__")["id"]))
+    add = _add
+    if add is not None:
+        add(self)
     return object.__getattribute__(self, name)
 
 
@@ -100,13 +101,19 @@ def recording() -> Iterator[None]:
 
 
 @contextmanager
-def record(deps: set[NodeKey]) -> Iterator[set[NodeKey]]:
-    global _recording
-    previous, _recording = _recording, deps
+def record() -> Iterator[set[Node]]:
+    """The nodes read inside the block (identity set: nodes compare by identity)."""
+    global _add
+    nodes: set[Node] = set()
+    previous, _add = _add, nodes.add
     try:
-        yield deps
+        yield nodes
     finally:
-        _recording = previous
+        _add = previous
+
+
+def keys(nodes: set[Node]) -> frozenset[NodeKey]:
+    return frozenset((node.kind, node.id) for node in nodes)
 
 
 # -- the state kept between builds ------------------------------------------------------------

@@ -112,9 +112,16 @@ def sanitize_document(fragment: str) -> str:
     )
 
 
+_MARKDOWN: markdown.Markdown | None = None
+
+
 def render_markdown(source: str) -> Markup:
     """A Markdown field → sanitized HTML, wrapped so Python-Markdown passes it through as a block."""
-    rendered = markdown.markdown(source, extensions=["sane_lists", "tables"], output_format="html")
+    global _MARKDOWN
+    # One converter, reset between fields: building one costs more than converting a field.
+    if _MARKDOWN is None:
+        _MARKDOWN = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    rendered = _MARKDOWN.reset().convert(source)
     clean = sanitize_html(rendered)
     # Python-Markdown ends a raw HTML block at a blank line; a sanitized fragment never needs one.
     lines = [line for line in clean.splitlines() if line.strip()]

@@ -129,6 +129,7 @@ def render_docs(
     options: RenderOptions | None = None,
     *,
     state: RenderState | None = None,
+    jobs: int = 1,
 ) -> tuple[Rendered, WriteReport]:
     """Render the Site and make the docs folder hold exactly its pages, files and media.
 
@@ -144,6 +145,7 @@ def render_docs(
         options,
         state=previous,
         exists=lambda path: (docs / path).is_file(),
+        jobs=jobs,
     )
     report = write_tree(docs, rendered.all_files(), copies=site.media_sources, keep=rendered.kept)
     if state is None:
@@ -176,8 +178,9 @@ def build(
     report.problems = problems
     if site is None:
         raise BuildError(format_text(problems))
+    jobs = jobs or default_jobs()
     with report.stage("render + write"):
-        rendered, written = render_docs(site, project, options)
+        rendered, written = render_docs(site, project, options, jobs=jobs)
     report.problems = sort_problems([*problems, *rendered.problems])
     if has_errors(report.problems):
         raise BuildError(format_text(report.problems))
@@ -192,7 +195,7 @@ def build(
                 site.urls.base,
                 rendered.generated,
                 manifest=project.cache / "pages.json",
-                jobs=jobs or default_jobs(),
+                jobs=jobs,
                 strict=strict,
                 keep=(SEARCH_DIR,),
             )

@@ -138,7 +138,7 @@ class Preview:
         if site is None:
             self._fail(problems)
             return
-        rendered, written = render_docs(site, project, state=self.state)
+        rendered, written = render_docs(site, project, state=self.state, jobs=self.jobs)
         if has_errors(rendered.problems):
             self._fail([*problems, *rendered.problems])
             return

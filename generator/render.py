@@ -10,6 +10,8 @@ renders and sanitizes.
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,11 +212,13 @@ def render_site(
     *,
     state: RenderState | None = None,
     exists: Callable[[str], bool] = lambda path: False,
+    jobs: int = 1,
 ) -> Rendered:
     """Every generated docs file; with the last render's ``state``, only the changed pages.
 
     A page is kept (not rendered) when the state says nothing it showed has changed and
     ``exists`` says its file is still on disk; it is then listed in ``kept``, not ``pages``.
+    Pages are rendered by ``jobs`` forked worker processes when there are many.
     """
     options = options or RenderOptions()
     plans = Planner(site, options).plan()
@@ -222,18 +226,19 @@ def render_site(
     out.problems = hand_page_problems(site, plans)
     writer = PageWriter(site, templates_dir)
     reuse = incremental.start(site, templates_dir, options, state, exists)
-    with incremental.recording():
-        for plan in plans:
-            path = docs_path(plan.url)
-            out.generated.add(path)
-            key = incremental.plan_key(plan)
-            if reuse.unchanged(plan.url, path, key):
-                out.kept.add(path)
-                continue
-            deps: set[incremental.NodeKey] = set()
-            with incremental.record(deps):
-                out.pages[path] = writer.page(plan)
-            reuse.fresh.pages[plan.url] = incremental.PageRecord(path, key, frozenset(deps))
+    todo: list[tuple[PagePlan, str, str]] = []
+    for plan in plans:
+        path = docs_path(plan.url)
+        out.generated.add(path)
+        key = incremental.plan_key(plan)
+        if reuse.unchanged(plan.url, path, key):
+            out.kept.add(path)
+        else:
+            todo.append((plan, path, key))
+    rendered = _render_pages(writer, [plan for plan, _, _ in todo], jobs)
+    for (plan, path, key), (data, deps) in zip(todo, rendered, strict=True):
+        out.pages[path] = data
+        reuse.fresh.pages[plan.url] = incremental.PageRecord(path, key, deps)
     out.state = reuse.fresh
     for plan in extra_plans(site):
         out.pages[docs_path(plan.url)] = writer.page(plan)
@@ -243,3 +248,39 @@ def render_site(
             out.pages[f"{hand.slug}.md"] = writer.hand_page(hand)
     out.files = data_files(site)
     return out
+
+
+#: Below this many pages to render, forking costs more than it saves.
+MIN_PAGES_PER_JOB = 100
+#: What forked render workers share (set just before forking; they inherit it).
+_SHARED: tuple[PageWriter, list[PagePlan]] | None = None
+Result = tuple[bytes, frozenset[incremental.NodeKey]]
+
+
+def _render_range(bounds: tuple[int, int]) -> list[Result]:
+    """Render plans[start:end] of the shared work, recording what each page reads."""
+    assert _SHARED is not None
+    writer, plans = _SHARED
+    out: list[Result] = []
+    with incremental.recording():
+        for plan in plans[bounds[0] : bounds[1]]:
+            with incremental.record() as nodes:
+                data = writer.page(plan)
+            out.append((data, incremental.keys(nodes)))
+    return out
+
+
+def _render_pages(writer: PageWriter, plans: list[PagePlan], jobs: int) -> list[Result]:
+    global _SHARED
+    _SHARED = (writer, plans)
+    try:
+        if jobs <= 1 or len(plans) < MIN_PAGES_PER_JOB * 2:
+            return _render_range((0, len(plans)))
+        count = jobs * 4
+        size = -(-len(plans) // count)
+        ranges = [(start, min(start + size, len(plans))) for start in range(0, len(plans), size)]
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            return [result for part in pool.map(_render_range, ranges) for result in part]
+    finally:
+        _SHARED = None

@@ -26,6 +26,7 @@ keeps a word list in ICU's order as a regression test.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable
@@ -274,8 +275,11 @@ _SYMBOL_VARIANT = {symbol: index for group in _SYMBOL_ORDER for index, symbol in
 _SYMBOL_AFTER = len(_SYMBOL_ORDER)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> SortKey:
     """Key for Vietnamese alphabetical order (ICU/CLDR ``vi`` collation).
+
+    Memoised: listings sort the same titles in several orders and pages.
 
     Levels, each compared only when the ones before are equal:
 

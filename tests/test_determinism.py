@@ -110,7 +110,8 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None:
-    """Pages built by two worker processes are the same bytes as pages built by one."""
+    """Pages rendered and built by two worker processes are the same bytes as by one."""
+    from generator import render
     from generator.engine import driver
 
     project = copy_project(tmp_path / "project")
@@ -119,6 +120,7 @@ def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None
     # Force the fork even for this small site, so that the split really happens.
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(driver, "MIN_PAGES_PER_JOB", 1)
+        mp.setattr(render, "MIN_PAGES_PER_JOB", 1)
         split = build_site(other, site_dir=tmp_path / "two", jobs=2)
     assert split.pages_built == alone.pages_built > 50
     assert differences(tree(alone.site_dir), tree(split.site_dir)) == []
