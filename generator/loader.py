@@ -23,6 +23,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -902,10 +903,20 @@ def _record_kind(
     )
 
 
+ParseResult = tuple[dict[str, Any] | None, Positions, list[Problem]]
+
+
 def load_content(
-    root: Path, display_root: str | None = None
+    root: Path,
+    display_root: str | None = None,
+    *,
+    parse: Callable[[bytes, str], ParseResult] = parse_yaml,
 ) -> tuple[LoadedContent, list[Problem]]:
-    """Read every record, page and media file under ``root`` (the content folder)."""
+    """Read every record, page and media file under ``root`` (the content folder).
+
+    ``parse`` turns a record file's bytes into data (default :func:`parse_yaml`; the
+    pipeline passes one that remembers results by content hash).
+    """
     if display_root is None:
         display_root = default_display_root(root)
     if display_root == ".":
@@ -951,7 +962,7 @@ def load_content(
         data = None
         positions = Positions()
         if raw is not None:
-            data, positions, file_problems = parse_yaml(raw, display)
+            data, positions, file_problems = parse(raw, display)
             problems.extend(file_problems)
         if data is None or raw is None:
             if kind not in singles:

@@ -64,6 +64,11 @@ class Project:
         )
 
     @property
+    def record_cache(self) -> Path:
+        """Records already parsed and validated, by content hash."""
+        return self.cache / "records.sqlite"
+
+    @property
     def work_site(self) -> Path:
         """The engine's output, kept between builds so that only changes are rebuilt."""
         return self.cache / "site"
@@ -105,15 +110,29 @@ class BuildReport:
 
 
 def check_content(
-    root: Path, *, display_root: str | None = None, today: dt.date | None = None
+    root: Path,
+    *,
+    display_root: str | None = None,
+    today: dt.date | None = None,
+    cache: Path | None = None,
 ) -> tuple[Site | None, list[Problem]]:
     """Load, validate and link the content folder.
 
     Returns the linked Site only when there is no error, with every Problem found
-    (warnings included), sorted.
+    (warnings included), sorted.  With a ``cache`` file, records already checked in an
+    earlier run (same bytes, same day, same code) are not parsed or validated again.
     """
-    loaded, problems = load_content(root, display_root)
-    valid, validation_problems = validate_content(loaded, today=today)
+    from generator.record_cache import RecordCache, cached
+
+    today = today or dt.date.today()
+    store = RecordCache(cache, today) if cache is not None else None
+    parse, validate = cached(store)
+    try:
+        loaded, problems = load_content(root, display_root, parse=parse)
+        valid, validation_problems = validate_content(loaded, today=today, validate=validate)
+    finally:
+        if store is not None:
+            store.close()
     problems += validation_problems
     site, link_problems = link_content(valid)
     problems += link_problems
@@ -174,7 +193,7 @@ def build(
     target = (site_dir or project.root / "site").resolve()
     report = BuildReport(target)
     with report.stage("load + validate + link"):
-        site, problems = check_content(project.content, today=today)
+        site, problems = check_content(project.content, today=today, cache=project.record_cache)
     report.problems = problems
     if site is None:
         raise BuildError(format_text(problems))

@@ -134,7 +134,7 @@ class Preview:
 
         start = time.perf_counter()
         project = self.project
-        site, problems = check_content(project.content)
+        site, problems = check_content(project.content, cache=project.record_cache)
         if site is None:
             self._fail(problems)
             return

@@ -21,6 +21,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
@@ -934,8 +935,58 @@ def _drop_confidential(model: RecordBase) -> RecordBase:
     return model.model_copy(update=update) if update else model
 
 
+def validate_record(raw: RawRecord, today: dt.date) -> tuple[RecordBase | None, list[Problem]]:
+    """One record file on its own: its model (None when it has an error) and its Problems.
+
+    Depends only on the file and ``today``, so that its result can be cached by the
+    file's content hash (generator.record_cache).
+    """
+    record_problems: list[Problem] = []
+    if not SLUG_RE.match(raw.id):
+        from generator.vietnamese import slugify
+
+        record_problems.append(
+            Problem(
+                raw.path,
+                1,
+                1,
+                f"file name {raw.id!r} is not a valid id: use lowercase ASCII letters, digits "
+                f"and hyphens, e.g. {slugify(raw.id)!r}",
+                code="bad-id",
+            )
+        )
+    elif reserved_id(raw.id):
+        record_problems.append(
+            Problem(
+                raw.path,
+                1,
+                1,
+                f"file name {raw.id!r} is reserved for listing pages; choose another id",
+                code="bad-id",
+            )
+        )
+    model, model_problems = _validate_one(raw, ALL_MODELS[raw.kind])
+    record_problems.extend(model_problems)
+    if isinstance(model, RecordBase):
+        record = ValidRecord(raw, model)
+        record_problems.extend(_check_dates(record, today))
+        record_problems.extend(_date_warnings(raw, model, today, record_problems))
+        record_problems.extend(_check_shares(record))
+        record_problems.extend(_check_figure_numbers(record))
+        record_problems.extend(_check_confidential(record))
+        record_problems.extend(_check_markdown(record))
+        if not any(p.severity is Severity.ERROR for p in record_problems):
+            return _drop_confidential(model), record_problems
+    return None, record_problems
+
+
 def validate_content(
-    loaded: LoadedContent, today: dt.date | None = None
+    loaded: LoadedContent,
+    today: dt.date | None = None,
+    *,
+    validate: Callable[[RawRecord, dt.date], tuple[RecordBase | None, list[Problem]]] = (
+        validate_record
+    ),
 ) -> tuple[ValidContent, list[Problem]]:
     """Validate every loaded record on its own; cross-record checks come in link."""
     today = today or dt.date.today()
@@ -967,43 +1018,9 @@ def validate_content(
             result.taxonomies, result.taxonomies_raw = model, raw
 
     for raw in loaded.records:
-        record_problems: list[Problem] = []
-        if not SLUG_RE.match(raw.id):
-            from generator.vietnamese import slugify
-
-            record_problems.append(
-                Problem(
-                    raw.path,
-                    1,
-                    1,
-                    f"file name {raw.id!r} is not a valid id: use lowercase ASCII letters, digits "
-                    f"and hyphens, e.g. {slugify(raw.id)!r}",
-                    code="bad-id",
-                )
-            )
-        elif reserved_id(raw.id):
-            record_problems.append(
-                Problem(
-                    raw.path,
-                    1,
-                    1,
-                    f"file name {raw.id!r} is reserved for listing pages; choose another id",
-                    code="bad-id",
-                )
-            )
-        model, model_problems = _validate_one(raw, ALL_MODELS[raw.kind])
-        record_problems.extend(model_problems)
-        if isinstance(model, RecordBase):
-            record = ValidRecord(raw, model)
-            record_problems.extend(_check_dates(record, today))
-            record_problems.extend(_date_warnings(raw, model, today, record_problems))
-            record_problems.extend(_check_shares(record))
-            record_problems.extend(_check_figure_numbers(record))
-            record_problems.extend(_check_confidential(record))
-            record_problems.extend(_check_markdown(record))
-            if not any(p.severity is Severity.ERROR for p in record_problems):
-                record.model = _drop_confidential(model)
-                result.records.append(record)
+        model, record_problems = validate(raw, today)
+        if model is not None:
+            result.records.append(ValidRecord(raw, model))
         problems.extend(record_problems)
     result.pages, page_problems = _validate_pages(loaded, today)
     problems.extend(page_problems)

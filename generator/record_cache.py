@@ -1,0 +1,104 @@
+"""The build cache of checked records: a file already parsed and validated is not read twice.
+
+Parsing a record and checking it on its own depend only on the file's bytes, its path,
+the day (dates in the future are checked against today) and the generator's code; so
+their results are kept in an SQLite file of the project's cache folder, keyed by a hash
+of those, and a later check of the same content reads them back instead of working
+again.  Only what the linker needs across files is recomputed on every check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator.incremental import code_version
+from generator.loader import ParseResult, RawRecord, parse_yaml
+from generator.model import RecordBase
+from generator.problems import Problem
+from generator.validate import validate_record
+
+ValidateResult = tuple[RecordBase | None, list[Problem]]
+
+
+class RecordCache:
+    """Parse and validation results by content hash, in ``path`` (SQLite)."""
+
+    def __init__(self, path: Path, today: dt.date) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.salt = f"{code_version()}\0{today.isoformat()}"
+        self.today = today
+        self.db = sqlite3.connect(str(path))
+        self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
+        self.new: list[tuple[str, bytes]] = []
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def _key(self, *parts: str) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(self.salt.encode())
+        for part in parts:
+            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _get(self, key: str) -> Any:
+        self.used.add(key)
+        row = self.db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+
+    def _remember(self, key: str, value: Any) -> None:
+        self.new.append((key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def parse(self, raw: bytes, display: str) -> ParseResult:
+        key = self._key("parse", display, hashlib.blake2b(raw, digest_size=20).hexdigest())
+        found = self._get(key)
+        if found is not None:
+            self.hits += 1
+            return found  # type: ignore[no-any-return]
+        self.misses += 1
+        result = parse_yaml(raw, display)
+        self._remember(key, result)
+        return result
+
+    def validate(self, raw: RawRecord, today: dt.date) -> ValidateResult:
+        key = self._key("validate", raw.kind, raw.id, raw.path, raw.digest, today.isoformat())
+        found = self._get(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        result = validate_record(raw, today)
+        self._remember(key, result)
+        return result
+
+    def close(self) -> None:
+        """Store what was new, and forget old entries once they outnumber the used ones."""
+        if self.new:
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self.new)
+        (rows,) = self.db.execute("SELECT COUNT(*) FROM results").fetchone()
+        if rows > 2 * len(self.used) + 1000:
+            self.db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
+            self.db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+        self.db.commit()
+        self.new = []
+        self.db.close()
+
+
+def cached(
+    cache: RecordCache | None,
+) -> tuple[Callable[..., ParseResult], Callable[..., ValidateResult]]:
+    """The parse and validate functions to give the loader and the validator."""
+    if cache is None:
+        return parse_yaml, validate_record
+    return cache.parse, cache.validate
