@@ -41,6 +41,8 @@ def redirect_html(title: str, relative_url: str, canonical_url: str) -> str:
         '<html lang="vi">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
+        # Nothing to run or load here: the strictest policy (generator.engine.html explains why).
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">\n'
         f"<title>Trang đã chuyển: {t}</title>\n"
         f'<link rel="canonical" href="{canonical}">\n'
         '<meta name="robots" content="noindex">\n'

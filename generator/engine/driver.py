@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import mkdocs
+from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from generator.engine import pages as page_glue
+from generator.engine.html import finish as finish_html
 from generator.engine.sitemap import reproducible_sitemap
 from generator.engine.theme import apply_settings
 from generator.model import SiteConfig
@@ -99,21 +101,27 @@ def _hash(*parts: bytes | str) -> str:
 
 
 def _tree_hash(folders: Iterable[Path]) -> str:
-    """Names, sizes and modification times of every file under ``folders`` (theme files)."""
-    entries = []
+    """Names and contents of the files under ``folders``, wherever the project lives.
+
+    Contents, not modification times: a fresh checkout (CI) must find the same key.
+    """
+    digest = hashlib.blake2b(digest_size=16)
     for folder in folders:
-        for dirpath, _, names in os.walk(folder):
-            for name in sorted(names):
-                path = Path(dirpath, name)
-                stat = path.stat()
-                entries.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return _hash(*sorted(entries))
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _shared_key(
     config: MkDocsConfig, config_path: Path, settings: SiteConfig, nav: Navigation
 ) -> str:
-    theme_dirs = [Path(d) for d in config.theme.dirs]
+    # The project's theme overrides and the engine's own code shape every page; installed
+    # themes are covered by their versions above.
+    project = config_path.resolve().parent
+    theme_dirs = [Path(d) for d in config.theme.dirs if Path(d).resolve().is_relative_to(project)]
+    theme_dirs.append(Path(__file__).resolve().parent)
     nav_shape = [(p.file.src_uri, p.title) for p in nav.pages]
     return _hash(
         mkdocs.__version__,
@@ -255,7 +263,7 @@ class Session:
                     mkdocs_build._populate_page(page, self.config, self.files)
                     page_glue.finish(page)
                     page_glue.sanitize(page)
-                mkdocs_build._build_page(page, self.config, self.doc_files, self.nav, self.env)
+                self.write_page(page)
                 count += 1
                 if uri not in self.in_nav:
                     # What the page held is written; drop it so that memory stays flat.  Pages
@@ -267,6 +275,32 @@ class Session:
         finally:
             logger.removeHandler(handler)
 
+    def write_page(self, page: Page) -> None:
+        """MkDocs' ``_build_page``, with the page finished (CSP, no indentation) before writing.
+
+        The template is always the theme's ``main.html``: a page cannot pick another one.
+        """
+        config = self.config
+        page.active = True
+        try:
+            context = mkdocs_build.get_context(self.nav, self.doc_files, config, page)
+            template = self.env.get_template("main.html")
+            context = config.plugins.on_page_context(
+                context, page=page, config=config, nav=self.nav
+            )
+            output = template.render(context)
+            output = config.plugins.on_post_page(output, page=page, config=config)
+            if output.strip():
+                utils.write_file(
+                    finish_html(output).encode("utf-8", errors="xmlcharrefreplace"),
+                    page.file.abs_dest_path,
+                )
+        except Exception:
+            log.error(f"Error building page '{page.file.src_uri}'")
+            raise
+        finally:
+            page.active = False
+
     def build_static(self) -> None:
         """Theme assets and docs files that are not pages, then 404.html and the sitemap."""
         self.files.copy_static_files(dirty=True)
@@ -276,6 +310,10 @@ class Session:
             )
         for template in self.config.extra_templates:
             mkdocs_build._build_extra_template(template, self.files, self.config, self.nav)
+        for name in self.config.theme.static_templates:
+            path = self.site_dir / name
+            if name.endswith(".html") and path.is_file():
+                path.write_text(finish_html(path.read_text("utf-8")), encoding="utf-8")
         reproducible_sitemap(self.site_dir)
 
     def update(
