@@ -326,13 +326,21 @@ def _unit_describe(node: UnitNode) -> str:
     return head + (f". {counts}." if counts else ".")
 
 
+#: How many units a unit's rankings name (the table of units under it is capped like any list).
+RANKING_SIZE = 10
+
+
 def unit_leaderboard(unit: UnitNode) -> dict[str, Any]:
-    """The units directly under this one, with the totals of everything under each."""
-    rows = [
-        (child, sum_totals(child.all_initiatives))
-        for child in sorted(unit.children, key=lambda u: (sort_key(u.model.name), u.id))
-    ]
-    return {"leaderboard": rows}
+    """The units directly under this one with the totals of everything under each, and the
+    first ones by recognised initiatives and by benefit."""
+    rows = [(child, sum_totals(child.all_initiatives)) for child in unit.children]
+    by_recognised = sorted(rows, key=lambda r: (-r[1].recognised, sort_key(r[0].model.name)))
+    by_benefit = sorted(rows, key=lambda r: (-r[1].benefit, sort_key(r[0].model.name)))
+    return {
+        "totals_of": {child.id: totals for child, totals in rows},
+        "ranking_recognised": by_recognised[:RANKING_SIZE],
+        "ranking_benefit": by_benefit[:RANKING_SIZE],
+    }
 
 
 def _unit_columns(_: Any) -> list[Column]:
@@ -569,6 +577,13 @@ KINDS: dict[str, Kind] = {
             export_columns=_unit_columns,
             record_lists=(
                 RecordList(
+                    "children",
+                    "don-vi-truc-thuoc",
+                    "unit",
+                    "Đơn vị trực thuộc {name}",
+                    lambda u: u.children,
+                ),
+                RecordList(
                     "initiatives",
                     "sang-kien",
                     "initiative",
@@ -591,6 +606,13 @@ KINDS: dict[str, Kind] = {
                     "award",
                     "Quyết định khen thưởng do {name} ban hành",
                     lambda u: u.issued_awards,
+                ),
+                RecordList(
+                    "events",
+                    "su-kien",
+                    "event",
+                    "Sự kiện do {name} tổ chức",
+                    lambda u: u.organised_events,
                 ),
             ),
             context=unit_leaderboard,
@@ -680,6 +702,7 @@ KINDS: dict[str, Kind] = {
                 RecordList(
                     "awards", "khen-thuong", "award", "Khen thưởng trong {name}", lambda c: c.awards
                 ),
+                RecordList("events", "su-kien", "event", "Sự kiện của {name}", lambda c: c.events),
             ),
         ),
     )
