@@ -198,3 +198,19 @@ def test_pull_request_runs_do_not_cancel_main(workflow: dict[Any, Any]) -> None:
     concurrency = workflow["concurrency"]
     assert "github.ref" in concurrency["group"]
     assert "pull_request" in str(concurrency["cancel-in-progress"])
+
+
+def test_build_cache_is_kept_between_runs() -> None:
+    """CI keeps the pipeline's cache folder (issue 11): a one-record push rebuilds little."""
+    from generator.pipeline import Project
+
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    names = [step.get("name", "") for step in steps]
+    cache = next(s for s in steps if str(s.get("uses", "")).startswith("actions/cache@"))
+    assert names.index(cache["name"]) < names.index("Build the site")
+    paths = cache["with"]["path"].split()
+    project = Project.at(REPO)
+    assert project.cache.name in paths and project.docs.name in paths
+    assert "hashFiles('content/**')" in cache["with"]["key"]
+    assert cache["with"]["restore-keys"].strip(), "an older cache must be restored"
