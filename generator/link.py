@@ -218,7 +218,9 @@ class _Linker:
             assert isinstance(node, PersonNode)
             model: Person = node.model
             node.unit = self.ref(self.record_of(node), "unit", model.unit, ("unit",))
-            if node.unit is not None:
+            # `publish: false` means only the name, anywhere: the person is not listed under
+            # their unit (nor are their awards counted there).
+            if node.unit is not None and node.published:
                 node.unit.people.append(node)
 
     def phase_of(
@@ -328,12 +330,15 @@ class _Linker:
                 speaker = None
                 if item.speaker:
                     speaker = self.speaker_ref(record, item.speaker, (*path, "speaker"))
+                unit = self.ref(record, "unit", item.unit, (*path, "unit"))
+                if speaker is not None and speaker.person and not speaker.person.published:
+                    unit = None  # where an unpublished speaker works is not published
                 node.programme.append(
                     ProgrammeRef(
                         item.topic,
                         item.summary,
                         speaker,
-                        self.ref(record, "unit", item.unit, (*path, "unit")),
+                        unit,
                         self.ref(record, "initiative", item.initiative, (*path, "initiative")),
                     )
                 )
@@ -371,7 +376,10 @@ class _Linker:
                     job_title=recipient.job_title,
                 )
                 if recipient.person is not None:
-                    ref.people.append(self.person_ref(record, recipient.person, None, path))
+                    person = self.person_ref(record, recipient.person, None, path)
+                    ref.people.append(person)
+                    if person.person is not None and not person.person.published:
+                        ref.job_title = None  # the list's job title is about the person
                 elif recipient.name is not None:
                     ref.kind = "name"
                     ref.people.append(PersonRef(recipient.name.strip()))

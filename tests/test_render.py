@@ -118,6 +118,11 @@ def test_unpublished_person_has_no_page_and_no_link(base_content: Path) -> None:
     assert "Lê Văn Cường (40%)" in initiative, "the name stays in lists, without a link"
     for path, data in files.items():
         assert b"le-van-cuong/" not in data, path
+    # Only the name: no job title anywhere, and not listed under the unit they work in.
+    for path, data in files.items():
+        assert "Công nhân vận hành".encode() not in data, path
+    unit = files["don-vi/cdcs-nha-may-mau/index.md"].decode("utf-8")
+    assert "Lê Văn Cường" not in unit
 
 
 def test_people_listing_in_vietnamese_order() -> None:
