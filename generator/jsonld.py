@@ -222,6 +222,19 @@ def campaign(node: CampaignNode, urls: Urls) -> JsonObject:
     }
 
 
+def thing(node: Node, urls: Urls) -> JsonObject | None:
+    """Any record of a kind without a builder of its own: its type, name and description."""
+    from generator.describe import description_for
+
+    if not node.published:
+        return None
+    return {
+        "@type": node.spec.jsonld_type,
+        "name": node.display_name,
+        "description": description_for(node),
+    }
+
+
 def jsonld_for(node: Node, urls: Urls) -> JsonObject | None:
     """The schema.org object of a record page, or None when the record has no page."""
     body = node.spec.jsonld(node, urls)

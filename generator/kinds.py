@@ -135,12 +135,14 @@ class Kind:
     search: Callable[[Any], SearchData]
     describe: Callable[[Any], str]  # plain text; truncated by generator.describe
     og_type: str
-    jsonld: Callable[[Any, Urls], jsonld.JsonObject | None]
+    jsonld_type: str  # schema.org type of the record page's JSON-LD
     export_name: str  # du-lieu-mo/<export_name>.json|csv
     export_columns: Callable[[Any], list[Column]]
     record_lists: tuple[RecordList, ...] = ()
     context: Callable[[Any], dict[str, Any]] | None = None  # extra template context
     year_folders: bool = False  # content/<folder>/<year>/<id>.yml
+    #: The JSON-LD of a record; by default its type, name and description (jsonld.thing).
+    jsonld: Callable[[Any, Urls], jsonld.JsonObject | None] = jsonld.thing
 
     def __post_init__(self) -> None:
         self.node.spec = self
@@ -509,6 +511,7 @@ KINDS: dict[str, Kind] = {
             search=_initiative_search,
             describe=lambda n: str(n.model.summary),
             og_type="article",
+            jsonld_type="CreativeWork",
             jsonld=jsonld.initiative,
             export_name="initiatives",
             export_columns=_initiative_columns,
@@ -541,6 +544,7 @@ KINDS: dict[str, Kind] = {
             search=_person_search,
             describe=_person_describe,
             og_type="profile",
+            jsonld_type="Person",
             jsonld=jsonld.person,
             export_name="people",
             export_columns=_person_columns,
@@ -572,6 +576,7 @@ KINDS: dict[str, Kind] = {
             search=_unit_search,
             describe=_unit_describe,
             og_type="website",
+            jsonld_type="Organization",
             jsonld=jsonld.unit,
             export_name="units",
             export_columns=_unit_columns,
@@ -640,6 +645,7 @@ KINDS: dict[str, Kind] = {
             search=_award_search,
             describe=_award_describe,
             og_type="article",
+            jsonld_type="CreativeWork",
             jsonld=jsonld.award,
             export_name="awards",
             export_columns=_award_columns,
@@ -664,6 +670,7 @@ KINDS: dict[str, Kind] = {
             search=_event_search,
             describe=_event_describe,
             og_type="article",
+            jsonld_type="Event",
             jsonld=jsonld.event,
             export_name="events",
             export_columns=_event_columns,
@@ -688,6 +695,7 @@ KINDS: dict[str, Kind] = {
             search=_campaign_search,
             describe=_campaign_describe,
             og_type="website",
+            jsonld_type="Project",
             jsonld=jsonld.campaign,
             export_name="campaigns",
             export_columns=_campaign_columns,

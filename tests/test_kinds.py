@@ -87,3 +87,17 @@ def test_kind_folders_are_the_loaders(tmp_path: Path) -> None:
     for name, kind in KINDS.items():
         assert kinds.kind_of_folder(kind.folder) is kind, name
     assert kinds.kind_of_folder("pages") is None
+
+
+@pytest.mark.parametrize("kind", list(KINDS.values()), ids=list(KINDS))
+def test_kind_jsonld_type_is_what_its_pages_say(kind: Kind, site: Site) -> None:
+    from generator.jsonld import jsonld_for, thing
+
+    for node in site.records[kind.name].values():
+        if not node.published:
+            continue
+        data = jsonld_for(node, site.urls)
+        assert data is not None and data["@type"] == kind.jsonld_type
+        generic = thing(node, site.urls)  # what a new kind without a builder would get
+        assert generic is not None and generic["@type"] == kind.jsonld_type
+        assert generic["name"] == node.display_name
