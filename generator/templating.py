@@ -94,6 +94,7 @@ class Templates:
             site=site,
             config=site.config,
             section_url=section_url,
+            kinds=list(KINDS.values()),
             facets_json=json.dumps(
                 [{"key": f.key, "label": f.label} for f in FACETS], ensure_ascii=False
             ),

@@ -31,6 +31,7 @@ from generator.schema import schema_for
 
 #: (site attribute and file stem, kind, label) of every kind, from the registry.
 KINDS = [(k.export_name, name, k.export_label) for name, k in REGISTRY.items()]
+KIND_OF = {k.export_name: name for name, k in REGISTRY.items()}
 
 SECRET_BENEFIT = 987654321
 SECRET_DESCRIPTION = "Nội dung mật XYZZY của sáng kiến"
@@ -209,7 +210,7 @@ def test_counts_match_the_site(site: Site, files: dict[str, bytes]) -> None:
         records = _json(files, f"{attr}.json")
         assert len(records) == counts[attr]
         assert len(_csv(files, f"{attr}.csv")) == counts[attr]
-        group = getattr(site, attr)
+        group = site.records[KIND_OF[attr]]
         assert [r["id"] for r in records] == sorted(k for k, n in group.items() if n.published)
     assert counts["award_recipients"] == len(_csv(files, "award-recipients.csv"))
     assert _json(files, "counts.json") == counts
@@ -224,9 +225,9 @@ def test_counts_match_the_site(site: Site, files: dict[str, bytes]) -> None:
 def test_records_carry_the_content(site: Site, files: dict[str, bytes]) -> None:
     for attr, _, _ in KINDS:
         for record in _json(files, f"{attr}.json"):
-            node = getattr(site, attr)[record["id"]]
+            node = site.records[KIND_OF[attr]][record["id"]]
             assert record["url"] == site.config.base_url + node.url
-            name_field = "name" if attr in ("people", "units") else "title"
+            name_field = REGISTRY[KIND_OF[attr]].title_field
             assert record[name_field] == getattr(node.model, name_field)
     initiative = next(i for i in _json(files, "initiatives.json") if i["id"] == "so-hoa-ho-so")
     assert initiative["year"] == 2022
