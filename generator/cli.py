@@ -81,14 +81,20 @@ def validate(path: Path, fmt: str, today: dt.datetime | None) -> None:
 def schema(out: Path, check: bool) -> None:
     """Write the JSON Schemas of every kind of record (for editors' tools)."""
     from generator.schema import stale_schemas, write_schemas
+    from generator.vscode import SETTINGS, settings_stale, write_settings
 
+    settings = out.resolve().parent / SETTINGS
     if check:
-        stale = stale_schemas(out)
+        stale = [str(out / name) for name in stale_schemas(out)]
+        if settings_stale(settings):
+            stale.append(str(settings))
         for name in stale:
-            click.echo(f"{out / name}: out of date; run `showcase schema`", err=True)
+            click.echo(f"{name}: out of date; run `showcase schema`", err=True)
         sys.exit(1 if stale else 0)
     changed = write_schemas(out)
     click.echo(f"{len(changed)} schema file(s) written to {out}/")
+    if write_settings(settings):
+        click.echo(f"{settings}: schema mapping updated")
 
 
 @cli.command()

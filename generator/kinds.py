@@ -101,8 +101,9 @@ class Listing:
 
     title: str
     description: str
-    template: str
     orders: tuple[SortOrder, ...]
+    #: A template of its own, or the generic list of names and descriptions.
+    template: str = "listing.md.j2"
 
 
 @dataclass(frozen=True)
@@ -500,8 +501,8 @@ KINDS: dict[str, Kind] = {
             listing=Listing(
                 "Sáng kiến",
                 "Các sáng kiến được vinh danh.",
-                "listing-initiatives.md.j2",
-                (
+                template="listing-initiatives.md.j2",
+                orders=(
                     INITIATIVE_RECENT,
                     SortOrder("theo-ten", "Theo tên (A–Z)", lambda i: sort_key(i.model.title)),
                     INITIATIVE_BENEFIT,
@@ -530,8 +531,8 @@ KINDS: dict[str, Kind] = {
             listing=Listing(
                 "Cá nhân",
                 "Cá nhân có sáng kiến, được khen thưởng.",
-                "listing-people.md.j2",
-                (
+                template="listing-people.md.j2",
+                orders=(
                     SortOrder("", "Theo tên", lambda p: person_sort_key(p.model.name)),
                     SortOrder(
                         "theo-so-sang-kien",
@@ -562,8 +563,8 @@ KINDS: dict[str, Kind] = {
             listing=Listing(
                 "Đơn vị",
                 "Các đơn vị, công đoàn có sáng kiến và khen thưởng.",
-                "listing-units.md.j2",
-                (
+                template="listing-units.md.j2",
+                orders=(
                     SortOrder("", "Theo tên", lambda u: sort_key(u.model.name)),
                     SortOrder(
                         "theo-so-sang-kien",
@@ -635,8 +636,8 @@ KINDS: dict[str, Kind] = {
             listing=Listing(
                 "Khen thưởng",
                 "Các quyết định khen thưởng.",
-                "listing-awards.md.j2",
-                (
+                template="listing-awards.md.j2",
+                orders=(
                     AWARD_RECENT,
                     SortOrder("theo-ten", "Theo tên (A–Z)", lambda a: sort_key(a.model.title)),
                 ),
@@ -663,8 +664,8 @@ KINDS: dict[str, Kind] = {
             listing=Listing(
                 "Sự kiện",
                 "Các sự kiện, diễn đàn sáng kiến.",
-                "listing-events.md.j2",
-                (SortOrder("", "Mới nhất", _date_key),),
+                template="listing-events.md.j2",
+                orders=(SortOrder("", "Mới nhất", _date_key),),
             ),
             search_priority=2,
             search=_event_search,
@@ -688,8 +689,7 @@ KINDS: dict[str, Kind] = {
             listing=Listing(
                 "Chương trình",
                 "Các chương trình, phong trào thi đua sáng tạo.",
-                "listing-campaigns.md.j2",
-                (SortOrder("", "Mới nhất", lambda c: (-c.model.start.toordinal(), c.id)),),
+                orders=(SortOrder("", "Mới nhất", lambda c: (-c.model.start.toordinal(), c.id)),),
             ),
             search_priority=3,
             search=_campaign_search,

@@ -161,6 +161,7 @@ class Planner:
             items,
             kind.listing.orders,
             kind.listing.template,
+            extra={"noun": kind.noun},
         )
 
     def listing(

@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import charts
+from generator.describe import description_for
 from generator.kinds import FACETS, KINDS
 from generator.markup import render_markdown, safe_url
 from generator.model import Figure
@@ -95,6 +96,7 @@ class Templates:
             config=site.config,
             section_url=section_url,
             kinds=list(KINDS.values()),
+            describe=description_for,
             facets_json=json.dumps(
                 [{"key": f.key, "label": f.label} for f in FACETS], ensure_ascii=False
             ),
