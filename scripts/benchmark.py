@@ -353,7 +353,7 @@ def child_build(project: Path, jobs: int | None, search: bool) -> None:
         finally:
             marks[len(self.stages) - 1] = (start, time.time())
 
-    pipeline.BuildReport.stage = stage  # type: ignore[assignment,method-assign]
+    pipeline.BuildReport.stage = stage  # type: ignore[method-assign]
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s - %(message)s")
     report = pipeline.build(pipeline.Project.at(project), jobs=jobs, search=search, strict=False)
     stages = []
@@ -953,11 +953,16 @@ def first_results(log: list[list[float]]) -> tuple[float | None, float | None, i
 
 
 def measure_ours(
-    browser: Any, base: str, site: Path, scenario: dict[str, Any], timeout: float
+    browser: Any,
+    base: str,
+    site: Path,
+    scenario: dict[str, Any],
+    timeout: float,
+    selector: str = RESULT_SELECTOR,
 ) -> dict[str, Any]:
     context = browser.new_context()  # a new context: empty cache
     try:
-        context.add_init_script(_WATCH_JS % json.dumps(RESULT_SELECTOR))
+        context.add_init_script(_WATCH_JS % json.dumps(selector))
         page = context.new_page()
         recorder = Recorder(page, base, site)
         recorder.phase = "query"
@@ -1022,7 +1027,9 @@ def measure_peer(
     }
 
 
-def bench_search(project: Path, facts: dict[str, Any], repeats: int) -> dict[str, Any]:
+def bench_search(
+    project: Path, facts: dict[str, Any], repeats: int, selector: str = RESULT_SELECTOR
+) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     site, peer_site = project / "site", project / PEER_SITE
@@ -1041,7 +1048,7 @@ def bench_search(project: Path, facts: dict[str, Any], repeats: int) -> dict[str
             slot = result["scenarios"][scenario["key"]]
             print(f"    search: {scenario['label']} …", file=sys.stderr, flush=True)
             for _ in range(repeats):
-                slot["ours"].append(measure_ours(browser, base, site, scenario, 30.0))
+                slot["ours"].append(measure_ours(browser, base, site, scenario, 30.0, selector))
                 if peer_base is not None:
                     slot["peer"].append(
                         measure_peer(
@@ -1700,7 +1707,7 @@ def format_report(info: dict[str, Any]) -> str:
 
 
 def machine_info() -> dict[str, Any]:
-    versions = {}
+    versions: dict[str, str | None] = {}
     for package in ("mkdocs", "mkdocs-material", "pagefind", "playwright"):
         try:
             versions[package] = importlib.metadata.version(package)
@@ -1745,7 +1752,9 @@ def bench_one(n: int, args: argparse.Namespace, machine: dict[str, Any]) -> dict
             info["build"] = bench_build(project, facts, args.jobs)
         if "search" in parts:
             print(f"[{n}] search …", file=sys.stderr, flush=True)
-            info["search"] = bench_search(project, facts, args.repeats)
+            if args.filters:
+                facts["filters"] = dict(urllib.parse.parse_qsl(args.filters))
+            info["search"] = bench_search(project, facts, args.repeats, args.result_selector)
         if "preview" in parts and n <= args.preview_max:
             print(f"[{n}] preview …", file=sys.stderr, flush=True)
             info["preview"] = bench_preview(
@@ -1778,6 +1787,16 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=int, default=None, help="`showcase build --jobs` (default: its own)"
     )
     parser.add_argument("--repeats", type=int, default=5, help="browser runs per search query")
+    parser.add_argument(
+        "--result-selector",
+        default=RESULT_SELECTOR,
+        help="CSS selector of a result link on /tra-cuu/ (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--filters",
+        help="the two filters of the empty query, as a query string "
+        "(default: year=2022&field=<the commonest field of 2022>)",
+    )
     parser.add_argument("--preview-repeats", type=int, default=5, help="edits per preview change")
     parser.add_argument(
         "--preview-max",
