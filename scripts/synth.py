@@ -670,6 +670,9 @@ class Ids:
 
     def __init__(self) -> None:
         self.taken: dict[str, set[str]] = {}
+        # The last suffix given per (kind, base): every smaller one is taken for good, so
+        # the search resumes there instead of walking 2, 3 … again (quadratic at 50,000).
+        self.last: dict[tuple[str, str], int] = {}
 
     def new(self, kind: str, text: str, max_chars: int = 60) -> str:
         taken = self.taken.setdefault(kind, set())
@@ -678,11 +681,13 @@ class Ids:
             r"trang-\d+", base
         ):
             base += "-1"
-        ident, n = base, 1
+        n = self.last.get((kind, base), 1)
+        ident = base if n == 1 else f"{base}-{n}"
         while ident in taken:
             n += 1
             ident = f"{base}-{n}"
         taken.add(ident)
+        self.last[(kind, base)] = n
         return ident
 
 
@@ -1113,6 +1118,7 @@ class _Synth:
         year_weights = [(2019, 8), (2020, 11), (2021, 17), (2022, 28), (2023, 24), (2024, 12)]
         field_pairs = list(FIELD_WEIGHTS.items())
         unit_by_id = {u.id: u for u in self.units}
+        owners = [u for u in self.units if u.level == 3 and u.kind != "cong-doan-co-so"]
         for index in range(n):
             year = weighted(rng, year_weights)
             applied = random_date(rng, dt.date(year, 1, 1), dt.date(year, 12, 15))
@@ -1160,7 +1166,6 @@ class _Synth:
                 "authors": authors,
                 "unit": unit.id,
             }
-            owners = [u for u in self.units if u.level == 3 and u.kind != "cong-doan-co-so"]
             if owners and rng.random() < 0.2:
                 data["owner"] = rng.choice(owners).id
             data["field"] = field_key
@@ -1325,6 +1330,14 @@ class _Synth:
         units3 = [u for u in self.units if u.level >= 2]
         forms = {0: "bang-khen-tong-ldld", 1: "bang-khen-ldld-tinh", 2: "giay-khen"}
         people = {p.id: p for p in self.people}
+        # Per year, computed once (per award, these scans made the whole run quadratic).
+        events_of: dict[int, list[EventInfo]] = {}
+        for e in self.events:
+            events_of.setdefault(e.date.year, []).append(e)
+        recent_of = {
+            year: [i for i in self.initiatives if i.year in (year, year - 1)] or self.initiatives
+            for year in YEARS
+        }
         for _ in range(self.counts["award"]):
             issuer = rng.choice(issuers)
             form = forms[issuer.level]
@@ -1332,7 +1345,7 @@ class _Synth:
                 form = "co-thi-dua"
             year = rng.choice(YEARS)
             date = random_date(rng, dt.date(year, 1, 15), dt.date(year, 12, 20))
-            events = [e for e in self.events if e.date.year == year]
+            events = events_of.get(year, [])
             event = rng.choice(events) if events and rng.random() < 0.4 else None
             if event is not None:
                 date = event.date
@@ -1365,7 +1378,7 @@ class _Synth:
                 f"{form_name} tặng {n_rec} tập thể, cá nhân có sáng kiến tiêu biểu và thành tích "
                 f"xuất sắc trong phong trào thi đua lao động sáng tạo năm {year}."
             )
-            recent = [i for i in self.initiatives if i.year in (year, year - 1)] or self.initiatives
+            recent = recent_of[year]
             recipients: list[dict[str, Any]] = []
             kinds = ["unit", "person", "group", "name"]
             if form == "co-thi-dua":
