@@ -53,6 +53,9 @@ def shape(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     if isinstance(value, list | tuple):
+        # Listings hold long lists of nodes: written as ids without a call each.
+        if value and all(isinstance(v, Node) for v in value):
+            return [("@", v.kind, v.id) for v in value]
         return [shape(v) for v in value]
     if isinstance(value, dict):
         return sorted((repr(k), shape(v)) for k, v in value.items())
@@ -233,10 +236,22 @@ def start(
     options: Any,
     state: RenderState | None,
     exists: Callable[[str], bool],
+    changed: set[NodeKey] | None = None,
 ) -> Reuse:
-    """Compare the Site with the last render's state; an absent state renders everything."""
+    """Compare the Site with the last render's state; an absent state renders everything.
+
+    ``changed`` names the only nodes that can differ from ``state`` (the Site was updated in
+    place); the others keep their digests instead of being hashed again.
+    """
     shared = shared_key(site, templates_dir, options)
-    digests = node_digests(site)
+    if changed is not None and state is not None and state.shared == shared:
+        digests = dict(state.digests)
+        for key in changed:
+            node = site.node(*key)
+            if node is not None:
+                digests[key] = node_digest(node)
+    else:
+        digests = node_digests(site)
     fresh = RenderState(shared, digests, {})
     if state is None or state.shared != shared:
         return Reuse(RenderState(), fresh, set(), exists)

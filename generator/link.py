@@ -262,7 +262,7 @@ class _Linker:
         if person is not None:
             node = self.ref(record, "person", person, (*path, "person") if path else path)
             if isinstance(node, PersonNode):
-                return PersonRef(str(node.model.name), node)
+                return PersonRef("", node)
             return PersonRef(person)
         return PersonRef((name or "").strip())
 
@@ -280,7 +280,7 @@ class _Linker:
             model: Initiative = node.model
             for index, author in enumerate(model.authors):
                 ref = self.person_ref(record, author.person, author.name, ("authors", index))
-                node.authors.append(AuthorRef(ref.name, ref.person, author.share, author.role))
+                node.authors.append(AuthorRef(ref.given, ref.person, author.share, author.role))
                 if ref.person is not None and node not in ref.person.initiatives:
                     ref.person.initiatives.append(node)
             node.unit = self.ref(record, "unit", model.unit, ("unit",))
@@ -352,7 +352,7 @@ class _Linker:
         if SLUG_RE.match(text):
             node = self.ref(record, "person", text, path)
             if isinstance(node, PersonNode):
-                return PersonRef(str(node.model.name), node)
+                return PersonRef("", node)
         return PersonRef(text)
 
     def link_awards(self) -> None:

@@ -126,8 +126,14 @@ class PersonNode(Node):
 class PersonRef:
     """Someone named in a list: a person record, or only a name."""
 
-    name: str
+    #: The name as the list writes it, for someone without a record ("" when ``person`` is set:
+    #: the name is then always the record's own, so a rename shows everywhere at once).
+    given: str
     person: PersonNode | None = None
+
+    @property
+    def name(self) -> str:
+        return str(self.person.model.name) if self.person is not None else self.given
 
     @property
     def link(self) -> PersonNode | None:

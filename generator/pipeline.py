@@ -21,12 +21,12 @@ import resource
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.incremental import RenderState
+from generator.incremental import NodeKey, RenderState
 from generator.link import link_content
 from generator.loader import load_content
 from generator.nodes import Site
@@ -149,11 +149,16 @@ def render_docs(
     *,
     state: RenderState | None = None,
     jobs: int = 1,
+    changed: set[NodeKey] | None = None,
+    with_data: bool = True,
+    keep_files: Iterable[str] = (),
 ) -> tuple[Rendered, WriteReport]:
     """Render the Site and make the docs folder hold exactly its pages, files and media.
 
     With the ``state`` of the previous render (in memory, or saved in the project's cache
-    when ``state`` is None), only the pages an edit touches are rendered again.
+    when ``state`` is None), only the pages an edit touches are rendered again.  The
+    preview passes ``changed`` (generator.recheck), and ``with_data=False`` with the data
+    files to keep as they are (``keep_files``) until it refreshes them in the background.
     """
     saved = project.cache / "render-state.pickle"
     previous = state if state is not None else RenderState.load(saved)
@@ -165,8 +170,15 @@ def render_docs(
         state=previous,
         exists=lambda path: (docs / path).is_file(),
         jobs=jobs,
+        changed=changed,
+        with_data=with_data,
     )
-    report = write_tree(docs, rendered.all_files(), copies=site.media_sources, keep=rendered.kept)
+    report = write_tree(
+        docs,
+        rendered.all_files(),
+        copies=site.media_sources,
+        keep=[*rendered.kept, *keep_files],
+    )
     if state is None:
         rendered.state.save(saved)
     return rendered, report

@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.incremental import RenderState
-from generator.pipeline import Project, check_content, default_jobs, render_docs
+from generator.pipeline import Project, default_jobs, render_docs
 from generator.problems import Problem, has_errors
+from generator.recheck import Checker
 from generator.vietnamese import format_count
 
 #: Files an editor's tools write beside the real ones while saving.
@@ -112,6 +113,13 @@ class Preview:
         self.stopping = threading.Event()
         self.indexer: subprocess.Popen[bytes] | None = None
         self.last_build = 0.0
+        #: Builds and background refreshes take turns with the engine session and the Site.
+        self.lock = threading.Lock()
+        self.checker = Checker(project.content, project.record_cache)
+        self.site: Any = None
+        #: Docs paths of the data files, kept as they are by builds between refreshes.
+        self.data_files: set[str] = set()
+        self.data_stale = False
 
     # -- building --------------------------------------------------------------------------
     def _theme_stamp(self) -> tuple[float, ...]:
@@ -130,19 +138,36 @@ class Preview:
 
     def rebuild(self) -> None:
         """Check, render the changed pages and build them; or show the problems."""
+        with self.lock:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         from generator.engine.driver import EngineError, Session, build_pages
 
         start = time.perf_counter()
         project = self.project
-        site, problems = check_content(project.content, cache=project.record_cache)
+        checked = self.checker.check()
+        site, problems = checked.site, checked.problems
         if site is None:
             self._fail(problems)
             return
-        rendered, written = render_docs(site, project, state=self.state, jobs=self.jobs)
+        first = self.status.build == 0
+        rendered, written = render_docs(
+            site,
+            project,
+            state=self.state,
+            jobs=self.jobs,
+            changed=checked.changed,
+            with_data=first,
+            keep_files=self.data_files,
+        )
         if has_errors(rendered.problems):
             self._fail([*problems, *rendered.problems])
             return
         self.state = rendered.state
+        self.site = site
+        if first:
+            self.data_files = set(rendered.files)
         stamp = self._theme_stamp()
         try:
             if self.session is None or stamp != self.theme_stamp:
@@ -165,7 +190,6 @@ class Preview:
             self._fail([], str(exc))
             return
         took = time.perf_counter() - start
-        first = self.status.build == 0
         self.last_build = time.monotonic()
         self._publish(
             build=self.status.build + 1,
@@ -173,10 +197,33 @@ class Preview:
             problems=[_problem(p) for p in problems],
             search="stale" if self.search else "off",
         )
+        self.data_stale = not first
         if first:
             self.say(f"Đã dựng {format_count(built)} trang trong {_seconds(took)} giây.")
         else:
             self.say(f"Đã cập nhật {format_count(built)} trang trong {_seconds(took)} giây.")
+
+    def refresh_data(self) -> None:
+        """Write the data files (open data, feeds, redirects) again, after builds are quiet."""
+        from generator.render import data_files
+
+        with self.lock:
+            if self.site is None or self.session is None or not self.status.ok:
+                return
+            files = data_files(self.site)
+            changed = []
+            for rel, data in files.items():
+                target = self.project.docs / rel
+                if not target.is_file() or target.read_bytes() != data:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                    changed.append(rel)
+            gone = sorted(self.data_files - set(files))
+            for rel in gone:
+                (self.project.docs / rel).unlink(missing_ok=True)
+            self.data_files = set(files)
+            self.session.update(changed, gone, self.session.generated)
+            self.data_stale = False
 
     def _fail(self, problems: list[Problem], detail: str = "") -> None:
         shown = [_problem(p) for p in problems]
@@ -200,11 +247,13 @@ class Preview:
 
     # -- search in the background ------------------------------------------------------------
     def _index_later(self) -> None:
-        """Refresh the search index once builds have been quiet for a moment."""
+        """Refresh the data files and the search index once builds have been quiet a moment."""
         while not self.stopping.wait(0.5):
-            if self.status.search != "stale" or not self.status.ok:
+            if time.monotonic() - self.last_build < SEARCH_DELAY or not self.status.ok:
                 continue
-            if time.monotonic() - self.last_build < SEARCH_DELAY:
+            if self.data_stale:
+                self.refresh_data()
+            if self.status.search != "stale" or not self.search:
                 continue
             self._publish(search="updating")
             start = time.perf_counter()
@@ -375,8 +424,6 @@ class Preview:
                 threading.Thread(target=self._builder, daemon=True),
                 threading.Thread(target=self._index_later, daemon=True),
             ]
-            if not self.search:
-                threads.pop()
             for thread in threads:
                 thread.start()
             server.serve_forever(poll_interval=0.2)

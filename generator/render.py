@@ -213,19 +213,23 @@ def render_site(
     state: RenderState | None = None,
     exists: Callable[[str], bool] = lambda path: False,
     jobs: int = 1,
+    changed: set[incremental.NodeKey] | None = None,
+    with_data: bool = True,
 ) -> Rendered:
     """Every generated docs file; with the last render's ``state``, only the changed pages.
 
     A page is kept (not rendered) when the state says nothing it showed has changed and
     ``exists`` says its file is still on disk; it is then listed in ``kept``, not ``pages``.
     Pages are rendered by ``jobs`` forked worker processes when there are many.
+    ``changed`` (from generator.recheck) limits which nodes are hashed again; ``with_data=False``
+    leaves out the data files (open data, feeds), which the preview writes later.
     """
     options = options or RenderOptions()
     plans = Planner(site, options).plan()
     out = Rendered()
     out.problems = hand_page_problems(site, plans)
     writer = PageWriter(site, templates_dir)
-    reuse = incremental.start(site, templates_dir, options, state, exists)
+    reuse = incremental.start(site, templates_dir, options, state, exists, changed)
     todo: list[tuple[PagePlan, str, str]] = []
     for plan in plans:
         path = docs_path(plan.url)
@@ -236,8 +240,8 @@ def render_site(
         else:
             todo.append((plan, path, key))
     rendered = _render_pages(writer, [plan for plan, _, _ in todo], jobs)
-    for (plan, path, key), (data, deps) in zip(todo, rendered, strict=True):
-        out.pages[path] = data
+    for (plan, path, key), (page_bytes, deps) in zip(todo, rendered, strict=True):
+        out.pages[path] = page_bytes
         reuse.fresh.pages[plan.url] = incremental.PageRecord(path, key, deps)
     out.state = reuse.fresh
     for plan in extra_plans(site):
@@ -246,12 +250,13 @@ def render_site(
     for hand in site.pages:
         if hand.path not in collided:
             out.pages[f"{hand.slug}.md"] = writer.hand_page(hand)
-    out.files = data_files(site)
+    if with_data:
+        out.files = data_files(site)
     return out
 
 
 #: Below this many pages to render, forking costs more than it saves.
-MIN_PAGES_PER_JOB = 100
+MIN_PAGES_PER_JOB = 400
 #: What forked render workers share (set just before forking; they inherit it).
 _SHARED: tuple[PageWriter, list[PagePlan]] | None = None
 Result = tuple[bytes, frozenset[incremental.NodeKey]]

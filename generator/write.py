@@ -7,6 +7,7 @@ watches the docs folder: rewriting unchanged pages would rebuild everything
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -47,18 +48,44 @@ def write_tree(
         report.written.append(rel)
     for rel, source in sorted((copies or {}).items()):
         target = out_dir / rel
-        data = source.read_bytes()
-        if target.is_file() and target.read_bytes() == data:
+        if _same_copy(source, target):
             report.unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(_read_regular(source))
+        shutil.copystat(source, tmp, follow_symlinks=False)
+        tmp.replace(target)
         report.written.append(rel)
-    for path in sorted(out_dir.rglob("*"), reverse=True):
-        rel = path.relative_to(out_dir).as_posix()
-        if path.is_file() and rel not in wanted and path.name not in KEEP:
-            path.unlink()
-            report.deleted.append(rel)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    root = str(out_dir)
+    for dirpath, _, names in os.walk(root, topdown=False):
+        prefix = os.path.relpath(dirpath, root).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
+        for name in names:
+            rel = prefix + name
+            if rel not in wanted and name not in KEEP:
+                os.unlink(os.path.join(dirpath, name))
+                report.deleted.append(rel)
+        if dirpath != root and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    report.deleted.sort()
     return report
+
+
+def _read_regular(source: Path) -> bytes:
+    """A media file's bytes, never through a link: the loader refused links, and one made
+    between loading and writing must not be followed either."""
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
+def _same_copy(source: Path, target: Path) -> bool:
+    """The copy is current: same size and time (copies keep the source's), or same bytes."""
+    try:
+        src, dst = source.lstat(), target.stat()
+    except OSError:
+        return False
+    if src.st_size != dst.st_size:
+        return False
+    return src.st_mtime_ns == dst.st_mtime_ns or target.read_bytes() == _read_regular(source)

@@ -18,7 +18,9 @@ def test_cached_check_equals_a_fresh_one_and_reads_no_file_twice(tmp_path: Path)
     cache = tmp_path / "cache" / "records.sqlite"
     fresh, fresh_problems = check_content(content, display_root="content", today=TODAY)
     first, first_problems = check_content(content, display_root="content", today=TODAY, cache=cache)
-    second, second_problems = check_content(content, display_root="content", today=TODAY, cache=cache)
+    second, second_problems = check_content(
+        content, display_root="content", today=TODAY, cache=cache
+    )
     assert fresh is not None and first is not None and second is not None
     assert fresh_problems == first_problems == second_problems
     assert node_digests(fresh) == node_digests(first) == node_digests(second)
