@@ -31,7 +31,7 @@ _ENTRIES = [
         "empty-file",
         "file is empty",
         "Tệp không có nội dung nào.",
-        "Điền các trường của hồ sơ, hoặc xoá tệp nếu không dùng; có thể tạo tệp mẫu bằng `showcase new`.",
+        "Điền các trường của hồ sơ, hoặc xóa tệp nếu không dùng; có thể tạo tệp mẫu bằng `showcase new`.",
     ),
     CatalogueEntry(
         "file-too-large",
@@ -55,7 +55,7 @@ _ENTRIES = [
         "duplicate-key",
         "duplicate key 'title' (first defined at line 2)",
         "Một trường được khai báo hai lần trong cùng một hồ sơ; nếu để nguyên, giá trị sau sẽ ghi đè giá trị trước mà không ai hay.",
-        "Giữ lại một dòng đúng, xoá dòng còn lại.",
+        "Giữ lại một dòng đúng, xóa dòng còn lại.",
     ),
     CatalogueEntry(
         "not-a-mapping",
@@ -79,7 +79,7 @@ _ENTRIES = [
         "unsupported-tag",
         "YAML tag '!!python/object' is not allowed",
         "Tệp dùng thẻ YAML đặc biệt (bắt đầu bằng `!`) không được hỗ trợ.",
-        "Xoá thẻ, chỉ ghi giá trị thông thường.",
+        "Xóa thẻ, chỉ ghi giá trị thông thường.",
     ),
     CatalogueEntry(
         "non-string-key",
@@ -110,7 +110,7 @@ _ENTRIES = [
         "unknown-file",
         "file is not part of any kind of record; expected under campaigns/, units/, people/, initiatives/, awards/, events/",
         "Tệp YAML nằm ở chỗ công cụ không đọc.",
-        "Chuyển tệp vào thư mục đúng loại hồ sơ, hoặc xoá nếu không dùng.",
+        "Chuyển tệp vào thư mục đúng loại hồ sơ, hoặc xóa nếu không dùng.",
     ),
     # -- fields --------------------------------------------------------------
     CatalogueEntry(
@@ -189,7 +189,7 @@ _ENTRIES = [
         "privacy",
         "field 'phone' holds private data and is never published; remove it",
         "Dữ liệu cá nhân (ngày sinh, số điện thoại, email, số CCCD/CMND, địa chỉ) không được đưa vào trang công khai.",
-        "Xoá trường này khỏi tệp. Thông tin cá nhân lưu ở hồ sơ nội bộ của công đoàn, không lưu trong kho nội dung.",
+        "Xóa trường này khỏi tệp. Thông tin cá nhân lưu ở hồ sơ nội bộ của công đoàn, không lưu trong kho nội dung.",
     ),
     CatalogueEntry(
         "confidential-field",
@@ -207,7 +207,7 @@ _ENTRIES = [
         "unsafe-markdown",
         "Markdown in 'description' contains HTML that will be removed: <script>",
         "Trường Markdown chứa mã HTML không an toàn (script, style, thuộc tính sự kiện, liên kết `javascript:`); phần đó sẽ bị loại bỏ khi xuất bản.",
-        "Xoá mã HTML, chỉ dùng định dạng Markdown (in đậm `**…**`, danh sách `- …`, liên kết `[chữ](https://…)`).",
+        "Xóa mã HTML, chỉ dùng định dạng Markdown (in đậm `**…**`, danh sách `- …`, liên kết `[chữ](https://…)`).",
     ),
     CatalogueEntry(
         "missing-media",
@@ -232,7 +232,7 @@ _ENTRIES = [
         "import-private-column",
         "column 'Ngày sinh' (C) holds private data and is not imported",
         "Bảng tính có cột dữ liệu cá nhân; cột này bị bỏ qua, không bao giờ được nhập.",
-        "Không cần làm gì; nên xoá cột khỏi bảng trước khi lưu vào kho nội dung.",
+        "Không cần làm gì; nên xóa cột khỏi bảng trước khi lưu vào kho nội dung.",
     ),
     CatalogueEntry(
         "import-legacy-encoding",
@@ -262,7 +262,7 @@ _ENTRIES = [
         "import-namesake",
         "'Nguyễn Văn Hùng' has the name of nguyen-van-hung (cdcs-dien-luc) but the list gives unit cong-ty-xi-mang: created nguyen-van-hung-2 as another person",
         "Trong bảng có người trùng họ tên với một hồ sơ đã có nhưng khác đơn vị, nên công cụ coi là hai người khác nhau và tạo hồ sơ mới.",
-        "Nếu đúng là hai người, không cần làm gì. Nếu là cùng một người (đã chuyển đơn vị), thêm cột “Mã hồ sơ” ghi mã hồ sơ cũ ở dòng đó, xoá các tệp vừa tạo rồi nhập lại; nên chạy `--dry-run` trước để xem.",
+        "Nếu đúng là hai người, không cần làm gì. Nếu là cùng một người (đã chuyển đơn vị), thêm cột “Mã hồ sơ” ghi mã hồ sơ cũ ở dòng đó, xóa các tệp vừa tạo rồi nhập lại; nên chạy `--dry-run` trước để xem.",
     ),
     CatalogueEntry(
         "import-file",
@@ -279,8 +279,8 @@ _ENTRIES = [
     CatalogueEntry(
         "import-option",
         "--form is required: award 'bang-khen-2022' does not exist yet",
-        "Thiếu hoặc sai một tuỳ chọn của lệnh nhập (hình thức khen thưởng, đơn vị ban hành, ngày, sự kiện…), hoặc mã được nêu không có trong nội dung.",
-        "Thêm tuỳ chọn được nêu, ví dụ `--form bang-khen-ldld-tinh --issuer ldld-thanh-hoa --date 2022-06-29`; mã phải có trong `taxonomies.yml` hoặc trong thư mục hồ sơ tương ứng.",
+        "Thiếu hoặc sai một tùy chọn của lệnh nhập (hình thức khen thưởng, đơn vị ban hành, ngày, sự kiện…), hoặc mã được nêu không có trong nội dung.",
+        "Thêm tùy chọn được nêu, ví dụ `--form bang-khen-ldld-tinh --issuer ldld-thanh-hoa --date 2022-06-29`; mã phải có trong `taxonomies.yml` hoặc trong thư mục hồ sơ tương ứng.",
     ),
     CatalogueEntry(
         "import-default",

@@ -138,6 +138,9 @@ class Kind:
     jsonld: Callable[[Any, Urls], jsonld.JsonObject | None]
     export_name: str  # du-lieu-mo/<export_name>.json|csv
     export_columns: Callable[[Any], list[Column]]
+    #: The second line of the record's share card: what it was honoured for and where it
+    #: belongs (plain text; generator.media draws it).
+    card_subtitle: Callable[[Any], str] = lambda node: ""
     record_lists: tuple[RecordList, ...] = ()
     context: Callable[[Any], dict[str, Any]] | None = None  # extra template context
     year_folders: bool = False  # content/<folder>/<year>/<id>.yml
@@ -193,6 +196,19 @@ def initiative_benefit_key(i: InitiativeNode) -> tuple[Any, ...]:
     return (-i.benefit, sort_key(i.model.title))
 
 
+def newest_award(awards: Sequence[AwardNode]) -> AwardNode | None:
+    return max(awards, key=lambda a: (a.model.date, a.id), default=None)
+
+
+def _award_form(awards: Sequence[AwardNode]) -> str | None:
+    award = newest_award(awards)
+    return award.form_label if award is not None else None
+
+
+def _card_line(*parts: Any) -> str:
+    return " · ".join(str(p) for p in parts if p)
+
+
 INITIATIVE_RECENT = SortOrder("", "Mới nhất", initiative_recent_key)
 INITIATIVE_BENEFIT = SortOrder("theo-gia-tri", "Giá trị làm lợi", initiative_benefit_key)
 AWARD_RECENT = SortOrder("", "Mới nhất", _date_key)
@@ -233,6 +249,10 @@ def _initiative_search(node: InitiativeNode) -> SearchData:
     data.sort["date"] = first.isoformat() if first else f"{node.year}-01-01"
     data.sort["benefit"] = f"{node.benefit:015d}"
     return data
+
+
+def _initiative_card(node: InitiativeNode) -> str:
+    return _card_line(_award_form(node.awards), _name(node.unit), node.year)
 
 
 def _initiative_columns(_: Any) -> list[Column]:
@@ -291,6 +311,10 @@ def _person_describe(node: PersonNode) -> str:
     return head + (f". {counts}." if counts else ".")
 
 
+def _person_card(node: PersonNode) -> str:
+    return _card_line(_award_form(node.awards), node.model.job_title, _name(node.unit))
+
+
 def _person_columns(_: Any) -> list[Column]:
     return [
         *fields("id", "url", "name", "job_title", "unit"),
@@ -324,6 +348,10 @@ def _unit_describe(node: UnitNode) -> str:
         (len(node.all_awards), "quyết định khen thưởng"),
     )
     return head + (f". {counts}." if counts else ".")
+
+
+def _unit_card(node: UnitNode) -> str:
+    return _card_line(_award_form(node.awards), _name(node.parent) or node.model.province)
 
 
 def unit_leaderboard(unit: UnitNode) -> dict[str, Any]:
@@ -374,6 +402,12 @@ def _award_describe(node: AwardNode) -> str:
     return f"{head}; khen thưởng {format_count(len(model.recipients))} tập thể, cá nhân."
 
 
+def _award_card(node: AwardNode) -> str:
+    model = node.model
+    decision = f"Quyết định số {model.decision_number}" if model.decision_number else "Quyết định"
+    return _card_line(_name(node.issuer), f"{decision} ngày {format_date(model.date)}")
+
+
 def _award_columns(_: Any) -> list[Column]:
     return [
         *fields("id", "url", "title", "form"),
@@ -415,6 +449,11 @@ def _event_describe(node: EventNode) -> str:
     return text + (f" tại {where}." if where else ".")
 
 
+def _event_card(node: EventNode) -> str:
+    model = node.model
+    return _card_line(format_date(model.date), _join([model.place, model.province]))
+
+
 def _event_columns(_: Any) -> list[Column]:
     return [
         *fields("id", "url", "title", "date", "end_date", "place", "province", "organiser"),
@@ -445,6 +484,10 @@ def _campaign_describe(node: CampaignNode) -> str:
         return str(model.summary)
     text = f"{model.title}, phát động ngày {format_date(model.start)}"
     return text + (f" bởi {node.organiser.display_name}." if node.organiser else ".")
+
+
+def _campaign_card(node: CampaignNode) -> str:
+    return _card_line(_name(node.organiser), f"phát động ngày {format_date(node.model.start)}")
 
 
 def _campaign_columns(_: Any) -> list[Column]:
@@ -503,6 +546,7 @@ KINDS: dict[str, Kind] = {
             og_type="article",
             jsonld=jsonld.initiative,
             export_name="initiatives",
+            card_subtitle=_initiative_card,
             export_columns=_initiative_columns,
             year_folders=True,
         ),
@@ -535,6 +579,7 @@ KINDS: dict[str, Kind] = {
             og_type="profile",
             jsonld=jsonld.person,
             export_name="people",
+            card_subtitle=_person_card,
             export_columns=_person_columns,
         ),
         Kind(
@@ -566,6 +611,7 @@ KINDS: dict[str, Kind] = {
             og_type="website",
             jsonld=jsonld.unit,
             export_name="units",
+            card_subtitle=_unit_card,
             export_columns=_unit_columns,
             record_lists=(
                 RecordList(
@@ -620,6 +666,7 @@ KINDS: dict[str, Kind] = {
             og_type="article",
             jsonld=jsonld.award,
             export_name="awards",
+            card_subtitle=_award_card,
             export_columns=_award_columns,
         ),
         Kind(
@@ -644,6 +691,7 @@ KINDS: dict[str, Kind] = {
             og_type="article",
             jsonld=jsonld.event,
             export_name="events",
+            card_subtitle=_event_card,
             export_columns=_event_columns,
         ),
         Kind(
@@ -668,6 +716,7 @@ KINDS: dict[str, Kind] = {
             og_type="website",
             jsonld=jsonld.campaign,
             export_name="campaigns",
+            card_subtitle=_campaign_card,
             export_columns=_campaign_columns,
             record_lists=(
                 RecordList(

@@ -4,6 +4,7 @@ Each stage is a function of the previous stage's output:
 
 - ``check_content``: content folder → linked Site (or Problems), through
   generator.loader, generator.validate and generator.link;
+- ``make_media``: Site → record pictures and share cards (generator.media), cached;
 - ``render_docs``: Site → docs folder (generator.render, written by generator.write);
 - ``build``: the above, then the engine (generator.engine.driver) builds the docs
   folder into a work folder kept between builds, Pagefind indexes it, and the result
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from generator.link import link_content
 from generator.loader import load_content
+from generator.media import Media, prepare_media, published_copies
 from generator.nodes import Site
 from generator.pages import RenderOptions
 from generator.problems import Problem, format_text, has_errors, sort_problems
@@ -122,12 +124,26 @@ def check_content(
     return site, problems
 
 
+def make_media(
+    site: Site, project: Project, options: RenderOptions | None = None, jobs: int | None = None
+) -> Media:
+    """The media stage (generator.media): record pictures and share cards, cached."""
+    return prepare_media(site, project.content, project.cache, options, jobs=jobs or default_jobs())
+
+
 def render_docs(
-    site: Site, project: Project, options: RenderOptions | None = None
+    site: Site,
+    project: Project,
+    options: RenderOptions | None = None,
+    media: Media | None = None,
 ) -> tuple[Rendered, WriteReport]:
     """Render the Site and make the docs folder hold exactly its pages, files and media."""
-    rendered = render_site(site, project.templates, options)
-    report = write_tree(project.docs, rendered.all_files(), copies=site.media_sources)
+    if media is None:
+        media = make_media(site, project, options)
+    rendered = render_site(site, project.templates, options, media)
+    rendered.problems = [*media.problems, *rendered.problems]
+    copies = published_copies(site, media)
+    report = write_tree(project.docs, rendered.all_files(), copies=copies)
     return rendered, report
 
 
@@ -156,8 +172,10 @@ def build(
     report.problems = problems
     if site is None:
         raise BuildError(format_text(problems))
+    with report.stage("media"):
+        media = make_media(site, project, options, jobs)
     with report.stage("render + write"):
-        rendered, written = render_docs(site, project, options)
+        rendered, written = render_docs(site, project, options, media)
     report.problems = sort_problems([*problems, *rendered.problems])
     if has_errors(report.problems):
         raise BuildError(format_text(report.problems))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -27,6 +27,9 @@ from generator.search import folded_search_text
 from generator.share import image_for, share_meta
 from generator.templating import Templates
 from generator.urls import docs_path
+
+if TYPE_CHECKING:
+    from generator.media import Media
 
 
 @dataclass
@@ -53,15 +56,23 @@ def _body(text: str) -> str:
 class PageWriter:
     """Turns one PagePlan into the bytes of its docs file."""
 
-    def __init__(self, site: Site, templates_dir: Path) -> None:
+    def __init__(self, site: Site, templates_dir: Path, media: Media | None = None) -> None:
         self.site = site
-        self.templates = Templates(site, templates_dir)
+        self.media = media
+        self.templates = Templates(site, templates_dir, media)
 
     def head(self, title: str, description: str, url: str, node: Node | None) -> str:
-        """Share metadata and JSON-LD for the page's ``<head>`` (already escaped)."""
+        """Share metadata and JSON-LD for the page's ``<head>`` (already escaped).
+
+        The share image is the page's card (generator.media) with its size; without the
+        media stage, the record's first picture or the site's default image.
+        """
         site = self.site
         urls = site.urls
-        image = image_for(node, site)
+        card = self.media.cards.get(url) if self.media is not None else None
+        if url == section_url("home") and site.config.share_image:
+            card = None  # the editor's own picture for the site, when there is one
+        image = card.path if card is not None else image_for(node, site)
         parts = [
             share_meta(
                 title,
@@ -71,6 +82,7 @@ class PageWriter:
                 site.config.title,
                 node.spec.og_type if node is not None else "website",
                 include_description=False,
+                image=card,
             )
         ]
         data = None
@@ -113,18 +125,7 @@ class PageWriter:
 
     def hand_page(self, hand: HandPage) -> bytes:
         """A hand-written page: its front matter gains head, edit link and search data."""
-        text = hand.text
-        meta: dict[str, Any] = {}
-        body = text
-        if text.startswith("---\n"):
-            end = text.find("\n---", 4)
-            if end != -1:
-                loaded = yaml.safe_load(text[4:end])
-                if isinstance(loaded, dict):
-                    meta = {str(k): v for k, v in loaded.items()}
-                    body = text[end + 4 :].lstrip("\n")
-        title = str(meta.get("title") or _first_heading(body) or hand.slug)
-        description = str(meta.get("description", "") or self.site.config.tagline or "")
+        meta, body, title, description = hand_page_meta(hand, self.site)
         out: dict[str, Any] = {
             k: v
             for k, v in meta.items()
@@ -143,6 +144,23 @@ class PageWriter:
             "folded": folded_search_text(title, body),
         }
         return frontmatter.page(out, body).encode("utf-8")
+
+
+def hand_page_meta(hand: HandPage, site: Site) -> tuple[dict[str, Any], str, str, str]:
+    """A hand-written page's front matter, body, title and description."""
+    text = hand.text
+    meta: dict[str, Any] = {}
+    body = text
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end != -1:
+            loaded = yaml.safe_load(text[4:end])
+            if isinstance(loaded, dict):
+                meta = {str(k): v for k, v in loaded.items()}
+                body = text[end + 4 :].lstrip("\n")
+    title = str(meta.get("title") or _first_heading(body) or hand.slug)
+    description = str(meta.get("description", "") or site.config.tagline or "")
+    return meta, body, title, description
 
 
 def _first_heading(markdown: str) -> str | None:
@@ -204,12 +222,17 @@ def data_files(site: Site) -> dict[str, bytes]:
     return files
 
 
-def render_site(site: Site, templates_dir: Path, options: RenderOptions | None = None) -> Rendered:
-    """Every generated docs file."""
-    plans = Planner(site, options).plan()
+def render_site(
+    site: Site,
+    templates_dir: Path,
+    options: RenderOptions | None = None,
+    media: Media | None = None,
+) -> Rendered:
+    """Every generated docs file; pictures and share cards from ``media`` when given."""
+    plans = media.plans if media is not None and media.plans else Planner(site, options).plan()
     out = Rendered()
     out.problems = hand_page_problems(site, plans)
-    writer = PageWriter(site, templates_dir)
+    writer = PageWriter(site, templates_dir, media)
     for plan in plans:
         path = docs_path(plan.url)
         out.pages[path] = writer.page(plan)

@@ -234,9 +234,44 @@ def test_person_page(site_dir: Path) -> None:
         site_dir, file, section(soup, "Sáng kiến")
     )
     assert node.awards
-    assert {record_file("award", a.id) for a in node.awards} <= targets(
-        site_dir, file, section(soup, "Khen thưởng")
-    )
+    honours = section(soup, "Thành tích được khen thưởng")
+    assert {record_file("award", a.id) for a in node.awards} <= targets(site_dir, file, honours)
+
+
+def test_person_page_opens_with_what_they_were_honoured_for(site_dir: Path) -> None:
+    """Like a prize motivation: award form, citation with the initiative, decision and date,
+    before anything else on the page; what this person got, not how many the decision named."""
+    ident = "nguyen-van-hung"
+    soup = page(site_dir, f"ca-nhan/{ident}/")
+    node = sample_site().people[ident]
+    body = article(soup)
+    first = body.find("h2")
+    assert first is not None and text(first).startswith("Thành tích được khen thưởng")
+    cards = body.select(".sk-honours > li")
+    assert len(cards) == len(node.awards) >= 1
+    for card, award in zip(
+        cards, sorted(node.awards, key=lambda a: a.model.date, reverse=True), strict=True
+    ):
+        line = next(r for r in award.recipients if any(p.person is node for p in r.people))
+        words = text(card)
+        assert award.form_label in words
+        if line.citation:
+            assert line.citation in words
+        if line.initiative is not None:
+            assert line.initiative.model.title in words
+        assert f"Quyết định số {award.model.decision_number}" in words
+        assert f"{award.model.date.day}/{award.model.date.month}/{award.model.date.year}" in words
+        assert "Số được khen" not in words
+
+
+def test_unit_page_opens_with_its_own_honours(site_dir: Path) -> None:
+    ident = "ldld-huyen-hoang-hoa"
+    soup = page(site_dir, f"don-vi/{ident}/")
+    node = sample_site().units[ident]
+    assert node.awards, "the sample unit is honoured as a collective"
+    first = article(soup).find("h2")
+    assert first is not None and text(first).startswith("Thành tích được khen thưởng")
+    assert len(article(soup).select(".sk-honours > li")) == len(node.awards)
 
 
 def test_unit_page(site_dir: Path) -> None:
@@ -275,16 +310,31 @@ def test_award_page_recipients_table(site_dir: Path) -> None:
     assert all(text(r.find_all("td")[-1]) for r in rows), "each says what it was honoured for"
 
 
+def figure_sources(block: Tag) -> list[tuple[list[str], str]]:
+    """Each run of figures (``ul.sk-figure-list``) with the source line that follows it."""
+    out = []
+    for ul in block.select("ul.sk-figure-list"):
+        source = ul.find_next_sibling("p")
+        assert source is not None and "sk-fig__source" in (source.get("class") or []), ul
+        out.append(([text(li) for li in ul.find_all("li")], text(source)))
+    return out
+
+
 def test_event_page_figures_with_sources(site_dir: Path) -> None:
     soup = page(site_dir, "su-kien/diem-hen-sang-kien-thanh-hoa-2022/")
     figures = section(soup, "Số liệu")
-    items = figures.find_all("li")
-    assert items
+    runs = figure_sources(figures)
+    assert runs
     body = text(figures)
     assert "170.324 sáng kiến" in body and "170.263 sáng kiến" in body
     assert "hơn 162 tỷ đồng" in body
-    for item in items:
-        assert "Nguồn:" in text(item), item
+    node = sample_site().events["diem-hen-sang-kien-thanh-hoa-2022"]
+    assert sum(len(items) for items, _ in runs) == len(node.model.figures)
+    for items, source in runs:
+        assert items and source.startswith("Nguồn:")
+    # Each source once: the three figures of one article share one source line.
+    sources = [source for _, source in runs]
+    assert len(sources) == len(set(sources)) == len({f.source.title for f in node.model.figures})
 
 
 def test_campaign_page_phases_targets_progress(site_dir: Path) -> None:
@@ -299,8 +349,27 @@ def test_campaign_page_phases_targets_progress(site_dir: Path) -> None:
     bars = phases.find_all("progress")
     assert len(bars) == sum(1 for p in node.phases if p.phase.target and p.progress)
     assert bars
-    for item in phases.find_all("li"):
-        assert "Nguồn:" in text(item)
+    runs = figure_sources(phases)
+    assert runs and all(items and source.startswith("Nguồn:") for items, source in runs)
+
+
+def test_campaign_figures_grouped_by_scope(site_dir: Path) -> None:
+    """National, provincial and unit figures apart, widest first; no sentence twice."""
+    soup = page(site_dir, "chuong-trinh/1-trieu-sang-kien/")
+    phase = section(soup, "Giai đoạn 1")
+    scopes = [text(p) for p in phase.select(".sk-scope")]
+    assert scopes == [
+        "Toàn quốc",
+        "Tỉnh, thành phố: Thanh Hóa",
+        "Đơn vị: Công đoàn Viên chức tỉnh Thanh Hóa",
+    ]
+    national = text(phase).split("Tỉnh, thành phố")[0]
+    assert "696.948 sáng kiến" in national and "170.324" not in national
+    body = article(soup)
+    for citation in body.select(".sk-fig__source, .sk-fig__alt"):
+        citation.decompose()  # one article may be the source of several figures
+    sentences = [s.strip() for s in re.split(r"(?<=[.;:])\s", text(body)) if len(s) > 30]
+    assert len(sentences) == len(set(sentences)), "a sentence is written twice"
 
 
 # -- listings, honour roll, statistics, other pages --------------------------------------------
