@@ -216,6 +216,18 @@ _ENTRIES = [
         "Chép ảnh vào `content/media/` và ghi đường dẫn dạng `media/ten-anh.jpg`.",
     ),
     CatalogueEntry(
+        "image-unreadable",
+        "media/anh.jpg: file is not a JPEG, PNG, WebP, GIF or SVG image",
+        "Tệp ảnh mà hồ sơ khai báo không đọc được: hỏng, lưu dở, hoặc không phải ảnh JPEG, PNG, WebP, GIF, SVG (lỗi này do lệnh `showcase build` báo, khi xử lý ảnh).",
+        "Mở ảnh trên máy để kiểm tra, xuất lại dưới dạng JPEG hoặc PNG rồi chép đè vào `content/media/`.",
+    ),
+    CatalogueEntry(
+        "image-too-large",
+        "media/anh.jpg: image is 12000×9000 pixels; images are limited to 60,000,000 pixels",
+        "Ảnh quá lớn (dung lượng trên 40 MB hoặc trên 60 triệu điểm ảnh) nên không được xử lý.",
+        "Thu nhỏ ảnh (chiều rộng 2.000–4.000 điểm ảnh là đủ cho trang web) rồi chép đè vào `content/media/`.",
+    ),
+    CatalogueEntry(
         "redirect-clash",
         "redirect_from 'cu' clashes with the id of another record",
         "Mã cũ khai báo trong `redirect_from` trùng với mã đang dùng hoặc với một chuyển hướng khác.",
