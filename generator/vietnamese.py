@@ -26,12 +26,12 @@ keeps a word list in ICU's order as a regression test.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any, TypeVar, overload
 
 from babel.dates import format_date as _babel_format_date
@@ -275,12 +275,11 @@ _SYMBOL_VARIANT = {symbol: index for group in _SYMBOL_ORDER for index, symbol in
 _SYMBOL_AFTER = len(_SYMBOL_ORDER)
 
 
-# Listings sort the same titles and names over and over (every order of every listing,
-# every capped list of every unit): computing a key once per distinct string makes
-# page planning at 10,000 records several times faster.
-@lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> SortKey:
     """Key for Vietnamese alphabetical order (ICU/CLDR ``vi`` collation).
+
+    Memoised: listings sort the same titles in several orders and pages.
 
     Levels, each compared only when the ones before are equal:
 

@@ -17,8 +17,8 @@ from conftest import TODAY
 from PIL import Image
 
 from generator import cards
-from generator.media import CARDS_DIR, PICTURES_DIR, prepare_media, published_copies
 from generator.engine.pages import split_front_matter
+from generator.media import CARDS_DIR, PICTURES_DIR, prepare_media, published_copies
 from generator.nodes import Site
 from generator.pages import Planner, RenderOptions
 from generator.pipeline import check_content
