@@ -200,11 +200,11 @@ class Figure(Strict):
         description="Đặt `true` nếu số liệu này được tính vào tiến độ so với mục tiêu của giai đoạn.",
     )
     source: Source = Field(description="Nguồn của số liệu (bắt buộc: mọi con số phải có nguồn).")
-    scope: Literal["toan-quoc", "tinh", "don-vi"] | None = Field(
+    scope: Literal["toan-quoc", "cap-tinh", "cap-don-vi"] | None = Field(
         default=None,
         description=(
-            "Phạm vi của số liệu: `toan-quoc` (cả nước), `tinh` (một tỉnh, thành phố) hoặc "
-            "`don-vi` (một đơn vị). Bỏ trống thì suy ra từ đơn vị tổ chức chương trình, "
+            "Phạm vi của số liệu: `toan-quoc` (cả nước), `cap-tinh` (một tỉnh, thành phố) "
+            "hoặc `cap-don-vi` (một đơn vị). Bỏ trống thì suy ra từ đơn vị tổ chức chương trình, "
             "sự kiện công bố số liệu."
         ),
     )

@@ -76,35 +76,33 @@ def honours_of(node: Node) -> list[Honour]:
 
 
 #: Where a reported figure applies, from the widest: the whole country, a province, a unit.
-SCOPE_LABELS = {"toan-quoc": "Toàn quốc", "tinh": "Tỉnh, thành phố", "don-vi": "Đơn vị"}
+SCOPE_LABELS = {"toan-quoc": "Toàn quốc", "cap-tinh": "Tỉnh, thành phố", "cap-don-vi": "Đơn vị"}
+#: The same when the place is not known (a figure that declares its own scope).
+SCOPE_LEVELS = {"toan-quoc": "Toàn quốc", "cap-tinh": "Cấp tỉnh", "cap-don-vi": "Cấp đơn vị"}
 _SCOPE_ORDER = list(SCOPE_LABELS)
 
 
 def figure_scope(sf: SourcedFigure) -> tuple[str, str]:
-    """(scope, place) of a figure: its own ``scope`` if given, else from who reported it.
+    """(scope, place) of a figure: from who reported it, unless the figure says.
 
     The organiser of the campaign or event that published the figure says how wide it
     is: a unit at the top of the tree (Tổng Liên đoàn) speaks for the whole country, a
     unit right under it (a provincial federation) for its province, any other for itself.
+    A figure's own ``scope`` wins; its place is then known only for a province.
     """
     owner = sf.owner
     unit: UnitNode | None = getattr(owner, "organiser", None)
     province = getattr(owner.model, "province", None) or province_of(unit)
-    scope = getattr(sf.figure, "scope", None)
-    if scope is None:
-        if unit is None:
-            scope = "tinh" if province else "toan-quoc"
-        elif unit.parent is None:
-            scope = "toan-quoc"
-        elif unit.parent.parent is None:
-            scope = "tinh"
-        else:
-            scope = "don-vi"
-    if scope == "toan-quoc":
-        return scope, ""
-    if scope == "tinh":
-        return scope, str(province or (unit.display_name if unit else ""))
-    return scope, unit.display_name if unit is not None else owner.display_name
+    declared = getattr(sf.figure, "scope", None)
+    if declared is not None:
+        return declared, str(province or "") if declared == "cap-tinh" else ""
+    if unit is None:
+        return ("cap-tinh", str(province)) if province else ("toan-quoc", "")
+    if unit.parent is None:
+        return "toan-quoc", ""
+    if unit.parent.parent is None:
+        return "cap-tinh", str(province or unit.display_name)
+    return "cap-don-vi", unit.display_name
 
 
 @dataclass(frozen=True)
@@ -143,7 +141,7 @@ def figure_groups(figures: list[Any]) -> list[FigureGroup]:
         for sf in items:
             source = sf.figure.source
             by_source.setdefault((source.title, source.url, source.date), []).append(sf)
-        label = SCOPE_LABELS.get(scope, "") + (f": {place}" if place else "")
+        label = f"{SCOPE_LABELS[scope]}: {place}" if place else SCOPE_LEVELS.get(scope, "")
         out.append(
             FigureGroup(
                 label,

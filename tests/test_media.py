@@ -238,3 +238,40 @@ def test_a_broken_image_is_a_positioned_problem(
     assert person.message.startswith("media/anh-gps.jpg: ")
     # The person's card falls back to initials instead of failing again.
     assert media.cards["ca-nhan/nguyen-van-an/"].path.endswith(".png")
+
+
+# -- figures by scope (templating.figure_groups) ------------------------------------------------
+
+
+def test_campaign_figures_are_grouped_by_scope(base_content: Path) -> None:
+    """Derived from who published them (top unit: country; one below: province), or set by
+    the figure's own ``scope``; widest first; one source line per source."""
+    campaign = base_content / "campaigns" / "chuong-trinh-mau.yml"
+    campaign.write_text(
+        campaign.read_text("utf-8")
+        + """  - key: so-sang-kien-nha-may
+    label: Số sáng kiến của một nhà máy
+    value: 40
+    phase: giai-doan-1
+    scope: cap-don-vi
+    source:
+      title: Báo cáo của nhà máy
+""",
+        encoding="utf-8",
+    )
+    site = site_of(base_content)
+    page = render_site(site, TEMPLATES).pages["chuong-trinh/chuong-trinh-mau/index.md"].decode()
+    _, body = split_front_matter(page)
+    soup = BeautifulSoup(body, "html.parser")
+    phase = soup.find("h3", id="giai-doan-1")
+    assert phase is not None
+    scopes = []
+    for sibling in phase.find_next_siblings():
+        if sibling.name == "h3" or sibling.name == "h2":
+            break
+        scopes += [p.get_text(" ", strip=True) for p in sibling.select(".sk-scope")]
+    # The campaign's organiser is the top unit; the event's a province's federation; the
+    # figure marked cap-don-vi is the campaign's own but applies to one unit, not named.
+    assert scopes == ["Toàn quốc", "Tỉnh, thành phố: Thanh Hóa", "Cấp đơn vị"]
+    sources = [p.get_text(" ", strip=True) for p in soup.select("p.sk-fig__source")]
+    assert sources.count("Nguồn: Báo cáo sơ kết giai đoạn 1 (15/6/2022).") == 1
