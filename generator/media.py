@@ -15,7 +15,8 @@
   pages of a listing) share one file, and an unchanged card is never drawn again.
 
 Both are cached in the project's cache folder (``.showcase-build/media/``), keyed by
-content, and made by worker processes in parallel; a warm build only hashes.  An image
+content, and made by worker processes in parallel; a warm build only hashes, and files no
+page uses any more leave the cache after a while.  An image
 that cannot be used becomes a Problem at the record's field, never a traceback.
 The files reach the docs folder through ``Media.files`` (docs path → cached file).
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -50,6 +52,8 @@ IMAGE_LIST_FIELDS = ("images", "photos")
 RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
 #: Below this many cards to draw, forking workers costs more than it saves.
 MIN_PARALLEL = 24
+#: Cached files unused this long are removed (generator.media._prune).
+PRUNE_AFTER = 600
 #: The card colour when the site's primary colour is not one of Material's names.
 DEFAULT_CARD_COLOUR = "#b71c1c"
 
@@ -211,6 +215,9 @@ def _pictures(site: Site, content: Path, cache_dir: Path, media: Media, jobs: in
         for site_path, cached in variant_files(info, cache_dir):
             media.files[site_path] = cached
     media.processed = len(tasks)
+    keep = {f"{info.key}.json" for info in media.images.values()}
+    keep |= {PurePosixPath(v.path).name for info in media.images.values() for v in info.variants}
+    _prune(cache_dir, keep)
 
 
 def _image_problem(
@@ -298,6 +305,23 @@ def _cards(
     cache_dir.mkdir(parents=True, exist_ok=True)
     chunks = [(list(chunk), str(cache_dir)) for chunk in _chunked(todo, jobs)]
     media.drawn = sum(_map(_draw_some, chunks, jobs if len(todo) >= MIN_PARALLEL else 1))
+    _prune(cache_dir, {PurePosixPath(card.path).name for card in media.cards.values()})
+
+
+def _prune(cache_dir: Path, keep: set[str]) -> None:
+    """Remove cached files no page uses any more, so the cache does not grow with every edit.
+
+    Files written in the last :data:`PRUNE_AFTER` seconds are left alone: another build of
+    the same project (a preview server while ``showcase build`` runs) may be using them.
+    """
+    if not cache_dir.is_dir():
+        return
+    recent = time.time() - PRUNE_AFTER
+    for entry in os.scandir(cache_dir):
+        if entry.name in keep or not entry.is_file(follow_symlinks=False):
+            continue
+        if entry.stat(follow_symlinks=False).st_mtime < recent:
+            Path(entry.path).unlink(missing_ok=True)
 
 
 # -- parallel map ---------------------------------------------------------------------------
