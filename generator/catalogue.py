@@ -31,7 +31,7 @@ _ENTRIES = [
         "empty-file",
         "file is empty",
         "Tệp không có nội dung nào.",
-        "Điền các trường của hồ sơ, hoặc xoá tệp nếu không dùng; có thể tạo tệp mẫu bằng `showcase new`.",
+        "Điền các trường của hồ sơ, hoặc xóa tệp nếu không dùng; có thể tạo tệp mẫu bằng `showcase new`.",
     ),
     CatalogueEntry(
         "file-too-large",
@@ -55,7 +55,7 @@ _ENTRIES = [
         "duplicate-key",
         "duplicate key 'title' (first defined at line 2)",
         "Một trường được khai báo hai lần trong cùng một hồ sơ; nếu để nguyên, giá trị sau sẽ ghi đè giá trị trước mà không ai hay.",
-        "Giữ lại một dòng đúng, xoá dòng còn lại.",
+        "Giữ lại một dòng đúng, xóa dòng còn lại.",
     ),
     CatalogueEntry(
         "not-a-mapping",
@@ -79,7 +79,7 @@ _ENTRIES = [
         "unsupported-tag",
         "YAML tag '!!python/object' is not allowed",
         "Tệp dùng thẻ YAML đặc biệt (bắt đầu bằng `!`) không được hỗ trợ.",
-        "Xoá thẻ, chỉ ghi giá trị thông thường.",
+        "Xóa thẻ, chỉ ghi giá trị thông thường.",
     ),
     CatalogueEntry(
         "non-string-key",
@@ -164,7 +164,7 @@ _ENTRIES = [
         "unknown-file",
         "file is not part of any kind of record; expected under campaigns/, units/, people/, initiatives/, awards/, events/",
         "Tệp YAML nằm ở chỗ công cụ không đọc.",
-        "Chuyển tệp vào thư mục đúng loại hồ sơ, hoặc xoá nếu không dùng.",
+        "Chuyển tệp vào thư mục đúng loại hồ sơ, hoặc xóa nếu không dùng.",
     ),
     # -- fields --------------------------------------------------------------
     CatalogueEntry(
@@ -267,7 +267,7 @@ _ENTRIES = [
         "privacy",
         "field 'phone' holds private data and is never published; remove it",
         "Dữ liệu cá nhân (ngày sinh, số điện thoại, email, số CCCD/CMND, địa chỉ) không được đưa vào trang công khai.",
-        "Xoá trường này khỏi tệp. Thông tin cá nhân lưu ở hồ sơ nội bộ của công đoàn, không lưu trong kho nội dung.",
+        "Xóa trường này khỏi tệp. Thông tin cá nhân lưu ở hồ sơ nội bộ của công đoàn, không lưu trong kho nội dung.",
     ),
     CatalogueEntry(
         "confidential-field",
@@ -285,13 +285,25 @@ _ENTRIES = [
         "unsafe-markdown",
         "Markdown in 'description' contains HTML that will be removed: <script>",
         "Trường Markdown chứa mã HTML không an toàn (script, style, thuộc tính sự kiện, liên kết `javascript:`); phần đó sẽ bị loại bỏ khi xuất bản.",
-        "Xoá mã HTML, chỉ dùng định dạng Markdown (in đậm `**…**`, danh sách `- …`, liên kết `[chữ](https://…)`).",
+        "Xóa mã HTML, chỉ dùng định dạng Markdown (in đậm `**…**`, danh sách `- …`, liên kết `[chữ](https://…)`).",
     ),
     CatalogueEntry(
         "missing-media",
         "image 'media/anh.jpg' not found under content/",
         "Ảnh được khai báo không có trong thư mục `content/media/`.",
         "Chép ảnh vào `content/media/` và ghi đường dẫn dạng `media/ten-anh.jpg`.",
+    ),
+    CatalogueEntry(
+        "image-unreadable",
+        "media/anh.jpg: file is not a JPEG, PNG, WebP, GIF or SVG image",
+        "Tệp ảnh mà hồ sơ khai báo không đọc được: hỏng, lưu dở, hoặc không phải ảnh JPEG, PNG, WebP, GIF, SVG (lỗi này do lệnh `showcase build` báo, khi xử lý ảnh).",
+        "Mở ảnh trên máy để kiểm tra, xuất lại dưới dạng JPEG hoặc PNG rồi chép đè vào `content/media/`.",
+    ),
+    CatalogueEntry(
+        "image-too-large",
+        "media/anh.jpg: image is 12000×9000 pixels; images are limited to 60,000,000 pixels",
+        "Ảnh quá lớn (dung lượng trên 40 MB hoặc trên 60 triệu điểm ảnh) nên không được xử lý.",
+        "Thu nhỏ ảnh (chiều rộng 2.000–4.000 điểm ảnh là đủ cho trang web) rồi chép đè vào `content/media/`.",
     ),
     CatalogueEntry(
         "redirect-clash",
@@ -310,7 +322,7 @@ _ENTRIES = [
         "import-private-column",
         "cột 'Ngày sinh' (C) chứa dữ liệu cá nhân nên không được nhập",
         "Bảng tính có cột dữ liệu cá nhân; cột này bị bỏ qua, không bao giờ được nhập.",
-        "Không cần làm gì; nên xoá cột khỏi bảng trước khi lưu vào kho nội dung.",
+        "Không cần làm gì; nên xóa cột khỏi bảng trước khi lưu vào kho nội dung.",
     ),
     CatalogueEntry(
         "import-legacy-encoding",
@@ -346,7 +358,7 @@ _ENTRIES = [
         "import-namesake",
         "'Nguyễn Văn Hùng' trùng tên với nguyen-van-hung (cdcs-dien-luc) nhưng danh sách ghi đơn vị cong-ty-xi-mang: đã tạo nguyen-van-hung-2 là một người khác",
         "Trong bảng có người trùng họ tên với một hồ sơ đã có nhưng khác đơn vị, nên công cụ coi là hai người khác nhau và tạo hồ sơ mới.",
-        "Nếu đúng là hai người, không cần làm gì. Nếu là cùng một người (đã chuyển đơn vị), thêm cột “Mã hồ sơ” ghi mã hồ sơ cũ ở dòng đó, xoá các tệp vừa tạo rồi nhập lại; nên chạy `--dry-run` trước để xem.",
+        "Nếu đúng là hai người, không cần làm gì. Nếu là cùng một người (đã chuyển đơn vị), thêm cột “Mã hồ sơ” ghi mã hồ sơ cũ ở dòng đó, xóa các tệp vừa tạo rồi nhập lại; nên chạy `--dry-run` trước để xem.",
     ),
     CatalogueEntry(
         "import-file",
@@ -363,14 +375,14 @@ _ENTRIES = [
     CatalogueEntry(
         "import-option",
         "--form là bắt buộc (khen thưởng 'bang-khen-2022' chưa có hồ sơ): tiêu đề ghi “Bằng khen”, khớp với nhiều hình thức trong award_forms (bang-khen-ldld-tinh, bang-khen-tong-ldld); chọn một bằng --form",
-        "Thiếu hoặc sai một tuỳ chọn của lệnh nhập (hình thức khen thưởng, đơn vị ban hành, ngày, sự kiện…) mà tiêu đề danh sách cũng không cho biết chắc chắn, hoặc mã được nêu không có trong nội dung.",
-        "Thêm tuỳ chọn được nêu, ví dụ `--form bang-khen-ldld-tinh --issuer ldld-thanh-hoa --date 29/6/2022`; mã phải có trong `taxonomies.yml` hoặc trong thư mục hồ sơ tương ứng.",
+        "Thiếu hoặc sai một tùy chọn của lệnh nhập (hình thức khen thưởng, đơn vị ban hành, ngày, sự kiện…) mà tiêu đề danh sách cũng không cho biết chắc chắn, hoặc mã được nêu không có trong nội dung.",
+        "Thêm tùy chọn được nêu, ví dụ `--form bang-khen-ldld-tinh --issuer ldld-thanh-hoa --date 29/6/2022`; mã phải có trong `taxonomies.yml` hoặc trong thư mục hồ sơ tương ứng.",
     ),
     CatalogueEntry(
         "import-needs-review",
         "12 sáng kiến mới chưa có lĩnh vực/loại (bảng tính không ghi): đã ghi field: chua-phan-loai, type: chua-phan-loai, status: can-ra-soat (cần rà soát)",
         "Danh sách khen thưởng không ghi lĩnh vực và loại của sáng kiến, nên các sáng kiến mới được ghi “Chưa phân loại” với trạng thái “Cần rà soát”; trang web không trình bày chúng là sáng kiến đã được công nhận.",
-        "Mở từng hồ sơ sáng kiến vừa tạo, ghi `field`, `type` đúng rồi đổi `status` (ví dụ `cong-nhan`); hoặc xoá các tệp vừa tạo và chạy lại lệnh nhập với `--field` và `--initiative-type` khi mọi sáng kiến trong danh sách cùng lĩnh vực, cùng loại.",
+        "Mở từng hồ sơ sáng kiến vừa tạo, ghi `field`, `type` đúng rồi đổi `status` (ví dụ `cong-nhan`); hoặc xóa các tệp vừa tạo và chạy lại lệnh nhập với `--field` và `--initiative-type` khi mọi sáng kiến trong danh sách cùng lĩnh vực, cùng loại.",
     ),
     CatalogueEntry(
         "import-unit-kind",

@@ -24,20 +24,26 @@ from generator.vietnamese import format_count, format_percent
 
 __all__ = ["bar_chart", "progress_bar"]
 
-# Geometry in SVG user units; the SVG scales to its container's width.
-_WIDTH = 640.0
-_PAD_X = 4.0
+# Geometry in CSS pixels.  The SVG has no viewBox: it is as wide as its column (100 %)
+# and its text keeps its size in CSS pixels at any width (a viewBox would scale a 14 px
+# label down to 7 px on a phone); bars and value positions are percentages of the width.
+_FONT_SIZE = 14
+_LINE_HEIGHT = 18.0
 _PAD_Y = 4.0
-_ROW_HEIGHT = 40.0
-_LABEL_BASELINE = 15.0
-_BAR_TOP = 21.0
+_LABEL_BASELINE = 14.0
+_BAR_GAP = 5.0
 _BAR_HEIGHT = 14.0
+_ROW_GAP = 10.0
 _VALUE_GAP = 6.0
-_FONT_SIZE = 13
-# A rough mean glyph width at _FONT_SIZE, to leave room for the value text.
-_CHAR_WIDTH = 7.5
-_MAX_LABEL_CHARS = 76
-_MIN_VISIBLE_BAR = 1.0
+# A mean glyph width at _FONT_SIZE (Vietnamese text in a sans-serif), to keep room for
+# the value text after the longest bar on the narrowest column.
+_CHAR_WIDTH = 8.0
+_NARROWEST = 300.0
+# Labels wrap at this many characters (about a 320 px column), on at most two lines.
+_LINE_CHARS = 38
+_LABEL_LINES = 2
+_MIN_BAR_SHARE = 0.35
+_MIN_VISIBLE_BAR = 0.4  # per cent of the width
 
 _BAR_FILL = "var(--md-primary-fg-color, #4051b5)"
 _ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -121,62 +127,84 @@ def _bar_svg(
     texts: Sequence[str],
     chart_id: str,
 ) -> str:
-    """The SVG element: one label line and one bar with its value per row."""
+    """The SVG element: label lines, then a bar with its value, per row."""
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    height = 2 * _PAD_Y + _ROW_HEIGHT * len(rows)
+    labels = [_label_lines(label) for label, _ in rows]
     longest_text = max(len(text) for text in texts)
-    bar_space = _WIDTH - 2 * _PAD_X - _VALUE_GAP - _CHAR_WIDTH * longest_text
-    # Keep some bar even when a value text is absurdly long.
-    bar_space = max(bar_space, _WIDTH / 4)
+    # The longest bar leaves room for the longest value text on the narrowest column.
+    share = 1 - (_CHAR_WIDTH * longest_text + _VALUE_GAP + 4) / _NARROWEST
+    share = max(share, _MIN_BAR_SHARE)
     largest = max(value for _, value in rows)
-    lines = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="sk-chart-svg" role="img"'
-        f' aria-labelledby="{title_id} {desc_id}" viewBox="0 0 {_fmt(_WIDTH)} {_fmt(height)}"'
-        f' width="100%" preserveAspectRatio="xMinYMin meet" font-size="{_FONT_SIZE}"'
-        f' fill="currentColor">',
-        f'<title id="{title_id}">{_text(title)}</title>',
-        f'<desc id="{desc_id}">{_text(description)}</desc>',
-    ]
-    for index, ((label, value), text) in enumerate(zip(rows, texts, strict=True)):
-        top = _PAD_Y + _ROW_HEIGHT * index
-        width = _bar_width(value, largest, bar_space)
-        lines.extend(_bar_row(label, text, top, width))
-    lines.append("</svg>")
-    return "\n".join(lines)
+    body: list[str] = []
+    top = _PAD_Y
+    for (label, value), lines, text in zip(rows, labels, texts, strict=True):
+        width = _bar_width(value, largest, share * 100)
+        body.extend(_bar_row(label, lines, text, top, width))
+        top += _row_height(lines)
+    height = top - _ROW_GAP + _PAD_Y
+    return "\n".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="sk-chart-svg" role="img"'
+            f' aria-labelledby="{title_id} {desc_id}" width="100%" height="{_fmt(height)}"'
+            f' font-size="{_FONT_SIZE}" fill="currentColor">',
+            f'<title id="{title_id}">{_text(title)}</title>',
+            f'<desc id="{desc_id}">{_text(description)}</desc>',
+            *body,
+            "</svg>",
+        ]
+    )
+
+
+def _row_height(lines: Sequence[str]) -> float:
+    return len(lines) * _LINE_HEIGHT + _BAR_GAP + _BAR_HEIGHT + _ROW_GAP
 
 
 def _bar_width(value: float, largest: float, space: float) -> float:
-    """Bar length in user units; a non-zero positive value stays visible."""
+    """Bar length in per cent of the width; a non-zero positive value stays visible."""
     if value <= 0 or largest <= 0:
         return 0.0
     return max(space * value / largest, _MIN_VISIBLE_BAR)
 
 
-def _bar_row(label: str, text: str, top: float, width: float) -> list[str]:
+def _bar_row(label: str, lines: Sequence[str], text: str, top: float, width: float) -> list[str]:
     """SVG lines for one row: a group with tooltip, label, track, bar and value."""
-    bar_y = top + _BAR_TOP
-    track_width = _WIDTH - 2 * _PAD_X
+    bar_y = top + len(lines) * _LINE_HEIGHT + _BAR_GAP
+    tspans = "".join(
+        f'<tspan x="0" y="{_fmt(top + _LABEL_BASELINE + index * _LINE_HEIGHT)}">{_text(line)}</tspan>'
+        for index, line in enumerate(lines)
+    )
     return [
         '<g class="sk-chart-row">',
         f"<title>{_text(label)}: {_text(text)}</title>",
-        f'<text x="{_fmt(_PAD_X)}" y="{_fmt(top + _LABEL_BASELINE)}">'
-        f"{_text(_shorten(label))}</text>",
-        f'<rect class="sk-chart-track" x="{_fmt(_PAD_X)}" y="{_fmt(bar_y)}"'
-        f' width="{_fmt(track_width)}" height="{_fmt(_BAR_HEIGHT)}" fill-opacity="0.07"/>',
-        f'<rect class="sk-chart-bar" x="{_fmt(_PAD_X)}" y="{_fmt(bar_y)}"'
-        f' width="{_fmt(width)}" height="{_fmt(_BAR_HEIGHT)}" fill="{_BAR_FILL}"/>',
-        f'<text class="sk-chart-value" x="{_fmt(_PAD_X + width + _VALUE_GAP)}"'
-        f' y="{_fmt(bar_y + _BAR_HEIGHT - 3)}" font-weight="bold">{_text(text)}</text>',
+        f"<text>{tspans}</text>",
+        f'<rect class="sk-chart-track" x="0" y="{_fmt(bar_y)}"'
+        f' width="100%" height="{_fmt(_BAR_HEIGHT)}" fill-opacity="0.07"/>',
+        f'<rect class="sk-chart-bar" x="0" y="{_fmt(bar_y)}"'
+        f' width="{_fmt(width)}%" height="{_fmt(_BAR_HEIGHT)}" fill="{_BAR_FILL}"/>',
+        f'<text class="sk-chart-value" x="{_fmt(width)}%" dx="{_fmt(_VALUE_GAP)}"'
+        f' y="{_fmt(bar_y + _BAR_HEIGHT - 2)}" font-weight="bold">{_text(text)}</text>',
         "</g>",
     ]
 
 
-def _shorten(label: str) -> str:
-    """Fit a label on the chart's width; the table and tooltip keep it whole."""
-    line = _one_line(label)
-    if len(line) <= _MAX_LABEL_CHARS:
-        return line
-    return line[: _MAX_LABEL_CHARS - 1].rstrip() + "…"
+def _label_lines(label: str) -> list[str]:
+    """The label in lines of about :data:`_LINE_CHARS`, at most two, the rest cut with "…";
+    the table and the tooltip keep it whole."""
+    words = _one_line(label).split(" ")
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= _LINE_CHARS or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    if len(lines) > _LABEL_LINES:
+        lines = lines[:_LABEL_LINES]
+        lines[-1] = lines[-1][: _LINE_CHARS - 1].rstrip() + "…"
+    return [line if len(line) <= _LINE_CHARS else line[: _LINE_CHARS - 1] + "…" for line in lines]
 
 
 def _data_table(

@@ -413,7 +413,7 @@ def open_data_markdown(site: Site, counts: dict[str, int], *, heading: bool = Tr
         "",
         "## Cấu trúc dữ liệu (JSON Schema)",
         "",
-        "Mỗi bản ghi JSON (bỏ các khoá `id`, `url`, `year`) hợp lệ theo lược đồ của loại hồ sơ; "
+        "Mỗi bản ghi JSON (bỏ các khóa `id`, `url`, `year`) hợp lệ theo lược đồ của loại hồ sơ; "
         "lược đồ ghi nghĩa của từng trường bằng tiếng Việt.",
         "",
     ]

@@ -320,7 +320,7 @@ Lệnh in ra đường dẫn tệp vừa tạo, ví dụ `content/initiatives/20
 lệnh không bao giờ ghi đè tệp đã có (tên trùng thì thêm `-2`).
 
 1. Điền các trường còn trống (có ghi “bắt buộc”).
-2. Muốn dùng một trường đang có dấu `#` ở đầu dòng, xoá dấu `#` đó (trong VS Code: chọn các dòng
+2. Muốn dùng một trường đang có dấu `#` ở đầu dòng, xóa dấu `#` đó (trong VS Code: chọn các dòng
    rồi bấm Ctrl+/).
 3. Tác giả có hồ sơ thì ghi `person: <mã>`; người chưa có hồ sơ ghi `name: "Họ và tên"`.
    Tỷ lệ đóng góp `share` (nếu có) phải cộng lại bằng 100.

@@ -198,9 +198,12 @@ def code_version() -> str:
     return _CODE_VERSION
 
 
-def shared_key(site: Site, templates_dir: Path, options: Any) -> str:
-    """Everything every page depends on: code, templates, site.yml, taxonomies, options."""
+def shared_key(site: Site, templates_dir: Path, options: Any, media: Any = None) -> str:
+    """Everything every page depends on: code, templates, site.yml, taxonomies, options, and
+    the processed pictures (their files and sizes; a page names them with its record)."""
+    pictures = sorted(media.images.items()) if media is not None else []
     return _hash(
+        repr(shape(pictures)),
         code_version(),
         tree_hash(templates_dir),
         site.config.model_dump_json(),
@@ -237,13 +240,14 @@ def start(
     state: RenderState | None,
     exists: Callable[[str], bool],
     changed: set[NodeKey] | None = None,
+    media: Any = None,
 ) -> Reuse:
     """Compare the Site with the last render's state; an absent state renders everything.
 
     ``changed`` names the only nodes that can differ from ``state`` (the Site was updated in
     place); the others keep their digests instead of being hashed again.
     """
-    shared = shared_key(site, templates_dir, options)
+    shared = shared_key(site, templates_dir, options, media)
     if changed is not None and state is not None and state.shared == shared:
         digests = dict(state.digests)
         for key in changed:

@@ -139,6 +139,9 @@ class Kind:
     jsonld_type: str  # schema.org type of the record page's JSON-LD
     export_name: str  # du-lieu-mo/<export_name>.json|csv
     export_columns: Callable[[Any], list[Column]]
+    #: The second line of the record's share card: what it was honoured for and where it
+    #: belongs (plain text; generator.media draws it).
+    card_subtitle: Callable[[Any], str] = lambda node: ""
     record_lists: tuple[RecordList, ...] = ()
     context: Callable[[Any], dict[str, Any]] | None = None  # extra template context
     year_folders: bool = False  # content/<folder>/<year>/<id>.yml
@@ -196,6 +199,19 @@ def initiative_benefit_key(i: InitiativeNode) -> tuple[Any, ...]:
     return (-i.benefit, sort_key(i.model.title))
 
 
+def newest_award(awards: Sequence[AwardNode]) -> AwardNode | None:
+    return max(awards, key=lambda a: (a.model.date, a.id), default=None)
+
+
+def _award_form(awards: Sequence[AwardNode]) -> str | None:
+    award = newest_award(awards)
+    return award.form_label if award is not None else None
+
+
+def _card_line(*parts: Any) -> str:
+    return " · ".join(str(p) for p in parts if p)
+
+
 INITIATIVE_RECENT = SortOrder("", "Mới nhất", initiative_recent_key)
 INITIATIVE_BENEFIT = SortOrder("theo-gia-tri", "Giá trị làm lợi", initiative_benefit_key)
 AWARD_RECENT = SortOrder("", "Mới nhất", _date_key)
@@ -236,6 +252,10 @@ def _initiative_search(node: InitiativeNode) -> SearchData:
     data.sort["date"] = first.isoformat() if first else f"{node.year}-01-01"
     data.sort["benefit"] = f"{node.benefit:015d}"
     return data
+
+
+def _initiative_card(node: InitiativeNode) -> str:
+    return _card_line(_award_form(node.awards), _name(node.unit), node.year)
 
 
 def _initiative_columns(_: Any) -> list[Column]:
@@ -294,6 +314,10 @@ def _person_describe(node: PersonNode) -> str:
     return head + (f". {counts}." if counts else ".")
 
 
+def _person_card(node: PersonNode) -> str:
+    return _card_line(_award_form(node.awards), node.model.job_title, _name(node.unit))
+
+
 def _person_columns(_: Any) -> list[Column]:
     return [
         *fields("id", "url", "name", "job_title", "unit"),
@@ -331,6 +355,10 @@ def _unit_describe(node: UnitNode) -> str:
 
 #: How many units a unit's rankings name (the table of units under it is capped like any list).
 RANKING_SIZE = 10
+
+
+def _unit_card(node: UnitNode) -> str:
+    return _card_line(_award_form(node.awards), _name(node.parent) or node.model.province)
 
 
 def unit_leaderboard(unit: UnitNode) -> dict[str, Any]:
@@ -385,6 +413,12 @@ def _award_describe(node: AwardNode) -> str:
     return f"{head}; khen thưởng {format_count(len(model.recipients))} tập thể, cá nhân."
 
 
+def _award_card(node: AwardNode) -> str:
+    model = node.model
+    decision = f"Quyết định số {model.decision_number}" if model.decision_number else "Quyết định"
+    return _card_line(_name(node.issuer), f"{decision} ngày {format_date(model.date)}")
+
+
 def _award_columns(_: Any) -> list[Column]:
     return [
         *fields("id", "url", "title", "form"),
@@ -426,6 +460,11 @@ def _event_describe(node: EventNode) -> str:
     return text + (f" tại {where}." if where else ".")
 
 
+def _event_card(node: EventNode) -> str:
+    model = node.model
+    return _card_line(format_date(model.date), _join([model.place, model.province]))
+
+
 def _event_columns(_: Any) -> list[Column]:
     return [
         *fields("id", "url", "title", "date", "end_date", "place", "province", "organiser"),
@@ -456,6 +495,10 @@ def _campaign_describe(node: CampaignNode) -> str:
         return str(model.summary)
     text = f"{model.title}, phát động ngày {format_date(model.start)}"
     return text + (f" bởi {node.organiser.display_name}." if node.organiser else ".")
+
+
+def _campaign_card(node: CampaignNode) -> str:
+    return _card_line(_name(node.organiser), f"phát động ngày {format_date(node.model.start)}")
 
 
 def _campaign_columns(_: Any) -> list[Column]:
@@ -515,6 +558,7 @@ KINDS: dict[str, Kind] = {
             jsonld_type="CreativeWork",
             jsonld=jsonld.initiative,
             export_name="initiatives",
+            card_subtitle=_initiative_card,
             export_columns=_initiative_columns,
             year_folders=True,
         ),
@@ -548,6 +592,7 @@ KINDS: dict[str, Kind] = {
             jsonld_type="Person",
             jsonld=jsonld.person,
             export_name="people",
+            card_subtitle=_person_card,
             export_columns=_person_columns,
         ),
         Kind(
@@ -580,6 +625,7 @@ KINDS: dict[str, Kind] = {
             jsonld_type="Organization",
             jsonld=jsonld.unit,
             export_name="units",
+            card_subtitle=_unit_card,
             export_columns=_unit_columns,
             record_lists=(
                 RecordList(
@@ -649,6 +695,7 @@ KINDS: dict[str, Kind] = {
             jsonld_type="CreativeWork",
             jsonld=jsonld.award,
             export_name="awards",
+            card_subtitle=_award_card,
             export_columns=_award_columns,
         ),
         Kind(
@@ -674,6 +721,7 @@ KINDS: dict[str, Kind] = {
             jsonld_type="Event",
             jsonld=jsonld.event,
             export_name="events",
+            card_subtitle=_event_card,
             export_columns=_event_columns,
         ),
         Kind(
@@ -698,6 +746,7 @@ KINDS: dict[str, Kind] = {
             jsonld_type="Project",
             jsonld=jsonld.campaign,
             export_name="campaigns",
+            card_subtitle=_campaign_card,
             export_columns=_campaign_columns,
             record_lists=(
                 RecordList(

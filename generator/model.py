@@ -465,6 +465,14 @@ class Figure(Strict):
         description="Đặt `true` nếu số liệu này được tính vào tiến độ so với mục tiêu của giai đoạn.",
     )
     source: Source = Field(description="Nguồn của số liệu (bắt buộc: mọi con số phải có nguồn).")
+    scope: Literal["toan-quoc", "cap-tinh", "cap-don-vi"] | None = Field(
+        default=None,
+        description=(
+            "Phạm vi của số liệu: `toan-quoc` (cả nước), `cap-tinh` (một tỉnh, thành phố) "
+            "hoặc `cap-don-vi` (một đơn vị). Bỏ trống thì suy ra từ đơn vị tổ chức chương trình, "
+            "sự kiện công bố số liệu."
+        ),
+    )
     alternatives: list[AlternativeFigure] = Field(
         default_factory=list,
         description="Số liệu khác cho cùng chỉ tiêu từ nguồn khác; hiển thị kèm nguồn.",
@@ -581,7 +589,7 @@ class SiteConfig(Strict):
 class RecordBase(Strict):
     example: StrictBool = Field(
         default=False,
-        description="Đặt `true` cho hồ sơ minh hoạ (tên, chi tiết được đặt ra); trang sẽ ghi rõ là ví dụ.",
+        description="Đặt `true` cho hồ sơ minh họa (tên, chi tiết được đặt ra); trang sẽ ghi rõ là ví dụ.",
     )
     confidential: list[str] = Field(
         default_factory=list,
@@ -708,8 +716,8 @@ class Initiative(RecordBase):
     conditions: Markdown | None = Field(
         default=None, description="Điều kiện cần thiết để áp dụng (Markdown)."
     )
-    tags: list[Text] = Field(default_factory=list, description="Từ khoá tự do.")
-    images: list[str] = Field(default_factory=list, description="Ảnh minh hoạ trong `media/`.")
+    tags: list[Text] = Field(default_factory=list, description="Từ khóa tự do.")
+    images: list[str] = Field(default_factory=list, description="Ảnh minh họa trong `media/`.")
 
 
 class Recipient(Strict):

@@ -4,6 +4,7 @@ Each stage is a function of the previous stage's output:
 
 - ``check_content``: content folder → linked Site (or Problems), through
   generator.loader, generator.validate and generator.link;
+- ``make_media``: Site → record pictures and share cards (generator.media), cached;
 - ``render_docs``: Site → docs folder (generator.render, written by generator.write);
 - ``build``: the above, then the engine (generator.engine.driver) builds the docs
   folder into a work folder kept between builds, Pagefind indexes it, and the result
@@ -29,6 +30,7 @@ from pathlib import Path
 from generator.incremental import NodeKey, RenderState
 from generator.link import link_content
 from generator.loader import load_content
+from generator.media import Media, prepare_media, published_copies
 from generator.nodes import Site
 from generator.pages import RenderOptions
 from generator.problems import Problem, format_text, has_errors, sort_problems
@@ -142,10 +144,18 @@ def check_content(
     return site, problems
 
 
+def make_media(
+    site: Site, project: Project, options: RenderOptions | None = None, jobs: int | None = None
+) -> Media:
+    """The media stage (generator.media): record pictures and share cards, cached."""
+    return prepare_media(site, project.content, project.cache, options, jobs=jobs or default_jobs())
+
+
 def render_docs(
     site: Site,
     project: Project,
     options: RenderOptions | None = None,
+    media: Media | None = None,
     *,
     state: RenderState | None = None,
     jobs: int = 1,
@@ -159,7 +169,10 @@ def render_docs(
     when ``state`` is None), only the pages an edit touches are rendered again.  The
     preview passes ``changed`` (generator.recheck), and ``with_data=False`` with the data
     files to keep as they are (``keep_files``) until it refreshes them in the background.
+    Pictures and share cards come from the media stage (``make_media`` when not given).
     """
+    if media is None:
+        media = make_media(site, project, options, jobs)
     saved = project.cache / "render-state.pickle"
     previous = state if state is not None else RenderState.load(saved)
     docs = project.docs
@@ -167,16 +180,18 @@ def render_docs(
         site,
         project.templates,
         options,
+        media,
         state=previous,
         exists=lambda path: (docs / path).is_file(),
         jobs=jobs,
         changed=changed,
         with_data=with_data,
     )
+    rendered.problems = [*media.problems, *rendered.problems]
     report = write_tree(
         docs,
         rendered.all_files(),
-        copies=site.media_sources,
+        copies=published_copies(site, media),
         keep=[*rendered.kept, *keep_files],
     )
     if state is None:
@@ -210,8 +225,10 @@ def build(
     if site is None:
         raise BuildError(format_text(problems))
     jobs = jobs or default_jobs()
+    with report.stage("media"):
+        media = make_media(site, project, options, jobs)
     with report.stage("render + write"):
-        rendered, written = render_docs(site, project, options, jobs=jobs)
+        rendered, written = render_docs(site, project, options, media, jobs=jobs)
     report.problems = sort_problems([*problems, *rendered.problems])
     if has_errors(report.problems):
         raise BuildError(format_text(report.problems))

@@ -15,7 +15,7 @@ import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import frontmatter, incremental
 from generator.incremental import RenderState
@@ -29,6 +29,9 @@ from generator.search import folded_search_text
 from generator.share import image_for, share_meta
 from generator.templating import Templates
 from generator.urls import docs_path
+
+if TYPE_CHECKING:
+    from generator.media import Media
 
 
 @dataclass
@@ -59,15 +62,23 @@ def _body(text: str) -> str:
 class PageWriter:
     """Turns one PagePlan into the bytes of its docs file."""
 
-    def __init__(self, site: Site, templates_dir: Path) -> None:
+    def __init__(self, site: Site, templates_dir: Path, media: Media | None = None) -> None:
         self.site = site
-        self.templates = Templates(site, templates_dir)
+        self.media = media
+        self.templates = Templates(site, templates_dir, media)
 
     def head(self, title: str, description: str, url: str, node: Node | None) -> str:
-        """Share metadata and JSON-LD for the page's ``<head>`` (already escaped)."""
+        """Share metadata and JSON-LD for the page's ``<head>`` (already escaped).
+
+        The share image is the page's card (generator.media) with its size; without the
+        media stage, the record's first picture or the site's default image.
+        """
         site = self.site
         urls = site.urls
-        image = image_for(node, site)
+        card = self.media.cards.get(url) if self.media is not None else None
+        if url == section_url("home") and site.config.share_image:
+            card = None  # the editor's own picture for the site, when there is one
+        image = card.path if card is not None else image_for(node, site)
         parts = [
             share_meta(
                 title,
@@ -77,6 +88,7 @@ class PageWriter:
                 site.config.title,
                 node.spec.og_type if node is not None else "website",
                 include_description=False,
+                image=card,
             )
         ]
         data = None
@@ -123,14 +135,8 @@ class PageWriter:
         Only the keys of the page schema (generator.model.HandPageFront) are carried over:
         the file's own front matter never reaches the engine as it is.
         """
-        front = hand.front
-        body = hand.body.lstrip("\n")
-        title = (front.title if front is not None else None) or _first_heading(body) or hand.slug
-        given = front.description if front is not None else None
-        description = given or self.site.config.tagline or ""
-        out: dict[str, Any] = {}
-        if front is not None and front.hide:
-            out["hide"] = list(front.hide)
+        meta, body, title, description = hand_page_meta(hand, self.site)
+        out: dict[str, Any] = dict(meta)
         out["title"] = title
         out["description"] = description
         out["head"] = self.head(title, description, f"{hand.slug}/", None)
@@ -144,6 +150,19 @@ class PageWriter:
             "folded": folded_search_text(title, body),
         }
         return frontmatter.page(out, body).encode("utf-8")
+
+
+def hand_page_meta(hand: HandPage, site: Site) -> tuple[dict[str, Any], str, str, str]:
+    """A hand-written page's validated front matter (as far as it is kept), body, title and
+    description."""
+    front = hand.front
+    body = hand.body.lstrip("\n")
+    title = (front.title if front is not None else None) or _first_heading(body) or hand.slug
+    given = front.description if front is not None else None
+    meta: dict[str, Any] = {}
+    if front is not None and front.hide:
+        meta["hide"] = list(front.hide)
+    return meta, body, title, given or site.config.tagline or ""
 
 
 def _first_heading(markdown: str) -> str | None:
@@ -209,6 +228,7 @@ def render_site(
     site: Site,
     templates_dir: Path,
     options: RenderOptions | None = None,
+    media: Media | None = None,
     *,
     state: RenderState | None = None,
     exists: Callable[[str], bool] = lambda path: False,
@@ -218,6 +238,8 @@ def render_site(
 ) -> Rendered:
     """Every generated docs file; with the last render's ``state``, only the changed pages.
 
+    Pictures and share cards come from ``media`` (generator.media) when given.
+
     A page is kept (not rendered) when the state says nothing it showed has changed and
     ``exists`` says its file is still on disk; it is then listed in ``kept``, not ``pages``.
     Pages are rendered by ``jobs`` forked worker processes when there are many.
@@ -225,11 +247,11 @@ def render_site(
     leaves out the data files (open data, feeds), which the preview writes later.
     """
     options = options or RenderOptions()
-    plans = Planner(site, options).plan()
+    plans = media.plans if media is not None and media.plans else Planner(site, options).plan()
     out = Rendered()
     out.problems = hand_page_problems(site, plans)
-    writer = PageWriter(site, templates_dir)
-    reuse = incremental.start(site, templates_dir, options, state, exists, changed)
+    writer = PageWriter(site, templates_dir, media)
+    reuse = incremental.start(site, templates_dir, options, state, exists, changed, media)
     todo: list[tuple[PagePlan, str, str]] = []
     for plan in plans:
         path = docs_path(plan.url)

@@ -175,7 +175,7 @@ def render_template(kind: str, title: str, vocabularies: dict[str, list[str]], h
     writer.lines.append(header)
     writer.lines.append(
         f"# Hồ sơ {KINDS[kind].label.lower()} mới. Điền các trường còn trống (bắt buộc); "
-        "muốn dùng trường nào có dấu # ở đầu thì xoá dấu # đó."
+        "muốn dùng trường nào có dấu # ở đầu thì xóa dấu # đó."
     )
     writer.lines.append("# Kiểm tra: showcase validate content/    Xem trước: showcase serve")
     writer.lines.append("")

@@ -15,9 +15,22 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, Protocol
 
 DESCRIPTION_LENGTH = 160
+
+
+class ImageFacts(Protocol):
+    """What a share image's tags say besides its address (generator.media.Card)."""
+
+    @property
+    def alt(self) -> str: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def mime(self) -> str: ...
 
 
 # -- plain text -----------------------------------------------------------------
@@ -104,12 +117,15 @@ def share_meta_tags(
     og_type: str,
     *,
     include_description: bool = True,
+    image: ImageFacts | None = None,
 ) -> list[tuple[str, str, str]]:
     """The tags as ``(attribute, key, content)``: ``("property", "og:title", "…")``.
 
     Values are plain, unescaped text; :func:`share_meta` escapes them.  Pass
     ``include_description=False`` when the theme already writes
     ``<meta name="description">`` (Material does, from the page's front matter).
+    ``image`` gives the image's size, type and text alternative (a share card); without
+    it the alternative is the title.
     """
     description = truncate(squash(description)) if description else ""
     tags: list[tuple[str, str, str]] = []
@@ -124,8 +140,16 @@ def share_meta_tags(
     ]
     if description:
         tags.append(("property", "og:description", description))
+    alt = image.alt if image is not None else title
     if image_url:
-        tags += [("property", "og:image", image_url), ("property", "og:image:alt", title)]
+        tags.append(("property", "og:image", image_url))
+        if image is not None:
+            tags += [
+                ("property", "og:image:type", image.mime),
+                ("property", "og:image:width", str(image.width)),
+                ("property", "og:image:height", str(image.height)),
+            ]
+        tags.append(("property", "og:image:alt", alt))
     tags += [
         ("name", "twitter:card", "summary_large_image" if image_url else "summary"),
         ("name", "twitter:title", title),
@@ -133,7 +157,7 @@ def share_meta_tags(
     if description:
         tags.append(("name", "twitter:description", description))
     if image_url:
-        tags += [("name", "twitter:image", image_url), ("name", "twitter:image:alt", title)]
+        tags += [("name", "twitter:image", image_url), ("name", "twitter:image:alt", alt)]
     return tags
 
 
@@ -146,6 +170,7 @@ def share_meta(
     og_type: str,
     *,
     include_description: bool = True,
+    image: ImageFacts | None = None,
 ) -> str:
     """The ``<meta>`` tags as HTML, one a line, every attribute value escaped."""
     lines = [
@@ -158,6 +183,7 @@ def share_meta(
             site_name,
             og_type,
             include_description=include_description,
+            image=image,
         )
     ]
     return "\n".join(lines) + "\n"

@@ -14,19 +14,31 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from generator import charts
+from generator.avatar import avatar_svg
 from generator.describe import description_for
-from generator.kinds import FACETS, KINDS
+from generator.kinds import FACETS, KINDS, province_of
 from generator.markup import render_markdown, safe_url
 from generator.model import Figure
-from generator.nodes import Node, PersonRef, Site, UnitNode
+from generator.nodes import (
+    AwardNode,
+    Node,
+    PersonNode,
+    PersonRef,
+    RecipientRef,
+    Site,
+    SourcedFigure,
+    UnitNode,
+)
 from generator.pages import PagePlan, section_url
+from generator.qr import qr_svg
 from generator.urls import relative
 from generator.vietnamese import (
     format_count,
@@ -38,8 +50,107 @@ from generator.vietnamese import (
     slugify,
 )
 
+if TYPE_CHECKING:
+    from generator.media import Media
+
 #: The "¶" link after a heading, as MkDocs' toc extension writes it on hand-written pages.
 PERMALINK_TITLE = "Liên kết đến mục này"
+
+
+@dataclass(frozen=True)
+class Honour:
+    """One thing a person or a unit was honoured for: the award and their line in it."""
+
+    award: AwardNode
+    recipient: RecipientRef
+
+
+def honours_of(node: Node) -> list[Honour]:
+    """Newest first: each award naming this person (alone or in a group) or this unit."""
+    out: list[Honour] = []
+    awards: list[AwardNode] = getattr(node, "awards", [])
+    for award in sorted(awards, key=lambda a: (a.model.date, a.id), reverse=True):
+        for recipient in award.recipients:
+            if recipient.unit is node or any(ref.person is node for ref in recipient.people):
+                out.append(Honour(award, recipient))
+    return out
+
+
+#: Where a reported figure applies, from the widest: the whole country, a province, a unit.
+SCOPE_LABELS = {"toan-quoc": "Toàn quốc", "cap-tinh": "Tỉnh, thành phố", "cap-don-vi": "Đơn vị"}
+#: The same when the place is not known (a figure that declares its own scope).
+SCOPE_LEVELS = {"toan-quoc": "Toàn quốc", "cap-tinh": "Cấp tỉnh", "cap-don-vi": "Cấp đơn vị"}
+_SCOPE_ORDER = list(SCOPE_LABELS)
+
+
+def figure_scope(sf: SourcedFigure) -> tuple[str, str]:
+    """(scope, place) of a figure: from who reported it, unless the figure says.
+
+    The organiser of the campaign or event that published the figure says how wide it
+    is: a unit at the top of the tree (Tổng Liên đoàn) speaks for the whole country, a
+    unit right under it (a provincial federation) for its province, any other for itself.
+    A figure's own ``scope`` wins; its place is then known only for a province.
+    """
+    owner = sf.owner
+    unit: UnitNode | None = getattr(owner, "organiser", None)
+    province = getattr(owner.model, "province", None) or province_of(unit)
+    declared = getattr(sf.figure, "scope", None)
+    if declared is not None:
+        return declared, str(province or "") if declared == "cap-tinh" else ""
+    if unit is None:
+        return ("cap-tinh", str(province)) if province else ("toan-quoc", "")
+    if unit.parent is None:
+        return "toan-quoc", ""
+    if unit.parent.parent is None:
+        return "cap-tinh", str(province or unit.display_name)
+    return "cap-don-vi", unit.display_name
+
+
+@dataclass(frozen=True)
+class OwnFigure:
+    """A figure shown on the page of the record that reports it (no owner to name)."""
+
+    figure: Figure
+    owner: None = None
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Figures reported by one campaign or event for one scope, by source."""
+
+    label: str  # "Toàn quốc", "Tỉnh, thành phố: Thanh Hóa", "Đơn vị: …"
+    owner: Any  # the campaign or event that published them (None: the page's own record)
+    sources: list[tuple[Any, list[Any]]]  # (source, figures citing it), first seen first
+
+
+def figure_groups(figures: list[Any]) -> list[FigureGroup]:
+    """Figures grouped by scope (widest first), then by who published them, then by source,
+    so that each source is written once under the figures it gives."""
+    groups: dict[tuple[str, str, int], list[Any]] = {}
+    owners: dict[int, Any] = {}
+    for sf in figures:
+        owner = getattr(sf, "owner", None)
+        where = figure_scope(sf) if owner is not None else ("", "")
+        owners[id(owner)] = owner
+        groups.setdefault((*where, id(owner)), []).append(sf)
+    order = {name: index for index, name in enumerate(["", *_SCOPE_ORDER])}
+    out = []
+    for (scope, place, owner_id), items in sorted(
+        groups.items(), key=lambda item: order[item[0][0]]
+    ):
+        by_source: dict[tuple[Any, ...], list[Any]] = {}
+        for sf in items:
+            source = sf.figure.source
+            by_source.setdefault((source.title, source.url, source.date), []).append(sf)
+        label = f"{SCOPE_LABELS[scope]}: {place}" if place else SCOPE_LEVELS.get(scope, "")
+        out.append(
+            FigureGroup(
+                label,
+                owners[owner_id],
+                [(group[0].figure.source, group) for group in by_source.values()],
+            )
+        )
+    return out
 
 
 def figure_text(figure: Figure, value: float | None = None) -> str:
@@ -68,8 +179,9 @@ def heading_id(text: str) -> str:
 
 
 class Templates:
-    def __init__(self, site: Site, templates_dir: Path) -> None:
+    def __init__(self, site: Site, templates_dir: Path, media: Media | None = None) -> None:
         self.site = site
+        self.media = media
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,
@@ -90,6 +202,7 @@ class Templates:
             figure=figure_text,
             safe_url=lambda v: safe_url(v) or "",
             runs=runs,
+            figure_of=OwnFigure,
         )
         self.env.globals.update(
             site=site,
@@ -110,6 +223,13 @@ class Templates:
             figure_source=self.figure_source,
             progress=self.progress,
             heading=self.heading,
+            picture=self.picture,
+            portrait=self.portrait,
+            honours_of=honours_of,
+            figure_groups=figure_groups,
+            qr=self.qr,
+            absolute=site.urls.absolute,
+            root=self.root,
         )
 
     def render(self, plan: PagePlan) -> str:
@@ -194,6 +314,44 @@ class Templates:
                 target_text=format_count(target),
             )
         )
+
+    @jinja2.pass_context
+    def root(self, ctx: jinja2.runtime.Context) -> str:
+        """The relative path from the current page to the site root ("../../", "./")."""
+        return relative(ctx["page_url"], "")
+
+    @jinja2.pass_context
+    def picture(
+        self,
+        ctx: jinja2.runtime.Context,
+        path: str,
+        alt: str,
+        sizes: str = "100vw",
+        css_class: str = "",
+        eager: bool = False,
+    ) -> Markup:
+        """A record's image as ``<picture>`` (WebP and JPEG variants, size, lazy loading);
+        empty without the media stage or for an image it could not use."""
+        if self.media is None:
+            return Markup("")
+        return self.media.picture(
+            path, alt, self.root(ctx), sizes=sizes, css_class=css_class, eager=eager
+        )
+
+    @jinja2.pass_context
+    def portrait(
+        self, ctx: jinja2.runtime.Context, person: PersonNode, *, decorative: bool = False
+    ) -> Markup:
+        """A person's photo, or a disc with their initials when there is none."""
+        photo = person.model.photo
+        alt = "" if decorative else f"Ảnh {person.display_name}"
+        if photo and self.media is not None and photo in self.media.images:
+            return self.picture(ctx, photo, alt, "(min-width: 45em) 7rem, 4.5rem", eager=True)
+        return Markup(avatar_svg(person.display_name, person.id, size=112, decorative=decorative))
+
+    def qr(self, url: str, label: str | None = None) -> Markup:
+        """A QR code (inline SVG) to an absolute URL, for printed pages."""
+        return Markup(qr_svg(url, label))
 
     def heading(self, level: int, text: Any, anchor: str | None = None) -> Markup:
         """``<h2 id>`` with its "¶" link; the id comes from ``anchor`` or the text."""

@@ -47,12 +47,17 @@ def bar_values(svg: ET.Element) -> list[str]:
 
 
 def bar_labels(svg: ET.Element) -> list[str]:
-    return [t.text or "" for t in svg.iter(f"{SVG}text") if t.get("class") is None]
+    """Each row's label, its lines (``<tspan>``) joined again."""
+    return [
+        " ".join(span.text or "" for span in t.iter(f"{SVG}tspan"))
+        for t in svg.iter(f"{SVG}text")
+        if t.get("class") is None
+    ]
 
 
 def bar_widths(svg: ET.Element) -> list[float]:
     return [
-        float(r.get("width", "nan"))
+        float(r.get("width", "nan").removesuffix("%"))
         for r in svg.iter(f"{SVG}rect")
         if r.get("class") == "sk-chart-bar"
     ]
@@ -74,8 +79,12 @@ def test_bar_chart_is_well_formed_and_accessible() -> None:
     assert figure.get("class") == "sk-chart"
     svg = svg_of(figure)
     assert svg.get("role") == "img"
+    # As wide as the column, text in CSS pixels at any width: no viewBox to scale it down.
     assert svg.get("width") == "100%"
-    assert svg.get("viewBox", "").startswith("0 0 640 ")
+    assert svg.get("viewBox") is None
+    assert int(svg.get("font-size", "0")) >= 12
+    assert float(svg.get("height", "0")) > 0
+    assert all(r.get("width", "").endswith("%") for r in svg.iter(f"{SVG}rect"))
     title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
     assert title is not None and desc is not None
     assert title.text == "Sáng kiến theo tỉnh"
@@ -134,7 +143,7 @@ def test_bars_are_proportional() -> None:
     assert widths[0] == max(widths)
     assert widths[1] / widths[0] == pytest.approx(52000 / 170324, abs=0.002)
     # A tiny positive value still shows as a sliver.
-    assert widths[2] >= 1
+    assert widths[2] > 0
 
 
 def test_value_format_is_applied() -> None:
@@ -153,7 +162,7 @@ def test_output_is_deterministic() -> None:
     svg = svg_of(parse(first))
     for rect in svg.iter(f"{SVG}rect"):
         for attr in ("x", "y", "width", "height"):
-            value = rect.get(attr, "")
+            value = rect.get(attr, "").removesuffix("%")
             assert len(value.partition(".")[2]) <= 1, value
 
 
@@ -198,6 +207,28 @@ def test_long_labels_are_shortened_in_the_chart_only() -> None:
     drawn = bar_labels(svg_of(figure))[0]
     assert drawn.endswith("…") and len(drawn) < len(label)
     assert table_rows(figure)[0][0] == label
+
+
+def test_labels_wrap_on_two_short_lines() -> None:
+    """A phone column is about 320 px: labels wrap there instead of shrinking."""
+    label = "Công đoàn cơ sở Công ty TNHH Cơ khí Chính xác Hàn Giang"
+    svg = svg_of(parse(chart([(label, 5.0), ("Ngắn", 3.0)])))
+    rows = [list(t.iter(f"{SVG}tspan")) for t in svg.iter(f"{SVG}text") if t.get("class") is None]
+    assert [len(spans) for spans in rows] == [2, 1]
+    assert all(len(span.text or "") <= 38 for spans in rows for span in spans)
+    assert bar_labels(svg) == [label, "Ngắn"]
+    # Each line has its own baseline: the second sits below the first.
+    first, second = rows[0]
+    assert float(second.get("y", "0")) > float(first.get("y", "0"))
+
+
+def test_longest_bar_leaves_room_for_its_value() -> None:
+    """On a 300 px column the value text after the longest bar stays inside the chart."""
+    rows = [("A", 162_000_000_000.0), ("B", 1.0)]
+    svg = svg_of(parse(chart(rows, value_format=lambda v: format_money(int(v)))))
+    longest = max(bar_widths(svg))
+    text = max(bar_values(svg), key=len)
+    assert longest / 100 * 300 + 6 + 8 * len(text) <= 300
 
 
 def assert_markdown_safe(html: str) -> None:

@@ -33,6 +33,7 @@ from test_links import LinkError, html_files, links_of, resolve, site_url, soup_
 from generator.kinds import KINDS
 from generator.nodes import Site
 from generator.pipeline import check_content
+from generator.qr import qr_svg
 
 BASE = site_url()
 
@@ -234,9 +235,44 @@ def test_person_page(site_dir: Path) -> None:
         site_dir, file, section(soup, "Sáng kiến")
     )
     assert node.awards
-    assert {record_file("award", a.id) for a in node.awards} <= targets(
-        site_dir, file, section(soup, "Khen thưởng")
-    )
+    honours = section(soup, "Thành tích được khen thưởng")
+    assert {record_file("award", a.id) for a in node.awards} <= targets(site_dir, file, honours)
+
+
+def test_person_page_opens_with_what_they_were_honoured_for(site_dir: Path) -> None:
+    """Like a prize motivation: award form, citation with the initiative, decision and date,
+    before anything else on the page; what this person got, not how many the decision named."""
+    ident = "nguyen-van-hung"
+    soup = page(site_dir, f"ca-nhan/{ident}/")
+    node = sample_site().people[ident]
+    body = article(soup)
+    first = body.find("h2")
+    assert first is not None and text(first).startswith("Thành tích được khen thưởng")
+    cards = body.select(".sk-honours > li")
+    assert len(cards) == len(node.awards) >= 1
+    for card, award in zip(
+        cards, sorted(node.awards, key=lambda a: a.model.date, reverse=True), strict=True
+    ):
+        line = next(r for r in award.recipients if any(p.person is node for p in r.people))
+        words = text(card)
+        assert award.form_label in words
+        if line.citation:
+            assert line.citation in words
+        if line.initiative is not None:
+            assert line.initiative.model.title in words
+        assert f"Quyết định số {award.model.decision_number}" in words
+        assert f"{award.model.date.day}/{award.model.date.month}/{award.model.date.year}" in words
+        assert "Số được khen" not in words
+
+
+def test_unit_page_opens_with_its_own_honours(site_dir: Path) -> None:
+    ident = "ldld-huyen-hoang-hoa"
+    soup = page(site_dir, f"don-vi/{ident}/")
+    node = sample_site().units[ident]
+    assert node.awards, "the sample unit is honoured as a collective"
+    first = article(soup).find("h2")
+    assert first is not None and text(first).startswith("Thành tích được khen thưởng")
+    assert len(article(soup).select(".sk-honours > li")) == len(node.awards)
 
 
 def test_unit_page(site_dir: Path) -> None:
@@ -275,16 +311,31 @@ def test_award_page_recipients_table(site_dir: Path) -> None:
     assert all(text(r.find_all("td")[-1]) for r in rows), "each says what it was honoured for"
 
 
+def figure_sources(block: Tag) -> list[tuple[list[str], str]]:
+    """Each run of figures (``ul.sk-figure-list``) with the source line that follows it."""
+    out = []
+    for ul in block.select("ul.sk-figure-list"):
+        source = ul.find_next_sibling("p")
+        assert source is not None and "sk-fig__source" in (source.get("class") or []), ul
+        out.append(([text(li) for li in ul.find_all("li")], text(source)))
+    return out
+
+
 def test_event_page_figures_with_sources(site_dir: Path) -> None:
     soup = page(site_dir, "su-kien/diem-hen-sang-kien-thanh-hoa-2022/")
     figures = section(soup, "Số liệu")
-    items = figures.find_all("li")
-    assert items
+    runs = figure_sources(figures)
+    assert runs
     body = text(figures)
     assert "170.324 sáng kiến" in body and "170.263 sáng kiến" in body
     assert "hơn 162 tỷ đồng" in body
-    for item in items:
-        assert "Nguồn:" in text(item), item
+    node = sample_site().events["diem-hen-sang-kien-thanh-hoa-2022"]
+    assert sum(len(items) for items, _ in runs) == len(node.model.figures)
+    for items, source in runs:
+        assert items and source.startswith("Nguồn:")
+    # Each source once: the three figures of one article share one source line.
+    sources = [source for _, source in runs]
+    assert len(sources) == len(set(sources)) == len({f.source.title for f in node.model.figures})
 
 
 def test_campaign_page_phases_targets_progress(site_dir: Path) -> None:
@@ -299,8 +350,27 @@ def test_campaign_page_phases_targets_progress(site_dir: Path) -> None:
     bars = phases.find_all("progress")
     assert len(bars) == sum(1 for p in node.phases if p.phase.target and p.progress)
     assert bars
-    for item in phases.find_all("li"):
-        assert "Nguồn:" in text(item)
+    runs = figure_sources(phases)
+    assert runs and all(items and source.startswith("Nguồn:") for items, source in runs)
+
+
+def test_campaign_figures_grouped_by_scope(site_dir: Path) -> None:
+    """National, provincial and unit figures apart, widest first; no sentence twice."""
+    soup = page(site_dir, "chuong-trinh/1-trieu-sang-kien/")
+    phase = section(soup, "Giai đoạn 1")
+    scopes = [text(p) for p in phase.select(".sk-scope")]
+    assert scopes == [
+        "Toàn quốc",
+        "Tỉnh, thành phố: Thanh Hóa",
+        "Đơn vị: Công đoàn Viên chức tỉnh Thanh Hóa",
+    ]
+    national = text(phase).split("Tỉnh, thành phố")[0]
+    assert "696.948 sáng kiến" in national and "170.324" not in national
+    body = article(soup)
+    for citation in body.select(".sk-fig__source, .sk-fig__alt"):
+        citation.decompose()  # one article may be the source of several figures
+    sentences = [s.strip() for s in re.split(r"(?<=[.;:])\s", text(body)) if len(s) > 30]
+    assert len(sentences) == len(set(sentences)), "a sentence is written twice"
 
 
 # -- listings, honour roll, statistics, other pages --------------------------------------------
@@ -542,6 +612,130 @@ def test_json_ld_is_valid_json(site_dir: Path) -> None:
         for script in soup_of(file).find_all("script", type="application/ld+json"):
             data = json.loads(script.string or "")
             assert isinstance(data, (dict, list)), file
+
+
+def test_every_record_page_has_a_share_card(site_dir: Path) -> None:
+    """og:image is a 1200×630 file of the site, with its size, type and text alternative."""
+    from PIL import Image
+
+    site = sample_site()
+    base = site.urls.base
+    for node in site.all_nodes():
+        if not node.published:
+            continue
+        soup = soup_of(site_dir / record_file(node.kind, node.id))
+        meta = {
+            str(tag["property"]): str(tag["content"])
+            for tag in soup.find_all("meta", property=True)
+        }
+        image = meta["og:image"]
+        assert image.startswith(base + "media/the/"), image
+        with Image.open(site_dir / image[len(base) :]) as card:
+            assert card.size == (1200, 630)
+            assert card.format == {"image/png": "PNG", "image/jpeg": "JPEG"}[meta["og:image:type"]]
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+        assert meta["og:image:alt"] == f"{node.spec.label}: {node.display_name}"
+
+
+def test_record_pictures_are_published_clean(site_dir: Path) -> None:
+    """Sample photos appear as <picture> variants with their size; originals stay out."""
+    from PIL import Image
+
+    site = sample_site()
+    soup = page(site_dir, "ca-nhan/dinh-van-khoa/")
+    portrait = article(soup).select_one(".sk-head picture img")
+    assert portrait is not None and portrait.get("width") and portrait.get("height")
+    gallery = page(site_dir, "sang-kien/cai-tien-he-thong-lam-mat-ghi-lo-nung-clinker/")
+    images = article(gallery).select(".sk-gallery img")
+    assert len(images) == len(
+        site.initiatives["cai-tien-he-thong-lam-mat-ghi-lo-nung-clinker"].model.images
+    )
+    assert all(img.get("loading") == "lazy" for img in images)
+    named = {
+        str(v)
+        for n in site.all_nodes()
+        for v in [getattr(n.model, "photo", None), *getattr(n.model, "images", [])]
+        if v
+    }
+    assert named, "the sample content has record pictures"
+    for path in named:
+        assert not (site_dir / path).exists(), f"original {path} published"
+    for variant in (site_dir / "media" / "anh").iterdir():
+        if variant.suffix in (".jpg", ".webp"):
+            with Image.open(variant) as image:
+                assert not image.getexif(), variant
+
+
+def test_honour_roll_prints_with_organisation_qr_and_page_numbers(site_dir: Path) -> None:
+    site = sample_site()
+    year = max(a.year for a in site.awards.values())
+    soup = page(site_dir, f"bang-vang/{year}/")
+    head = article(soup).select_one(".sk-print-only.sk-honour-roll__head")
+    assert head is not None
+    url = site.urls.absolute(f"bang-vang/{year}/")
+    assert site.config.organisation in text(head) and url in text(head)
+    qr = head.find("svg")
+    assert qr is not None and qr.get("role") == "img" and qr.get("aria-label")
+    # The modules drawn are those of a QR code for the page's own address.
+    expected = BeautifulSoup(qr_svg(url), "lxml").find("path")
+    drawn = qr.find("path")
+    assert expected is not None and drawn is not None and drawn["d"] == expected["d"]
+    for award in (a for a in site.awards.values() if a.year == year):
+        if award.model.decision_number:
+            assert f"Quyết định số {award.model.decision_number}" in text(article(soup))
+    css = (site_dir / "assets/stylesheets/showcase.css").read_text(encoding="utf-8")
+    assert re.search(r"@page\s*\{[^}]*@bottom-center\s*\{[^}]*counter\(page\)", css, re.S)
+    assert re.search(r"@media print\s*\{[^@]*\.sk-print-only\s*\{\s*display:\s*block", css)
+
+
+def test_feeds_linked_from_every_page_and_the_home_page(site_dir: Path) -> None:
+    for file in html_files(site_dir):
+        soup = soup_of(file)
+        if soup.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)}):
+            continue
+        types = {
+            str(link.get("type")): str(link["href"])
+            for link in soup.find_all("link", rel="alternate")
+        }
+        assert set(types) >= {"application/atom+xml", "application/rss+xml"}, file
+        for href in types.values():
+            assert not href.startswith(("/", "http")) or file.name == "404.html", href
+            if file.name != "404.html":
+                assert (file.parent / href).resolve().is_file(), (file, href)
+    home = article(page(site_dir, ""))
+    shown = {str(a["href"]) for a in home.find_all("a", href=True)}
+    assert {"feed.xml", "rss.xml"} <= shown
+
+
+def test_home_title_logo_and_hero(site_dir: Path) -> None:
+    site = sample_site()
+    home = page(site_dir, "")
+    assert home.title is not None and home.title.get_text(strip=True) == site.config.title
+    for file in [site_dir / "index.html", site_dir / "sang-kien/index.html"]:
+        logo = soup_of(file).select_one(".md-logo img")
+        assert logo is not None and logo.get("alt") == site.config.title
+    form = article(home).select_one(".sk-hero form")
+    assert form is not None and form.get("method") == "get" and form.get("action") == "tra-cuu/"
+    box = form.find("input", attrs={"name": "q"})
+    assert box is not None and form.find("label", attrs={"for": box.get("id")}) is not None
+    assert article(home).select_one(".sk-story a[href]") is not None, "a featured story"
+
+
+def test_footer_credit_in_vietnamese(site_dir: Path) -> None:
+    footer = soup_of(site_dir / "index.html").select_one(".md-copyright")
+    assert footer is not None
+    assert "Material for MkDocs" not in text(footer)
+    assert "Trang được xây dựng bằng" in text(footer)
+
+
+def test_unknown_values_are_dashes_not_blank(site_dir: Path) -> None:
+    """No empty table cell or fact: an unknown value reads "—"."""
+    for file in html_files(site_dir):
+        body = soup_of(file).select_one("article.md-content__inner")
+        if body is None:
+            continue
+        for cell in body.select("table.sk-table td, dl.sk-facts dd"):
+            assert text(cell) or cell.find(["svg", "img"]), f"{file}: empty {cell}"
 
 
 # -- live reload ------------------------------------------------------------------------------
