@@ -72,7 +72,6 @@ def _page(title: str, description: str, body: str) -> bytes:
     meta = {
         "title": escape_attr(title),
         "description": escape_attr(description),
-        "pagefind": {"index": False},
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
     return f"---\n{front}---\n\n{body.rstrip()}\n".encode()

@@ -3,7 +3,7 @@
 ``on_config`` loads, validates and links the content (and applies site.yml to
 the MkDocs config), ``on_pre_build`` renders and writes the docs folder,
 ``on_page_context`` adds the edit link and share metadata, and
-``on_post_build`` indexes the built site with Pagefind.  Content problems
+``on_post_build`` writes the search index from the Site's search documents.  Content problems
 become one ``PluginError`` listing all of them, never a traceback.
 """
 
@@ -189,7 +189,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         reproducible_sitemap(Path(config.site_dir))
         if not self.config.search:
             return
-        from generator.search import index_site
+        from generator.search import index_documents
+        from generator.search_docs import search_documents
 
-        report = index_site(Path(config.site_dir))
-        log.info("showcase: pagefind indexed %s", report)
+        assert self.site is not None
+        # Search documents come from the linked Site, not from the built HTML.
+        report = index_documents(search_documents(self.site), Path(config.site_dir))
+        log.info("showcase: search index %s", report)

@@ -25,11 +25,11 @@ import yaml
 from markupsafe import Markup
 
 from generator import charts
+from generator.facets import facets_json
 from generator.link import (
     KIND_LABEL,
     URL_PREFIX,
     AwardNode,
-    CampaignNode,
     EventNode,
     InitiativeNode,
     Node,
@@ -40,7 +40,6 @@ from generator.link import (
 )
 from generator.markup import escape_attr, escape_text, render_markdown, safe_url
 from generator.model import Figure
-from generator.search import folded_search_text
 from generator.vietnamese import (
     format_count,
     format_date,
@@ -253,6 +252,7 @@ class Renderer:
                 "search.md.j2",
                 "Tra cứu",
                 "Tìm sáng kiến, cá nhân, đơn vị, khen thưởng và sự kiện.",
+                facets=facets_json(),
             )
         )
         return out
@@ -260,19 +260,14 @@ class Renderer:
     def simple(
         self, path: str, template: str, title: str, description: str, **context: Any
     ) -> Page:
-        return Page(path, template, self.meta(title, description, index=False), context)
+        return Page(path, template, self.meta(title, description), context)
 
     def meta(
         self,
         title: str,
         description: str,
         *,
-        index: bool,
         node: Node | None = None,
-        filters: dict[str, Any] | None = None,
-        search_meta: dict[str, str] | None = None,
-        folded: str = "",
-        sort: dict[str, str] | None = None,
         hide: Sequence[str] = (),
     ) -> dict[str, Any]:
         meta: dict[str, Any] = {
@@ -288,130 +283,17 @@ class Renderer:
                 "source": node.source,
                 "example": bool(node.model.example),
             }
-        pagefind: dict[str, Any] = {"index": index}
-        if index:
-            pagefind["filters"] = filters or {}
-            pagefind["meta"] = search_meta or {}
-            pagefind["folded"] = folded
-            if sort:
-                pagefind["sort"] = sort
-        meta["pagefind"] = pagefind
         return meta
 
     def record_page(self, node: Node, template: str, **context: Any) -> Page:
-        filters, search_meta, text, sort = self._search_data(node)
         description = _description(node)
         path = self._target_path(node)
         return Page(
             path,
             template,
-            self.meta(
-                node.display_name,
-                description,
-                index=True,
-                node=node,
-                filters=filters,
-                search_meta=search_meta,
-                # Pagefind folds tone marks itself; only đ → d needs an alias (see search.py).
-                folded=folded_search_text(
-                    text,
-                    *(
-                        getattr(node.model, name, None)
-                        for name in ("description", "conditions", "bio")
-                    ),
-                ),
-                sort=sort,
-            ),
+            self.meta(node.display_name, description, node=node),
             {"node": node, **context},
         )
-
-    def _search_data(
-        self, node: Node
-    ) -> tuple[dict[str, Any], dict[str, str], str, dict[str, str]]:
-        kind = KIND_LABEL[node.kind]
-        filters: dict[str, Any] = {"kind": kind}
-        meta: dict[str, str] = {"kind": kind}
-        sort: dict[str, str] = {}
-        words: list[str] = [node.display_name]
-        if isinstance(node, InitiativeNode):
-            filters["year"] = str(node.year)
-            meta["year"] = str(node.year)
-            if node.field_term:
-                filters["field"] = node.field_term.name
-                words.append(node.field_term.name)
-            if node.unit:
-                filters["unit"] = node.unit.model.name
-                meta["unit"] = node.unit.model.name
-                words.append(node.unit.model.name)
-                province = _province(node.unit)
-                if province:
-                    filters["province"] = province
-                    words.append(province)
-            if node.status_term:
-                filters["status"] = node.status_term.name
-            if node.recognition:
-                filters["level"] = node.recognition.level.name
-            words.append(node.model.summary)
-            words.extend(a.name for a in node.authors)
-            words.extend(node.model.tags)
-            sort["date"] = (
-                node.model.first_applied.isoformat()
-                if node.model.first_applied
-                else f"{node.year}-01-01"
-            )
-            sort["benefit"] = f"{node.benefit:015d}"
-        elif isinstance(node, PersonNode):
-            if node.unit:
-                filters["unit"] = node.unit.model.name
-                meta["unit"] = node.unit.model.name
-                words.append(node.unit.model.name)
-                province = _province(node.unit)
-                if province:
-                    filters["province"] = province
-            if node.model.job_title:
-                words.append(node.model.job_title)
-        elif isinstance(node, UnitNode):
-            province = _province(node)
-            if province:
-                filters["province"] = province
-                words.append(province)
-            if node.model.short_name:
-                words.append(node.model.short_name)
-            if node.parent:
-                meta["unit"] = node.parent.model.name
-        elif isinstance(node, AwardNode):
-            filters["year"] = str(node.year)
-            meta["year"] = str(node.year)
-            if node.form_term:
-                filters["award_form"] = node.form_term.name
-                words.append(node.form_term.name)
-            if node.issuer:
-                meta["unit"] = node.issuer.model.name
-                filters["unit"] = node.issuer.model.name
-            words.extend(r.label for r in node.recipients)
-            sort["date"] = node.model.date.isoformat()
-        elif isinstance(node, EventNode):
-            filters["year"] = str(node.year)
-            meta["year"] = str(node.year)
-            if node.organiser:
-                meta["unit"] = node.organiser.model.name
-                filters["unit"] = node.organiser.model.name
-            if node.model.province:
-                filters["province"] = node.model.province
-                words.append(node.model.province)
-            if node.model.place:
-                words.append(node.model.place)
-            sort["date"] = node.model.date.isoformat()
-        elif isinstance(node, CampaignNode):
-            filters["year"] = str(node.model.start.year)
-            meta["year"] = str(node.model.start.year)
-            if node.organiser:
-                meta["unit"] = node.organiser.model.name
-            sort["date"] = node.model.start.isoformat()
-        summary = getattr(node.model, "summary", None)
-        if summary and not isinstance(node, InitiativeNode):
-            words.append(summary)
-        return filters, meta, " ".join(w for w in words if w), sort
 
     def capped(
         self,
@@ -511,7 +393,6 @@ class Renderer:
             self.meta(
                 site.config.title,
                 site.config.tagline or site.config.title,
-                index=False,
                 hide=["toc"],
             ),
             {
@@ -665,7 +546,7 @@ class Renderer:
                     Page(
                         path,
                         template,
-                        self.meta(heading, description, index=False),
+                        self.meta(heading, description),
                         {
                             "title": title,
                             "description": description,
@@ -698,9 +579,7 @@ class Renderer:
             Page(
                 "nam/index.md",
                 "years.md.j2",
-                self.meta(
-                    "Theo năm", "Sáng kiến, khen thưởng và sự kiện theo từng năm.", index=False
-                ),
+                self.meta("Theo năm", "Sáng kiến, khen thưởng và sự kiện theo từng năm."),
                 {
                     "years": years,
                     "totals": totals,
@@ -744,7 +623,7 @@ class Renderer:
             Page(
                 "linh-vuc/index.md",
                 "fields.md.j2",
-                self.meta("Lĩnh vực", "Sáng kiến theo lĩnh vực áp dụng.", index=False),
+                self.meta("Lĩnh vực", "Sáng kiến theo lĩnh vực áp dụng."),
                 {"fields": fields, "totals": totals},
             )
         ]
@@ -784,7 +663,6 @@ class Renderer:
             self.meta(
                 "Bảng vàng",
                 "Danh sách tập thể, cá nhân được khen thưởng, theo năm và hình thức khen thưởng.",
-                index=False,
             ),
             {"years": years},
         )
@@ -843,7 +721,6 @@ class Renderer:
             self.meta(
                 "Thống kê",
                 "Số liệu sáng kiến theo lĩnh vực, năm, đơn vị và tiến độ các chương trình.",
-                index=False,
             ),
             {
                 "charts": [Markup(c) for c in charts_html],
@@ -883,13 +760,6 @@ _AWARD_ORDERS = [SortOrder("", "Mới nhất", lambda a: (-a.model.date.toordina
 _NOUN = {"initiative": "sáng kiến", "person": "cá nhân", "award": "quyết định khen thưởng"}
 
 
-def _province(unit: UnitNode) -> str | None:
-    for current in [unit, *unit.ancestors]:
-        if current.model.province:
-            return str(current.model.province)
-    return None
-
-
 def _description(node: Node) -> str:
     summary = getattr(node.model, "summary", None)
     if isinstance(node, PersonNode):
@@ -902,7 +772,7 @@ def _description(node: Node) -> str:
 
 
 def _hand_page(text: str) -> str:
-    """A hand-written page, made searchable: its front matter gains the Pagefind block."""
+    """A hand-written page, its front-matter title escaped (Material prints it raw)."""
     meta: dict[str, Any] = {}
     body = text
     if text.startswith("---\n"):
@@ -912,16 +782,8 @@ def _hand_page(text: str) -> str:
             if isinstance(loaded, dict):
                 meta = loaded
                 body = text[end + 4 :].lstrip("\n")
-    title = str(meta.get("title", ""))
-    meta.setdefault(
-        "pagefind",
-        {
-            "index": True,
-            "filters": {"kind": "Trang"},
-            "meta": {"kind": "Trang"},
-            "folded": folded_search_text(title, body),
-        },
-    )
+    if not meta:
+        return text
     if "title" in meta:
         meta["title"] = escape_attr(meta["title"])
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
