@@ -58,7 +58,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from generator.search_docs import SearchDoc, shorten
-from generator.search_filters import FILTERS_DIR, FilterReport, write_filter_index
+from generator.search_filters import FILTERS_DIR, FilterReport, date_order, write_filter_index
 from generator.vietnamese import fold
 
 log = logging.getLogger(__name__)
@@ -121,6 +121,12 @@ KIND_PRIORITY = (
     "Cá nhân",
     "Trang",
 )
+
+#: At most this many documents per Pagefind bundle (see :func:`index_documents`);
+#: larger sites get several bundles, merged in the browser.
+BUNDLE_DOCS = 10_000
+#: Folder of the bundle holding the other bundles (``showcase-bundles/1/`` …).
+BUNDLES_DIR = "showcase-bundles"
 
 _T = TypeVar("_T")
 
@@ -382,12 +388,14 @@ def write_common_index(
     shard_share: float = COMMON_SHARD_SHARE,
     shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
     pair_share: float = COMMON_PAIR_SHARE,
+    bundles: Sequence[str] = (),
 ) -> CommonWords:
     """Document frequencies of ``docs`` → ``COMMON_WORDS_FILE`` + result lists in ``bundle_dir``.
 
     ``COMMON_WORDS_FILE`` (JSON, sorted keys)::
 
-        {"pages": N, "min_share": 0.8, "words": [...],          # most common first
+        {"bundles": ["showcase-bundles/1/", ...],  # other Pagefind bundles to merge
+         "pages": N, "min_share": 0.8, "words": [...],          # most common first
          "shards": {"dir": "showcase-common", "min_share": 0.3, "pair_min_share": 0.2,
                     "min_pages": 1000,
                     "words": {"kien": 9998, "sang": 10000, ...},   # word → documents
@@ -454,6 +462,7 @@ def write_common_index(
         )
 
     payload = {
+        "bundles": list(bundles),
         "pages": count,
         "min_share": min_share,
         "words": words_list,
@@ -577,16 +586,33 @@ def _prepare_output(site_dir: Path, output_subdir: str) -> Path:
     return output_dir
 
 
+def _index_bundle(docs: Sequence[SearchDoc], output_dir: Path, *, force_language: str) -> int:
+    """One Pagefind bundle of ``docs`` at ``output_dir``; returns the pages indexed."""
+    with tempfile.TemporaryDirectory(prefix="showcase-search-") as tmp:
+        source = Path(tmp)
+        for doc in docs:
+            path = _doc_path(source, doc.url)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(document_html(doc), encoding="utf-8")
+        try:
+            return _run(_index(source, output_dir, force_language=force_language))
+        except FileNotFoundError as exc:  # no pagefind binary
+            raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
+        except Exception as exc:  # the service reports failures as bare Exceptions
+            raise SearchIndexError(f"Pagefind failed to index the documents: {exc}") from exc
+
+
 def index_documents(
     docs: Sequence[SearchDoc],
     site_dir: Path,
     *,
     output_subdir: str = "pagefind",
     force_language: str = FORCE_LANGUAGE,
-    common_word_share: float | None = COMMON_WORD_SHARE,
+    common_word_share: float = COMMON_WORD_SHARE,
     shard_share: float = COMMON_SHARD_SHARE,
     shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
     pair_share: float = COMMON_PAIR_SHARE,
+    bundle_docs: int = BUNDLE_DOCS,
 ) -> IndexReport:
     """Index ``docs`` and write the search bundle to ``site_dir/output_subdir``.
 
@@ -595,14 +621,14 @@ def index_documents(
     names its chunks by content hash and would otherwise leave stale ones behind.
 
     :param force_language: one index for the whole site as this ISO 639-1 language.
-    :param common_word_share: also write ``COMMON_WORDS_FILE`` with the words on at
-        least this share of the documents, and the common-word result lists
-        (:func:`write_common_index`); ``None`` to skip both.
+    :param common_word_share: ``COMMON_WORDS_FILE`` lists the words on at least this
+        share of the documents (:func:`write_common_index`).
     :param shard_share: a word gets a result list when it is on at least this share of
         the documents …
     :param shard_min_pages: … and on at least this many documents.
     :param pair_share: two of those words side by side get a list when the pair is on
         at least this share of the documents (and on ``shard_min_pages``).
+    :param bundle_docs: at most this many documents per Pagefind bundle.
     :raises FileNotFoundError: ``site_dir`` is not a folder.
     :raises ValueError: ``output_subdir`` is not a relative folder inside the site, or
         names an existing folder that is not a Pagefind bundle; a document's URL is
@@ -619,31 +645,30 @@ def index_documents(
         raise ValueError(f"search documents share a URL: {twice[:5]}")
     output_dir = _prepare_output(site_dir, output_subdir)
 
-    with tempfile.TemporaryDirectory(prefix="showcase-search-") as tmp:
-        source = Path(tmp)
-        for doc in docs:
-            path = _doc_path(source, doc.url)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(document_html(doc), encoding="utf-8")
-        try:
-            indexed = _run(_index(source, output_dir, force_language=force_language))
-        except FileNotFoundError as exc:  # no pagefind binary
-            raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
-        except Exception as exc:  # the service reports failures as bare Exceptions
-            raise SearchIndexError(f"Pagefind failed to index the documents: {exc}") from exc
-
+    # Pagefind's indexer keeps about 120 KB per document until it writes (1.3 GB at
+    # 10,000 records): documents are split into bundles of at most BUNDLE_DOCS, each
+    # indexed by its own Pagefind process in turn, and merged in the browser
+    # (pagefind.mergeIndex).  Round robin over the date order: every bundle holds
+    # every kind and year alike (comparable scores), and a date-sorted search merged
+    # across bundles is in date order to within a few places.
+    order = date_order(docs)
+    count = max(1, -(-len(docs) // bundle_docs))
+    bundles = [output_dir] + [output_dir / BUNDLES_DIR / str(n) for n in range(1, count)]
+    indexed = 0
+    for n, target in enumerate(bundles):
+        part = [docs[i] for i in order[n::count]]
+        indexed += _index_bundle(part, target, force_language=force_language)
     if not output_dir.is_dir():
         raise SearchIndexError(f"Pagefind wrote no bundle to {output_dir}")
-    common = CommonWords(pages=0, words=[], shards={})
-    if common_word_share is not None:
-        common = write_common_index(
-            output_dir,
-            docs,
-            min_share=common_word_share,
-            shard_share=shard_share,
-            shard_min_pages=shard_min_pages,
-            pair_share=pair_share,
-        )
+    common = write_common_index(
+        output_dir,
+        docs,
+        min_share=common_word_share,
+        shard_share=shard_share,
+        shard_min_pages=shard_min_pages,
+        pair_share=pair_share,
+        bundles=[f"{BUNDLES_DIR}/{n}/" for n in range(1, count)],
+    )
     filters = write_filter_index(output_dir / FILTERS_DIR, docs)
     files = [p for p in output_dir.rglob("*") if p.is_file()]
     report = IndexReport(

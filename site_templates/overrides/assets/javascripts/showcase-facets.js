@@ -1,47 +1,36 @@
 /*
- * Showcase search page (/tra-cuu/): query box + facets on the Pagefind JS API.
+ * Showcase search page (/tra-cuu/): query box + facets.
  *
  * Runs on any page holding
  *
- *   <div id="sk-search" data-filters="kind year field province unit award_form level status"></div>
+ *   <div id="sk-search" data-facets='[{"key": "kind", "label": "Loại hồ sơ"}, …]'></div>
  *
- * (optional: data-labels='{"unit": "Đơn vị", ...}' to rename facets,
- *  data-sort="date" to name the sort key, data-page-size="20").
- * Needs showcase-search.js loaded first (it finds the Pagefind bundle).
+ * The facet declaration comes from generator/facets.py through the page template
+ * (site_templates/pages/search.md.j2): this file keeps no list or label of its own.
+ * Optional: data-page-size="20". Needs showcase-search-core.js and
+ * showcase-search.js first.
  *
  * - Values inside one facet are alternatives (any of), facets combine (and).
  * - Counts next to each value: how many results that value would give with the
  *   other facets as they are.
  * - State lives in the address (?q=…&kind=…&year=…&sort=…, history.replaceState)
  *   so a view can be shared and is restored on load.
- * - An empty query with filters lists the matching records, newest first. With
- *   neither, only the facets (with their totals) are shown: a search without
- *   words downloads Pagefind's whole word index.
- * - A query made only of common words ("sáng kiến"), with no filter and no
- *   sort chosen, is answered at once from the precomputed common-word lists
- *   (showcase-search.js, run()); Pagefind is fetched only once that answer
- *   is painted, then runs in the background (its worker) to count the facets
- *   and to page beyond the lists.
- * - Ranked by relevance, a query with diacritics (or đ) lists the results that
- *   hold its words with the same diacritics first (showcase-search.js,
- *   rankedResults: the top 30 of Pagefind's order, stable-partitioned).
- * - In other queries, runs of words found on most pages are left out
- *   (showcase-search.js, plan()), with a button to search with them anyway.
+ * - Without words, filters are answered from the filter index
+ *   (pagefind/showcase-filters/, generator/search_filters.py): the lists of the
+ *   chosen values are fetched and intersected here, then the first results'
+ *   metadata; Pagefind is not loaded at all. With neither words nor filters,
+ *   only the facets (with their totals) are shown.
+ * - With words, Pagefind answers (filters and counts included); a query made
+ *   only of common words ("sáng kiến") with no filter and no sort is answered at
+ *   once from the precomputed lists, and Pagefind counts in the background.
+ * - Ranked by relevance, results are re-ranked as in the header
+ *   (showcase-search.js, rankedResults).
  * - Re-initialises after Material's instant navigation (document$).
  */
 (function () {
   "use strict";
 
-  var LABELS = {
-    kind: "Loại hồ sơ",
-    year: "Năm",
-    field: "Lĩnh vực",
-    unit: "Đơn vị",
-    province: "Tỉnh, thành phố",
-    award_form: "Hình thức khen thưởng",
-    level: "Cấp công nhận",
-    status: "Tình trạng"
-  };
+  var core = window.ShowcaseSearchCore;
   var T = {
     query: "Từ khóa",
     placeholder: "Nhập từ khóa, ví dụ: chuyển đổi số",
@@ -64,21 +53,14 @@
     },
     showLess: "Thu gọn",
     results: function (n) {
-      return fmt(n) + " kết quả";
+      return core.formatNumber(n) + " kết quả";
     },
-    all: function (n) {
-      return "Tất cả " + fmt(n) + " hồ sơ";
+    resultsAria: function (n) {
+      return core.formatNumber(n) + " kết quả";
     }
   };
   var SHORT_LIST = 8;
-
-  function fmt(n) {
-    try {
-      return n.toLocaleString("vi-VN");
-    } catch (e) {
-      return String(n);
-    }
-  }
+  var SORT_KEY = "date";
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -92,72 +74,179 @@
     return node;
   }
 
-  var collator = typeof Intl !== "undefined" && Intl.Collator ? new Intl.Collator("vi") : null;
-  function compareText(a, b) {
-    return collator ? collator.compare(a, b) : a < b ? -1 : a > b ? 1 : 0;
+  function getJSON(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status + " " + url);
+      return r.json();
+    });
   }
 
-  function readState(keys) {
-    var params = new URLSearchParams(location.search);
-    var filters = {};
-    keys.forEach(function (k) {
-      var values = params.getAll(k).filter(function (v) {
-        return v !== "";
-      });
-      if (values.length) filters[k] = values;
+  /** Resolves after the next frame has been painted. */
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      if (window.requestAnimationFrame) {
+        window.requestAnimationFrame(function () {
+          setTimeout(resolve, 0);
+        });
+      } else {
+        setTimeout(resolve, 0);
+      }
     });
-    return { q: params.get("q") || "", filters: filters, sort: params.get("sort") || "" };
   }
 
-  function writeState(state, keys) {
-    var params = new URLSearchParams(location.search);
-    ["q", "sort"].concat(keys).forEach(function (k) {
-      params.delete(k);
-    });
-    if (state.q) params.set("q", state.q);
-    keys.forEach(function (k) {
-      (state.filters[k] || []).forEach(function (v) {
-        params.append(k, v);
-      });
-    });
-    if (state.sort) params.set("sort", state.sort);
-    var qs = params.toString();
-    var url = location.pathname + (qs ? "?" + qs : "") + location.hash;
-    if (url !== location.pathname + location.search + location.hash) {
-      history.replaceState(history.state, "", url);
+  /* ---------------------------------------------------------- filter index */
+
+  /**
+   * The filter index of generator/search_filters.py, fetched piece by piece and
+   * kept for the page's life (instant navigation included).
+   */
+  function FilterIndex(base) {
+    this.base = base;
+    this.indexPromise = null;
+    this.values = {}; // key → [[name, total], ...] (head, or all once values.json is in)
+    this.full = {}; // key → Promise of values.json
+    this.lists = {}; // "key/number" → {n, set, co}
+    this.pending = {}; // "key/number" → Promise
+    this.chunks = {}; // chunk number → Promise of rows
+  }
+
+  FilterIndex.prototype.index = function () {
+    var self = this;
+    if (!this.indexPromise) {
+      this.indexPromise = getJSON(new URL("index.json", this.base).href).then(
+        function (index) {
+          Object.keys(index.facets).forEach(function (k) {
+            self.values[k] = index.facets[k].values;
+          });
+          return index;
+        },
+        function (err) {
+          self.indexPromise = null;
+          throw err;
+        }
+      );
     }
+    return this.indexPromise;
+  };
+
+  /** Every value of facet `key` (values.json when the head is not all of them). */
+  FilterIndex.prototype.allValues = function (key) {
+    var self = this;
+    return this.index().then(function (index) {
+      var facet = index.facets[key];
+      if (!facet || facet.values.length >= facet.n) return self.values[key] || [];
+      if (!self.full[key]) {
+        self.full[key] = getJSON(new URL(key + "/values.json", self.base).href).then(function (d) {
+          self.values[key] = d.values;
+          return d.values;
+        });
+      }
+      return self.full[key];
+    });
+  };
+
+  /** Value numbers of `names` in facet `key` ({name: number}), fetching values.json if needed. */
+  FilterIndex.prototype.numbers = function (key, names) {
+    var self = this;
+    function find() {
+      var out = {};
+      (self.values[key] || []).forEach(function (pair, i) {
+        if (names.indexOf(pair[0]) >= 0) out[pair[0]] = i;
+      });
+      return out;
+    }
+    return this.index().then(function () {
+      var found = find();
+      if (Object.keys(found).length === names.length) return found;
+      return self.allValues(key).then(find);
+    });
+  };
+
+  FilterIndex.prototype.list = function (key, number) {
+    var self = this;
+    var id = key + "/" + number;
+    if (this.lists[id]) return Promise.resolve(this.lists[id]);
+    if (!this.pending[id]) {
+      this.pending[id] = Promise.all([this.index(), getJSON(new URL(id + ".json", this.base).href)]).then(
+        function (got) {
+          var d = got[1];
+          self.lists[id] = { n: d.n, co: d.co, set: core.decodeIds(d.ids, got[0].count) };
+          delete self.pending[id];
+          return self.lists[id];
+        },
+        function (err) {
+          delete self.pending[id];
+          throw err;
+        }
+      );
+    }
+    return this.pending[id];
+  };
+
+  /** Result rows of `ordinals` (url, title, kind, unit, year, excerpt), in that order. */
+  FilterIndex.prototype.rows = function (ordinals) {
+    var self = this;
+    return this.index().then(function (index) {
+      var size = index.chunk;
+      var wanted = [];
+      ordinals.forEach(function (o) {
+        var c = Math.floor(o / size);
+        if (wanted.indexOf(c) < 0) wanted.push(c);
+      });
+      return Promise.all(
+        wanted.map(function (c) {
+          if (!self.chunks[c]) {
+            self.chunks[c] = getJSON(new URL("docs/" + c + ".json", self.base).href).catch(function (err) {
+              delete self.chunks[c];
+              throw err;
+            });
+          }
+          return self.chunks[c];
+        })
+      ).then(function (got) {
+        var byChunk = {};
+        wanted.forEach(function (c, i) {
+          byChunk[c] = got[i];
+        });
+        return ordinals.map(function (o) {
+          return byChunk[Math.floor(o / size)][o % size];
+        });
+      });
+    });
+  };
+
+  var filterIndexes = {};
+
+  function filterIndexFor(api) {
+    var base = new URL("showcase-filters/", api.bundle).href;
+    if (!filterIndexes[base]) filterIndexes[base] = new FilterIndex(base);
+    return filterIndexes[base];
   }
 
-  function pagefindFilters(filters, except) {
-    var out = {};
-    Object.keys(filters).forEach(function (k) {
-      if (k !== except && filters[k] && filters[k].length) out[k] = { any: filters[k].slice() };
-    });
-    return out;
-  }
+  /* ------------------------------------------------------------------ page */
 
   function mount(root) {
     if (!root || root.getAttribute("data-sk-ready") === "true") return;
     var api = window.ShowcaseSearch;
-    if (!api) {
+    var facets = [];
+    try {
+      facets = JSON.parse(root.getAttribute("data-facets") || "[]");
+    } catch (e) {
+      facets = [];
+    }
+    if (!api || !core || !facets.length) {
       root.textContent = T.error;
       return;
     }
     root.setAttribute("data-sk-ready", "true");
 
-    var keys = (root.getAttribute("data-filters") || "kind year field province unit award_form level status")
-      .split(/[\s,]+/)
-      .filter(Boolean);
-    var labels = Object.assign({}, LABELS);
-    try {
-      Object.assign(labels, JSON.parse(root.getAttribute("data-labels") || "{}"));
-    } catch (e) {
-      /* keep defaults */
-    }
-    var sortKey = root.getAttribute("data-sort") || "date";
+    var keys = facets.map(function (f) {
+      return f.key;
+    });
     var pageSize = parseInt(root.getAttribute("data-page-size") || "20", 10) || 20;
+    var filterIndex = filterIndexFor(api);
 
-    var state = readState(keys);
+    var state = core.readState(location.search, keys);
     var expanded = {};
     var seq = 0;
     var timer = 0;
@@ -180,7 +269,6 @@
       name: "q",
       autocomplete: "off",
       spellcheck: "false",
-      enterkeyhint: "search",
       placeholder: T.placeholder
     });
     input.value = state.q;
@@ -188,11 +276,10 @@
     var sortSel = el("select", { className: "sk-facets__sort", "aria-label": T.sort });
     [
       ["", T.relevance],
-      [sortKey + "-desc", T.newest],
-      [sortKey + "-asc", T.oldest]
+      [SORT_KEY + "-desc", T.newest],
+      [SORT_KEY + "-asc", T.oldest]
     ].forEach(function (o) {
-      var opt = el("option", { value: o[0] }, o[1]);
-      sortSel.appendChild(opt);
+      sortSel.appendChild(el("option", { value: o[0] }, o[1]));
     });
     sortSel.value = state.sort;
     row.appendChild(sortSel);
@@ -224,11 +311,14 @@
     root.appendChild(layout);
 
     /* ---------------------------------------------------------------- facets */
+
+    /** counts: {key: {value name: count}}; a value without a count is not listed. */
     function renderGroups(counts) {
       var focusedId = document.activeElement && root.contains(document.activeElement) ? document.activeElement.id : null;
       groups.textContent = "";
       var active = 0;
-      keys.forEach(function (key, gi) {
+      facets.forEach(function (facet, gi) {
+        var key = facet.key;
         var values = Object.assign({}, (counts || {})[key] || {});
         (state.filters[key] || []).forEach(function (v) {
           active++;
@@ -239,11 +329,11 @@
         });
         if (!names.length) return;
         names.sort(function (a, b) {
-          if (key === "year") return compareText(b, a);
-          return values[b] - values[a] || compareText(a, b);
+          if (facet.newestFirst) return core.compareText(b, a);
+          return values[b] - values[a] || core.compareText(a, b);
         });
         var fs = el("fieldset", { className: "sk-facet", "data-facet": key });
-        fs.appendChild(el("legend", { className: "sk-facet__legend" }, labels[key] || key));
+        fs.appendChild(el("legend", { className: "sk-facet__legend" }, facet.label));
         var ul = el("ul", { className: "sk-facet__values" });
         var limit = expanded[key] ? names.length : SHORT_LIST;
         names.forEach(function (name, i) {
@@ -255,17 +345,22 @@
           cb.checked = selected;
           var lab = el("label", { for: id });
           lab.appendChild(el("span", { className: "sk-facet__name" }, name));
-          lab.appendChild(el("span", { className: "sk-facet__count", "aria-label": fmt(values[name]) + " kết quả" }, fmt(values[name])));
+          var count = el("span", { className: "sk-facet__count" }, core.formatNumber(values[name]));
+          count.setAttribute("aria-label", T.resultsAria(values[name]));
+          lab.appendChild(count);
           li.appendChild(cb);
           li.appendChild(lab);
           ul.appendChild(li);
         });
         fs.appendChild(ul);
-        if (names.length > SHORT_LIST) {
+        var hidden = facetHasMore(key)
+          ? indexInfo.facets[key].n - Math.min(names.length, SHORT_LIST)
+          : names.length - SHORT_LIST;
+        if (hidden > 0 || expanded[key]) {
           var tgl = el(
             "button",
             { type: "button", className: "sk-facet__toggle", "data-key": key, "aria-expanded": expanded[key] ? "true" : "false" },
-            expanded[key] ? T.showLess : T.showAll(names.length - SHORT_LIST)
+            expanded[key] ? T.showLess : T.showAll(hidden)
           );
           tgl.id = "sk-f-toggle-" + key;
           fs.appendChild(tgl);
@@ -280,21 +375,22 @@
       }
     }
 
-    /* --------------------------------------------------------------- results */
-    // current: {q, plan, run (a showcase-search.js run) | results (Pagefind's) and ranked}
-    function nextItems(cur) {
-      return cur.run ? cur.run.next(pageSize) : cur.ranked.next(pageSize);
+    var indexInfo = null; // showcase-filters/index.json once loaded
+
+    function facetHasMore(key) {
+      var facet = indexInfo && indexInfo.facets[key];
+      return !!(facet && facet.n > (filterIndex.values[key] || []).length);
     }
 
-    function hasMore(cur) {
-      return cur.run ? cur.run.hasMore() : cur.ranked.hasMore();
-    }
+    /* --------------------------------------------------------------- results */
+    // current: {q, plan, next(n) → Promise<items>, hasMore()}
 
     function showMore() {
       if (!current) return Promise.resolve();
       var cur = current;
       moreBtn.disabled = true;
-      return nextItems(cur)
+      return cur
+        .next(pageSize)
         .then(function (items) {
           if (cur !== current) return;
           var frag = document.createDocumentFragment();
@@ -302,7 +398,8 @@
             frag.appendChild(api.renderResult(d, cur.q, cur.plan));
           });
           list.appendChild(frag);
-          moreBtn.hidden = !hasMore(cur);
+          moreBtn.hidden = !cur.hasMore();
+          markDone();
         })
         .catch(function (err) {
           if (cur !== current) return;
@@ -314,15 +411,18 @@
         });
     }
 
+    /** For measuring: the first results of the current state are on screen. */
+    function markDone() {
+      if (root.getAttribute("data-sk-done") === String(seq)) return;
+      root.setAttribute("data-sk-done", String(seq));
+      if (window.performance && performance.mark) performance.mark("sk-results-" + seq);
+    }
+
     function searchOptions(except, unsorted) {
-      var opts = { filters: pagefindFilters(state.filters, except) };
-      var sort = unsorted ? "" : state.sort || (state.q ? "" : sortKey + "-desc");
-      if (sort) {
-        var i = sort.lastIndexOf("-");
-        var o = {};
-        o[sort.slice(0, i)] = sort.slice(i + 1);
-        opts.sort = o;
-      }
+      var opts = { filters: core.pagefindFilters(state.filters, except) };
+      var sort = unsorted ? "" : state.sort || (state.q ? "" : SORT_KEY + "-desc");
+      var o = core.sortOption(sort);
+      if (o) opts.sort = o;
       return opts;
     }
 
@@ -341,28 +441,216 @@
       return allCounts;
     }
 
+    function showResults(cur, items, text) {
+      current = cur;
+      list.textContent = "";
+      main.setAttribute("aria-busy", "false");
+      status.textContent = text;
+      var frag = document.createDocumentFragment();
+      items.forEach(function (item) {
+        frag.appendChild(api.renderResult(item, cur.q, cur.plan));
+      });
+      list.appendChild(frag);
+      moreBtn.hidden = !cur.hasMore();
+      markDone();
+    }
+
+    /* -------------------------------------------- no words: the filter index */
+
+    function rowItem(r) {
+      return {
+        url: api.root.pathname + String(r[0] || "").replace(/^\/+/, ""),
+        title: r[1] || r[0],
+        meta: { kind: r[2], unit: r[3], year: r[4] },
+        excerpt: r[5] || "",
+        excerptHtml: null
+      };
+    }
+
+    /** Facet totals as renderGroups wants them. */
+    function totalCounts() {
+      var out = {};
+      keys.forEach(function (k) {
+        out[k] = {};
+        (filterIndex.values[k] || []).forEach(function (pair) {
+          out[k][pair[0]] = pair[1];
+        });
+      });
+      return out;
+    }
+
+    function totalsByNumber() {
+      var out = {};
+      keys.forEach(function (k) {
+        out[k] = (filterIndex.values[k] || []).map(function (pair) {
+          return pair[1];
+        });
+      });
+      return out;
+    }
+
+    /**
+     * Counts of every listed value with the other facets as chosen; fetches the
+     * lists it needs for exact counts (the values shown first), then calls
+     * `done(counts)` with {key: {name: count}}. Returns the counts known now.
+     */
+    function filterCounts(selectedNumbers, id, done) {
+      var totals = totalsByNumber();
+      var out = {};
+      var need = [];
+      keys.forEach(function (key) {
+        var values = filterIndex.values[key] || [];
+        var numbers = values.map(function (pair, i) {
+          return i;
+        });
+        var res = core.facetCounts(indexInfo, key, numbers, selectedNumbers, filterIndex.lists, totals);
+        out[key] = {};
+        res.counts.forEach(function (n, v) {
+          out[key][values[v][0]] = n;
+        });
+        // Exact counts for the likeliest of the rest: the largest upper bounds.
+        var candidates = res.missing
+          .filter(function (v) {
+            return res.bounds.get(v);
+          })
+          .sort(function (a, b) {
+            return res.bounds.get(b) - res.bounds.get(a) || a - b;
+          })
+          .slice(0, expanded[key] ? 200 : SHORT_LIST);
+        candidates.forEach(function (v) {
+          need.push([key, v]);
+        });
+      });
+      if (need.length) {
+        Promise.all(
+          need.map(function (kv) {
+            return filterIndex.list(kv[0], kv[1]);
+          })
+        )
+          .then(function () {
+            if (id !== seq) return;
+            done(filterCounts(selectedNumbers, id, function () {}));
+          })
+          .catch(function (err) {
+            if (window.console) console.error("showcase-facets:", err);
+          });
+      } else {
+        done(out);
+      }
+      return out;
+    }
+
+    function runFilters(id) {
+      return filterIndex.index().then(function (index) {
+        indexInfo = index;
+        var activeKeys = Object.keys(state.filters).filter(function (k) {
+          return state.filters[k].length;
+        });
+        if (!activeKeys.length) {
+          // Neither words nor filters: the facets and their totals only.
+          if (id !== seq) return;
+          current = null;
+          list.textContent = "";
+          moreBtn.hidden = true;
+          main.setAttribute("aria-busy", "false");
+          status.textContent = T.idle;
+          groups.removeAttribute("aria-busy");
+          renderGroups(totalCounts());
+          markDone();
+          return;
+        }
+        var expandedKeys = keys.filter(function (k) {
+          return expanded[k];
+        });
+        return Promise.all(
+          activeKeys
+            .map(function (k) {
+              return filterIndex.numbers(k, state.filters[k]);
+            })
+            .concat(
+              expandedKeys.map(function (k) {
+                return filterIndex.allValues(k);
+              })
+            )
+        )
+          .then(function (found) {
+            var selected = {};
+            activeKeys.forEach(function (k, i) {
+              selected[k] = state.filters[k]
+                .map(function (name) {
+                  return found[i][name];
+                })
+                .filter(function (n) {
+                  return n !== undefined;
+                });
+            });
+            var loads = [];
+            activeKeys.forEach(function (k) {
+              selected[k].forEach(function (n) {
+                loads.push(filterIndex.list(k, n));
+              });
+            });
+            return Promise.all(loads).then(function () {
+              return selected;
+            });
+          })
+          .then(function (selected) {
+            if (id !== seq) return;
+            var anyMissing = activeKeys.some(function (k) {
+              return !selected[k].length;
+            });
+            var set = anyMissing ? core.emptySet(index.count) : core.matchSet(selected, filterIndex.lists, null);
+            var total = core.countSet(set);
+            var direction = (core.sortOption(state.sort) || {})[SORT_KEY] === "asc" ? "asc" : "desc";
+            var cursor = 0;
+            var cur = {
+              q: "",
+              plan: null,
+              hasMore: function () {
+                return cursor < total;
+              },
+              next: function (n) {
+                var ordinals = core.pickOrdinals(set, index.count, index.dated, direction, cursor, n);
+                cursor += ordinals.length;
+                return filterIndex.rows(ordinals).then(function (rows) {
+                  return rows.map(rowItem);
+                });
+              }
+            };
+            return cur.next(pageSize).then(function (items) {
+              if (id !== seq) return;
+              showResults(cur, items, total ? T.results(total) : T.none);
+              var counts = filterCounts(selected, id, function (exact) {
+                if (id !== seq) return;
+                groups.removeAttribute("aria-busy");
+                renderGroups(exact);
+              });
+              renderGroups(counts);
+            });
+          });
+      });
+    }
+
+    /* -------------------------------------------------- words: Pagefind */
+
     /**
      * A query of common words only, no filter, no sort: the first results come
      * from the precomputed lists; Pagefind runs in the background for the
      * facet counts and the exact total, and serves "Xem thêm" past the lists.
      */
-    function runCommon(id, plan) {
+    function runCommon(id) {
       return api.run(state.q).then(function (r) {
         if (id !== seq) return;
-        if (r.source !== "common") return runPagefind(id, plan);
+        if (r.source !== "common") return runPagefind(id, r.plan);
         return r.next(pageSize).then(function (items) {
           if (id !== seq) return;
-          current = { q: state.q, plan: r.plan, run: r };
-          var cur = current;
-          list.textContent = "";
-          main.setAttribute("aria-busy", "false");
-          status.textContent = api.statusText(r);
-          var frag = document.createDocumentFragment();
-          items.forEach(function (item) {
-            frag.appendChild(api.renderResult(item, state.q, r.plan));
-          });
-          list.appendChild(frag);
-          moreBtn.hidden = !r.hasMore();
+          var cur = {
+            q: state.q,
+            plan: r.plan,
+            hasMore: r.hasMore,
+            next: r.next
+          };
+          showResults(cur, items, api.statusText(r));
           if (r.approximate) {
             groups.textContent = "";
             groups.appendChild(el("p", { className: "sk-facets__counting" }, T.counting));
@@ -390,40 +678,14 @@
       });
     }
 
-    /** Resolves after the next frame has been painted. */
-    function afterPaint() {
-      return new Promise(function (resolve) {
-        if (window.requestAnimationFrame) {
-          window.requestAnimationFrame(function () {
-            setTimeout(resolve, 0);
-          });
-        } else {
-          setTimeout(resolve, 0);
-        }
-      });
-    }
-
     function runPagefind(id, plan) {
       return api
         .load()
         .then(function (pf) {
-          return loadCounts(pf).then(function (all) {
-            return { pf: pf, all: all };
-          });
-        })
-        .then(function (ctx) {
-          var pf = ctx.pf;
-          var q = plan.pagefindQuery ? plan.pagefindQuery : null;
+          var q = plan.pagefindQuery;
           var activeKeys = Object.keys(state.filters).filter(function (k) {
             return state.filters[k].length;
           });
-          var hasFilters = activeKeys.length > 0;
-          // Neither words nor filters: show the facets only. A search without
-          // words makes Pagefind download its whole word index (8.5 MB at
-          // 10,000 records), so it runs only once a filter is chosen.
-          if (!q && !hasFilters) {
-            return { all: ctx.all, res: [null], activeKeys: [], hasFilters: false, skipped: true };
-          }
           // Counts for a facet with a selection come from a search without it,
           // so its other values show what choosing them as well would add.
           var jobs = [pf.search(q, searchOptions(null))];
@@ -432,9 +694,10 @@
           });
           // Sorting by date leaves out pages without a date (units, people,
           // hand-written pages): list them after the dated ones.
-          var undated = !!(state.sort || !q);
+          var undated = !!state.sort;
           if (undated) jobs.push(pf.search(q, searchOptions(null, true)));
-          return Promise.all(jobs).then(function (res) {
+          return Promise.all([loadCounts(pf)].concat(jobs)).then(function (res) {
+            res.shift();
             if (undated) {
               var all = res.pop();
               var sorted = res[0];
@@ -452,40 +715,41 @@
                 filters: all.filters
               };
             }
-            return { all: ctx.all, res: res, activeKeys: activeKeys, hasFilters: hasFilters };
+            return { res: res, activeKeys: activeKeys };
           });
         })
         .then(function (r) {
           if (id !== seq) return;
           var main0 = r.res[0];
-          // A search with neither words nor filters counts nothing: use the totals.
-          var counts = Object.assign({}, !state.q && !r.hasFilters ? r.all : main0 && main0.filters);
+          var counts = Object.assign({}, main0 && main0.filters);
           r.activeKeys.forEach(function (k, i) {
             var s = r.res[i + 1];
             if (s && s.filters && s.filters[k]) counts[k] = s.filters[k];
           });
           groups.removeAttribute("aria-busy");
           renderGroups(counts);
-          list.textContent = "";
-          main.setAttribute("aria-busy", "false");
-          moreBtn.hidden = true;
-          if (r.skipped) {
-            current = null;
-            status.textContent = T.idle;
-            return;
-          }
           var results = main0 ? main0.results : [];
-          // Ranked by relevance: exact-diacritic matches first, as in the header
-          // (showcase-search.js, rankedResults). A chosen sort order stays as it is.
+          // Ranked by relevance: as in the header (showcase-search.js,
+          // rankedResults). A chosen sort order stays as it is.
           var ranked = api.rankedResults(results, state.sort ? "" : plan.pagefindQuery);
-          current = { q: state.q, plan: plan, results: results, ranked: ranked };
           var n = results.length;
-          status.textContent = n ? (state.q || r.hasFilters ? T.results(n) : T.all(n)) : T.none;
+          var text = n ? T.results(n) : T.none;
           if (plan.dropped.length) {
-            status.textContent += " · " + api.T.dropped(plan.dropped);
+            text += " · " + api.T.dropped(plan.dropped);
             note.appendChild(noteButton(T.keep));
           }
-          return showMore();
+          var cur = {
+            q: state.q,
+            plan: plan,
+            hasMore: ranked.hasMore,
+            next: function (size) {
+              return ranked.next(size);
+            }
+          };
+          return cur.next(pageSize).then(function (items) {
+            if (id !== seq) return;
+            showResults(cur, items, text);
+          });
         });
     }
 
@@ -494,27 +758,32 @@
       // "search with them too" holds for this query until it changes
       if (force) forcedQuery = state.q;
       force = force || (forcedQuery !== null && forcedQuery === state.q);
-      writeState(state, keys);
+      var qs = core.writeState(state, keys, location.search);
+      var url = location.pathname + qs + location.hash;
+      if (url !== location.pathname + location.search + location.hash) {
+        history.replaceState(history.state, "", url);
+      }
       status.textContent = T.loading;
       main.setAttribute("aria-busy", "true");
       note.textContent = "";
       var hasFilters = Object.keys(state.filters).some(function (k) {
         return state.filters[k].length;
       });
-      api
-        .plan(state.q, force)
-        .then(function (plan) {
+      var job;
+      if (!state.q) job = runFilters(id);
+      else
+        job = api.plan(state.q, force).then(function (plan) {
           if (id !== seq) return;
-          if (plan.source === "common" && !hasFilters && !state.sort) return runCommon(id, plan);
+          if (plan.source === "common" && !hasFilters && !state.sort) return runCommon(id);
           return runPagefind(id, plan);
-        })
-        .catch(function (err) {
-          allCounts = null;
-          if (id !== seq) return;
-          status.textContent = T.error;
-          main.setAttribute("aria-busy", "false");
-          if (window.console) console.error("showcase-facets:", err);
         });
+      job.catch(function (err) {
+        allCounts = null;
+        if (id !== seq) return;
+        status.textContent = T.error;
+        main.setAttribute("aria-busy", "false");
+        if (window.console) console.error("showcase-facets:", err);
+      });
     }
 
     /* ---------------------------------------------------------------- events */

@@ -1,50 +1,47 @@
 /*
  * Showcase search: Pagefind behind Material's header search box (design §4).
  *
- * Material draws its header search only while its own `search` plugin is on;
- * partials/header.html draws the same markup (same classes, same `__search`
- * toggle, so Material's CSS gives it the light and dark look) and this script
- * drives it with the Pagefind JS API (`pagefind/pagefind.js`).
+ * Needs showcase-search-core.js first (window.ShowcaseSearchCore: folding, planning,
+ * ranking; unit-tested in Node, tests/js/). This file is the browser part:
+ * network, DOM, the header dialog.
  *
+ * - Material draws its header search only while its own `search` plugin is on;
+ *   partials/header.html draws the same markup (same classes, same `__search`
+ *   toggle) and this script drives it with the Pagefind JS API.
  * - The bundle is found from the header's `data-sk-root` (the page's relative
  *   `base_url`), resolved once against the address of the first page loaded, so
- *   it works under a sub-path `site_url` and after Material's instant navigation
- *   (the header is kept across navigations; only the content is swapped).
- * - "/", "s" or "f" opens the search, Esc closes it, ArrowUp/ArrowDown move
- *   between the query and the results, Enter opens the first (or focused) result.
- * - Pagefind folds tone marks but not "đ"; record pages carry the folded words
- *   as a metadata field (partials/pagefind-page.html), and excerpts get extra
- *   <mark>s here for words that match only once folded ("doi" → "Đổi").
- * - A query with diacritics (or đ) lists first the results that hold every
- *   query word with the same diacritics ("Nẵng" before "năng"): rankedResults
- *   stable-partitions Pagefind's top 30, and the common-word lists sort the
- *   same way (commonEntries).
- * - Common words ("sáng kiến" on a site of initiatives) take Pagefind seconds
- *   to rank on a large site. generator/search.py writes, for each word on a
- *   large share of the pages, a precomputed list of the pages such a query
- *   should show first (pagefind/showcase-common/<word>.json). A query made only
- *   of such words is answered from those lists (`source: "common"`); Pagefind
- *   runs only when the reader asks for more than they hold. The header box
- *   fetches Pagefind lazily on such sites: on the first keystroke of a query
- *   that needs it, or in idle time after a common-word answer is shown
- *   (warmUp, idleWarmUp); never before that answer.
- *   See docs_dev/search-performance.md.
+ *   it works under a sub-path `site_url` and after Material's instant navigation.
+ * - Large sites have several Pagefind bundles (generator/search.py, BUNDLE_DOCS);
+ *   the others, listed in showcase-common-words.json, are merged with mergeIndex.
+ * - "/", "s" or "f" opens the search; Enter opens /tra-cuu/?q=… (a focused result
+ *   opens itself); Escape closes and gives focus back to the search button (or to
+ *   what had it before); ArrowUp/ArrowDown move between the query and the results.
+ * - Pagefind folds tone marks but not "đ": documents carry their folded đ words
+ *   as a metadata field, and excerpts get extra <mark>s here ("doi" → "Đổi").
+ * - Ranking: Pagefind weighs titles (10) and names (3) above text; then the top
+ *   RERANK_TOP results are stable-sorted by core.rankKeyFunction: pages holding
+ *   every query word with its diacritics first, then titles with the query as a
+ *   phrase ("thanh hoa" → "… Thanh Hóa" before "… Hoằng Hóa"), then titles with
+ *   every word.
+ * - Common words ("sáng kiến") take Pagefind seconds on a large site; a query made
+ *   only of them is answered from precomputed lists (source "common"), and
+ *   Pagefind is fetched lazily (warmUp, idleWarmUp). docs_dev/search-performance.md.
  *
- * Exposes `window.ShowcaseSearch` (load, plan, run, fold, markExcerpt,
- * renderResult, ...) for showcase-facets.js, and `window.showcaseSearch.search(q)`
- * for benchmarks and tests: the same code path as the UI, without the DOM.
+ * Exposes `window.ShowcaseSearch` (load, plan, run, renderResult, …) for
+ * showcase-facets.js, and `window.showcaseSearch.search(q)` for benchmarks and
+ * tests: the same code path as the header, without the DOM.
  */
 (function () {
   "use strict";
 
+  var core = window.ShowcaseSearchCore;
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 180;
   // After a common-word answer is rendered, wait this long (then for an idle
   // moment) before fetching Pagefind in the background (idleWarmUp).
   var IDLE_WARM_MS = 1000;
-  // A last query word that is not a common word itself but begins some ("sáng ki"
-  // while typing "sáng kiến") stands for the most frequent of them.
-  var PREFIX_EXPANSION = 3;
+  // How many of Pagefind's top results are re-ranked (rankedResults).
+  var RERANK_TOP = 30;
 
   var T = {
     idle: "Nhập từ khóa để tìm kiếm",
@@ -59,152 +56,47 @@
     },
     keep: "Tìm cả những từ này",
     results: function (n) {
-      return formatNumber(n) + " kết quả";
+      return core.formatNumber(n) + " kết quả";
     },
     about: function (n) {
-      return "Khoảng " + formatNumber(n) + " kết quả";
+      return "Khoảng " + core.formatNumber(n) + " kết quả";
     }
   };
-
-  /* ------------------------------------------------------------------ helpers */
-
-  function formatNumber(n) {
-    try {
-      return n.toLocaleString("vi-VN");
-    } catch (e) {
-      return String(n);
-    }
-  }
 
   function now() {
     return window.performance && performance.now ? performance.now() : Date.now();
   }
 
-  /** Lower-case and strip Vietnamese diacritics, "đ" included. */
-  function fold(text) {
-    return String(text || "")
-      .replace(/[đĐÐ]/g, "d")
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase();
-  }
-
-  var WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
-
-  /**
-   * Words of `text`: [{exact, folded}], exact being the NFC lower-case word.
-   * Splits like generator.search.folded_words, so the folded words are the keys
-   * of the common-word lists.
-   */
-  function tokens(text) {
-    var out = [];
-    String(text || "")
-      .normalize("NFC")
-      .toLowerCase()
-      .split(WORD_SPLIT)
-      .forEach(function (w) {
-        var f = fold(w).replace(/[^\p{L}\p{N}]+/gu, "");
-        if (f) out.push({ exact: w, folded: f });
-      });
-    return out;
-  }
-
-  /** Query terms as Pagefind sees them, folded. */
-  function foldedTerms(query) {
-    return tokens(query).map(function (t) {
-      return t.folded;
-    });
-  }
-
-  /** A matcher for folded words: every term as a prefix (Pagefind's rule). */
-  function prefixMatcher(query) {
-    var terms = foldedTerms(query);
-    return function (folded) {
-      return terms.some(function (t) {
-        return folded.indexOf(t) === 0;
-      });
-    };
-  }
-
-  /**
-   * A matcher for the words of a common-word plan: whole words, a last partial
-   * word as a prefix; a word typed with diacritics only with the same ones
-   * ("Đà Nẵng" marks "Đà", not "đã").
-   */
-  function planMatcher(plan) {
-    return function (folded, exact) {
-      return plan.terms.some(function (t) {
-        if (t.exact === t.term) return t.prefix ? folded.indexOf(t.term) === 0 : folded === t.term;
-        return t.prefix ? exact.indexOf(t.exact) === 0 : exact === t.exact;
-      });
-    };
-  }
-
-  /* ------------------------------------------------- exact diacritics first */
-
-  // How many of Pagefind's top results are re-ranked for a query with diacritics.
-  var RERANK_TOP = 30;
-
-  /**
-   * The rule "exact-diacritic matches first" for a query: a function of a text
-   * that says whether the text holds every query word, a word typed with
-   * diacritics (or đ) only with the same ones ("Nẵng" is not in "điện năng"),
-   * a word typed without them in any form ("nang" is in both). Whole words
-   * (Vietnamese words are syllables between spaces and punctuation), NFC, case
-   * folded; a term with `prefix` may begin a word. `terms` are the query's
-   * tokens() or a common-word plan's terms. Null when no word has diacritics:
-   * every match is then as good, and Pagefind's order stays.
-   */
-  function exactRule(terms) {
-    terms = (terms || []).map(function (t) {
-      var folded = t.folded !== undefined ? t.folded : t.term;
-      return { exact: t.exact, folded: folded, prefix: !!t.prefix, marked: t.exact !== folded };
-    });
-    if (
-      !terms.some(function (t) {
-        return t.marked;
-      })
-    )
-      return null;
-    return function (text) {
-      var words = tokens(text);
-      return terms.every(function (t) {
-        return words.some(function (w) {
-          var have = t.marked ? w.exact : w.folded;
-          var want = t.marked ? t.exact : t.folded;
-          return t.prefix ? have.indexOf(want) === 0 : have === want;
-        });
-      });
-    };
-  }
+  /* ------------------------------------------------------------ ranking */
 
   /** The text a result is judged on: its title, then its content (or excerpt). */
+  function resultTitle(data) {
+    return ((data && data.meta) || {}).title || "";
+  }
+
   function resultText(data) {
-    var meta = (data && data.meta) || {};
-    return [meta.title || "", data && (data.content || htmlToText(data.excerpt))].join(" \n ");
+    return data ? data.content || htmlToText(data.excerpt) : "";
   }
 
   /**
    * Pagefind's `results` in the order to show them, read page by page:
-   * {next(n) → Promise<result data>, hasMore(), loaded()}. For a query with
-   * diacritics (`query`, as sent to Pagefind), the first RERANK_TOP results are
-   * stable-partitioned: those that hold every query word with its diacritics
-   * (exactRule) first, in Pagefind's order, then the others; results past
+   * {next(n) → Promise<result data>, hasMore(), loaded()}. The first RERANK_TOP
+   * results are stable-sorted by core.rankKeyFunction(query); results past
    * RERANK_TOP follow in Pagefind's order. Fragments are loaded in parallel and
-   * only as far as the page asked for needs: if the first n results all match
-   * exactly, they are the first n either way; otherwise the rest of the top
-   * RERANK_TOP are loaded (once, asked for as soon as one of the first n
-   * misses) to partition them.
+   * only as far as needed: if the first n results all have the best possible
+   * key, they are the first n either way; otherwise the rest of the top is
+   * loaded (asked for as soon as one of the first n misses) to sort it.
+   * `query` "" keeps Pagefind's order (a chosen sort on /tra-cuu/).
    */
   function rankedResults(results, query) {
     results = results || [];
-    var rule = exactRule(tokens(query));
+    var keyOf = query ? core.rankKeyFunction(query) : null;
     var top = Math.min(RERANK_TOP, results.length);
     var cache = new Array(results.length);
     var order = results.map(function (r, i) {
       return i;
     });
-    var settled = !rule || top < 2;
+    var settled = !keyOf || top < 2;
     var cursor = 0;
     var fetched = 0;
 
@@ -225,6 +117,10 @@
       return Promise.all(out);
     }
 
+    function best(d) {
+      return core.compareKeys(keyOf(resultTitle(d), resultText(d)), [0, 0]) === 0;
+    }
+
     /** Make the first `count` places of `order` final. */
     function ensure(count) {
       if (settled) return Promise.resolve();
@@ -233,9 +129,8 @@
       for (var i = 0; i < head; i++) {
         checks.push(
           data(i).then(function (d) {
-            var ok = rule(resultText(d));
-            // One miss is enough to know the rest of the top is needed: ask now,
-            // not once the whole head has arrived.
+            var ok = best(d);
+            // One miss is enough to know the rest of the top is needed: ask now.
             if (!ok) range(0, top).catch(function () {});
             return ok;
           })
@@ -246,12 +141,10 @@
         if (head < top && oks.indexOf(false) < 0) return;
         return range(0, top).then(function (all) {
           if (settled) return;
-          var exact = [];
-          var rest = [];
-          all.forEach(function (d, i) {
-            (rule(resultText(d)) ? exact : rest).push(i);
+          var keys = all.map(function (d) {
+            return keyOf(resultTitle(d), resultText(d));
           });
-          order = exact.concat(rest, order.slice(top));
+          order = core.stableOrder(keys).concat(order.slice(top));
           settled = true;
         });
       });
@@ -279,6 +172,8 @@
     };
   }
 
+  /* ------------------------------------------------------------ marking */
+
   var MARK_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
   /**
@@ -290,7 +185,7 @@
     text = String(text || "");
     var last = 0;
     text.replace(MARK_WORD, function (w, offset) {
-      if (matcher(fold(w), w.normalize("NFC").toLowerCase())) {
+      if (matcher(core.fold(w), w.normalize("NFC").toLowerCase())) {
         if (offset > last) frag.appendChild(document.createTextNode(text.slice(last, offset)));
         var mark = document.createElement("mark");
         mark.textContent = w;
@@ -307,13 +202,13 @@
    * Add <mark> around words of a Pagefind excerpt that match a query term once
    * both are folded. Pagefind's excerpt is HTML with entities already encoded;
    * it is parsed into an inert <template>, only text nodes are split, and only
-   * <mark> elements are added. `matcher` defaults to the query's terms as prefixes.
+   * <mark> elements are added.
    */
   function markExcerpt(excerptHtml, query, matcher) {
     var tpl = document.createElement("template");
     tpl.innerHTML = excerptHtml || "";
-    if (!foldedTerms(query).length) return tpl.innerHTML;
-    matcher = matcher || prefixMatcher(query);
+    if (!core.foldedTerms(query).length) return tpl.innerHTML;
+    matcher = matcher || core.prefixMatcher(query);
     var walker = document.createTreeWalker(tpl.content, NodeFilter.SHOW_TEXT);
     var nodes = [];
     for (var n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -350,30 +245,43 @@
   // Resolved once: see the comment at the top.
   var siteRoot = computeRoot();
   var bundleRoot = new URL("pagefind/", siteRoot);
+
+  var PAGEFIND_OPTIONS = {
+    baseUrl: siteRoot.pathname,
+    excerptLength: 26,
+    ranking: {
+      // Exact diacritics ("bàn" for "bàn", not "bán") count for more than
+      // Pagefind's default 0.8 boost.
+      diacriticSimilarity: 1.5,
+      // Folded words only make a match possible; kind, year and unit are on
+      // many records (the unit is already weighted among the names).
+      metaWeights: { title: 5.0, folded: 0.5, kind: 0.0, year: 0.0, unit: 0.0 }
+    }
+  };
+
   var pagefindPromise = null;
 
+  /** Pagefind, initialised, with the site's other bundles merged in. */
   function load() {
     if (pagefindPromise) return pagefindPromise;
-    pagefindPromise = import(new URL("pagefind.js", bundleRoot).href)
-      .then(function (pf) {
-        return Promise.resolve(
-          pf.options({
-            baseUrl: siteRoot.pathname,
-            excerptLength: 26,
-            ranking: {
-              // Exact diacritics ("bàn" for "bàn", not "bán") count for more than
-              // Pagefind's default 0.8 boost.
-              diacriticSimilarity: 1.5,
-              // Folded words only make a match possible; kind/year are on every
-              // record and say nothing about relevance.
-              metaWeights: { title: 5.0, folded: 0.5, kind: 0.0, year: 0.0 }
-            }
+    pagefindPromise = Promise.all([import(new URL("pagefind.js", bundleRoot).href), loadCommon()])
+      .then(function (loaded) {
+        var pf = loaded[0];
+        var bundles = (loaded[1] && loaded[1].bundles) || [];
+        return Promise.resolve(pf.options(PAGEFIND_OPTIONS))
+          .then(function () {
+            return pf.init();
           })
-        ).then(function () {
-          return Promise.resolve(pf.init()).then(function () {
+          .then(function () {
+            return Promise.all(
+              bundles.map(function (b) {
+                return pf.mergeIndex(new URL(b, bundleRoot).pathname, PAGEFIND_OPTIONS);
+              })
+            );
+          })
+          .then(function () {
             return pf;
           });
-        });
       })
       .catch(function (err) {
         pagefindPromise = null;
@@ -384,12 +292,8 @@
 
   /* --------------------------------------------------------- common words */
 
-  /*
-   * pagefind/showcase-common-words.json (generator/search.py):
-   *   words:  folded words on >= 80% of the pages; a query that has other words is
-   *           sent to Pagefind without runs of two or more of them.
-   *   shards: words that have a precomputed result list (word -> pages having it).
-   */
+  // pagefind/showcase-common-words.json (generator/search.py): the words on >= 80 %
+  // of the pages, the words and pairs with a precomputed result list, the bundles.
   var commonPromise = null;
   var common = null; // the resolved value, for synchronous checks while typing
 
@@ -403,28 +307,8 @@
           return null;
         })
         .then(function (d) {
-          var shards = (d && d.shards) || {};
-          var counts = shards.words || {};
-          var pairs = shards.pairs || {};
-          var byCount = Object.keys(counts).sort(function (a, b) {
-            return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0);
-          });
-          common = {
-            pages: (d && d.pages) || 0,
-            words: new Set((d && d.words) || []),
-            dir: new URL((shards.dir || "showcase-common") + "/", bundleRoot),
-            shards: new Map(
-              byCount.map(function (w) {
-                return [w, counts[w]];
-              })
-            ),
-            byCount: byCount,
-            pairs: new Map(
-              Object.keys(pairs).map(function (k) {
-                return [k, pairs[k]];
-              })
-            )
-          };
+          common = core.commonData(d);
+          common.url = new URL(common.dir + "/", bundleRoot);
           return common;
         });
     }
@@ -437,8 +321,7 @@
     if (!shardCache.has(word)) {
       var p = loadCommon()
         .then(function (c) {
-          // generator.search.shard_file_name: "sang" → sang.json, "sang kien" → sang_kien.json
-          return fetch(new URL(encodeURIComponent(word.replace(/ /g, "_")) + ".json", c.dir).href);
+          return fetch(new URL(core.listFileName(word), c.url).href);
         })
         .then(function (r) {
           if (!r.ok) throw new Error("HTTP " + r.status);
@@ -453,268 +336,27 @@
     return shardCache.get(word);
   }
 
-  function isQuoted(query) {
-    return /^\s*".+"\s*$/.test(query);
-  }
-
-  /**
-   * The query's words as common words [{term, exact, prefix}], or null when one
-   * is not. The last word may be the beginning of common words ("sáng ki"): it
-   * then stands for the most frequent of them (`expand`).
-   */
-  function commonTerms(toks, c, quoted) {
-    if (!toks.length || !c.shards.size) return null;
-    var terms = [];
-    for (var i = 0; i < toks.length; i++) {
-      var t = toks[i];
-      if (c.shards.has(t.folded)) {
-        terms.push({ term: t.folded, exact: t.exact, prefix: false, expand: [t.folded] });
-        continue;
-      }
-      if (i === toks.length - 1 && !quoted) {
-        var words = c.byCount
-          .filter(function (w) {
-            return w.indexOf(t.folded) === 0;
-          })
-          .slice(0, PREFIX_EXPANSION);
-        if (words.length) {
-          terms.push({ term: t.folded, exact: t.exact, prefix: true, expand: words });
-          continue;
-        }
-      }
-      return null;
-    }
-    return terms;
-  }
-
-  /**
-   * The lists a page must be in, as groups of alternatives [{lists: [key...]}]:
-   * side-by-side words with a list of their own (CommonGrams: "sang kien") use
-   * it, so that pages with the phrase come first; other words their own list.
-   */
-  function commonGroups(terms, c) {
-    var groups = [];
-    var covered = terms.map(function () {
-      return false;
-    });
-    for (var i = 0; i + 1 < terms.length; i++) {
-      if (terms[i].prefix || terms[i + 1].prefix) continue;
-      var key = terms[i].term + " " + terms[i + 1].term;
-      if (c.pairs.has(key)) {
-        groups.push({ lists: [key] });
-        covered[i] = covered[i + 1] = true;
-      }
-    }
-    terms.forEach(function (t, k) {
-      if (!covered[k]) groups.push({ lists: t.expand.slice() });
-    });
-    return groups;
-  }
-
-  /**
-   * How to answer `query`, given the common-word data `c`:
-   *   {query, source: "common", terms: [{term, exact, prefix}], groups: [{lists}]}
-   *     every word is a common word (the last may begin some); answer from the lists;
-   *   {query, source: "pagefind", pagefindQuery, dropped}
-   *     Pagefind, without runs of two or more very common words when other words
-   *     remain (`dropped`). `force` keeps the query whole and skips the lists.
-   */
-  function makePlan(query, force, c) {
-    // Pagefind ranks an NFD query ("đổi mới" typed as d + U+0302 …) differently.
-    query = String(query || "")
-      .normalize("NFC")
-      .trim();
-    var toks = tokens(query);
-    var plan = { query: query, source: "pagefind", pagefindQuery: query, dropped: [], terms: null, groups: null };
-    if (!query || force || !c) return plan;
-
-    var common = commonTerms(toks, c, isQuoted(query));
-    if (common) {
-      plan.source = "common";
-      plan.terms = common;
-      plan.groups = commonGroups(common, c);
-      return plan;
-    }
-
-    if (isQuoted(query)) return plan;
-    var terms = query.split(/\s+/);
-    var isCommon = terms.map(function (term) {
-      var f = foldedTerms(term).join(" ");
-      return !!f && c.words.has(f);
-    });
-    // Vietnamese words are syllables: drop only runs of two or more common
-    // syllables ("sáng kiến"), never one syllable of a word ("mới" of "đổi mới").
-    var kept = [];
-    var dropped = [];
-    for (var j = 0; j < terms.length; ) {
-      var k = j;
-      while (k < terms.length && isCommon[k]) k++;
-      if (k - j >= 2) {
-        dropped = dropped.concat(terms.slice(j, k));
-        j = k;
-      } else if (k > j) {
-        kept = kept.concat(terms.slice(j, k));
-        j = k;
-      } else {
-        kept.push(terms[j]);
-        j++;
-      }
-    }
-    var meaningful = kept.some(function (term) {
-      return foldedTerms(term).join("").length >= 2;
-    });
-    if (dropped.length && meaningful) {
-      plan.pagefindQuery = kept.join(" ");
-      plan.dropped = dropped;
-    }
-    return plan;
-  }
-
   function plan(query, force) {
     return loadCommon().then(function (c) {
-      return makePlan(query, force, c);
+      return core.makePlan(query, force, c);
     });
   }
 
-  /** Backwards-compatible: {query, dropped} of the Pagefind query. */
-  function prepare(query, force) {
-    return plan(query, force).then(function (p) {
-      return { query: p.pagefindQuery, dropped: p.dropped, source: p.source };
-    });
-  }
-
-  /**
-   * How well a title matches a common-word plan, lower is better:
-   * 0 the query's words side by side with the same diacritics, 1 side by side
-   * once folded, 2 all of them in the title, 2 + k with k of them missing. A
-   * query word typed with diacritics counts as in the title only with the same
-   * diacritics ("sáng" is not in "sàng lọc"), as Pagefind ranks exact ones first.
-   */
-  function titleTier(title, p) {
-    var words = tokens(title);
-    var terms = p.terms;
-    function folded(word, k) {
-      var t = terms[k];
-      return t.prefix ? word.folded.indexOf(t.term) === 0 : word.folded === t.term;
-    }
-    function exact(word, k) {
-      var t = terms[k];
-      return t.prefix ? word.exact.indexOf(t.exact) === 0 : word.exact === t.exact;
-    }
-    function strict(word, k) {
-      return terms[k].exact === terms[k].term ? folded(word, k) : exact(word, k);
-    }
-    var best = 2;
-    for (var i = 0; i + terms.length <= words.length && best > 0; i++) {
-      var phrase = true;
-      var same = true;
-      for (var k = 0; k < terms.length; k++) {
-        var w = words[i + k];
-        if (!folded(w, k)) {
-          phrase = false;
-          break;
-        }
-        if (!exact(w, k)) same = false;
-      }
-      if (phrase) best = Math.min(best, same ? 0 : 1);
-    }
-    if (best < 2) return best;
-    var missing = 0;
-    terms.forEach(function (t, k) {
-      if (
-        !words.some(function (w) {
-          return strict(w, k);
-        })
-      )
-        missing++;
-    });
-    return 2 + missing;
-  }
-
-  /**
-   * The ranked entries for a common-word plan, from the lists of its groups.
-   * Certain matches first: pages in every group's lists, and pages whose title
-   * has every query word (the title is part of the page); among them the title
-   * phrase, then title words, then the lists' common order (kind of record,
-   * recency). Then, to fill a first page, pages in some of the lists.
-   * Resolves to {entries, total, complete}.
-   */
+  /** The ranked entries of a common-word plan: {entries, total, complete}. */
   function commonEntries(p) {
-    var keys = [];
-    p.groups.forEach(function (g) {
-      g.lists.forEach(function (k) {
-        if (keys.indexOf(k) < 0) keys.push(k);
-      });
-    });
+    var keys = core.planListKeys(p);
     return Promise.all(keys.map(loadShard)).then(function (shards) {
       var byKey = {};
       keys.forEach(function (k, i) {
-        byKey[k] = shards[i] || { entries: [], total: 0 };
+        byKey[k] = shards[i];
       });
-      var pages = 0;
-      var complete = true;
-      var byUrl = new Map();
-      var totals = p.groups.map(function (g) {
-        var seen = new Set();
-        var total = 0;
-        g.lists.forEach(function (k) {
-          var shard = byKey[k];
-          var entries = shard.entries || [];
-          pages = Math.max(pages, shard.pages || 0);
-          total += shard.total || 0;
-          if (entries.length < (shard.total || 0)) complete = false;
-          entries.forEach(function (entry) {
-            if (seen.has(entry.url)) return;
-            seen.add(entry.url);
-            var rec = byUrl.get(entry.url);
-            if (!rec) {
-              rec = { entry: entry, hits: 0 };
-              byUrl.set(entry.url, rec);
-            }
-            rec.hits++;
-          });
-        });
-        return total;
-      });
-      var n = p.groups.length;
-      var rule = exactRule(p.terms);
-      var recs = [];
-      byUrl.forEach(function (rec) {
-        rec.tier = titleTier(rec.entry.title, p);
-        rec.sure = rec.hits === n || rec.tier <= 2 ? 0 : 1;
-        // The Pagefind path's rule (rankedResults), on what the list holds.
-        rec.exact = !rule || rule(rec.entry.title + " \n " + (rec.entry.excerpt || "")) ? 0 : 1;
-        recs.push(rec);
-      });
-      recs.sort(function (a, b) {
-        return (
-          a.sure - b.sure ||
-          a.exact - b.exact ||
-          a.tier - b.tier ||
-          b.hits - a.hits ||
-          (a.entry.rank || 0) - (b.entry.rank || 0) ||
-          (a.entry.url < b.entry.url ? -1 : a.entry.url > b.entry.url ? 1 : 0)
-        );
-      });
-      var sure = recs.filter(function (r) {
-        return r.sure === 0;
-      });
-      var chosen = sure;
-      if (!complete && sure.length < PAGE_SIZE) chosen = recs.slice(0, PAGE_SIZE);
-      var total = Math.min.apply(null, totals);
-      return {
-        entries: chosen.map(function (r) {
-          return r.entry;
-        }),
-        total: complete ? sure.length : Math.max(Math.min(total, pages || total), sure.length),
-        complete: complete
-      };
+      return core.rankCommonEntries(p, byKey, PAGE_SIZE);
     });
   }
 
   /* -------------------------------------------------------------------- runs */
 
-  /** A result as the UI shows it, from a common-word list entry. */
+  /** A result as the UI shows it, from a precomputed list entry. */
   function fromEntry(entry) {
     return {
       url: siteRoot.pathname + String(entry.url || "").replace(/^\/+/, ""),
@@ -868,7 +510,7 @@
             return null;
           })
           .then(function (r) {
-            return r || pagefindRun(query, makePlan(query, true, common));
+            return r || pagefindRun(query, core.makePlan(query, true, common));
           });
       }
       return pagefindRun(query, p);
@@ -885,7 +527,7 @@
   }
 
   function matcherFor(query, p) {
-    return p && p.source === "common" && p.terms ? planMatcher(p) : prefixMatcher(query);
+    return p && p.source === "common" && p.terms ? core.planMatcher(p) : core.prefixMatcher(query);
   }
 
   /**
@@ -930,9 +572,9 @@
 
   /**
    * window.showcaseSearch.search(query) → Promise<{results, total, approximate,
-   * source, ms}>: the first ten results as the header shows them, through the
-   * same code as the header (no DOM needed). `ms` counts from the call to the
-   * first ten results' data.
+   * source, ms, fragments}>: the first ten results as the header shows them,
+   * through the same code as the header (no DOM needed). `ms` counts from the
+   * call to the first ten results' data.
    */
   window.showcaseSearch = {
     search: function (query, options) {
@@ -957,14 +599,11 @@
 
   var api = {
     root: siteRoot,
+    bundle: bundleRoot,
     load: load,
     loadCommon: loadCommon,
     plan: plan,
-    prepare: prepare,
     run: run,
-    fold: fold,
-    tokens: tokens,
-    exactRule: exactRule,
     rankedResults: rankedResults,
     markExcerpt: markExcerpt,
     markText: markText,
@@ -987,7 +626,7 @@
   var statusEl = header.querySelector("[data-sk-search-status]");
   var list = header.querySelector("[data-sk-search-results]");
   var output = header.querySelector("[data-sk-search-output]");
-  var openers = document.querySelectorAll(".sk-search-open");
+  var opener = document.querySelector(".sk-search-open");
   // data-sk-search-page is relative to the first page loaded, like data-sk-root.
   var searchPageUrl = new URL(header.getAttribute("data-sk-search-page") || "tra-cuu/", location.href).href;
 
@@ -995,12 +634,14 @@
   var timer = 0;
   var current = null; // {query, run}
   var returnFocus = null;
+  var quietFocus = false; // focusing the box without opening the dialog
 
   function isOpen() {
     return !!(toggle && toggle.checked);
   }
 
   function setOpen(open) {
+    if (opener) opener.setAttribute("aria-expanded", open ? "true" : "false");
     if (!toggle || toggle.checked === open) return;
     toggle.checked = open;
     // Material watches the toggle's change event (scroll lock on small screens).
@@ -1015,8 +656,8 @@
     input.focus();
     if (select) input.select();
     // The common-word index is small and says whether Pagefind is needed at
-    // all: on a site with lists, Pagefind (~250 KB) waits for a query that
-    // needs it (warmUp); on a site without, it is fetched now.
+    // all: on a site with lists, Pagefind waits for a query that needs it
+    // (warmUp); on a site without, it is fetched now.
     warmUp(input.value.trim());
   }
 
@@ -1031,7 +672,7 @@
   function warmUp(query) {
     if (pagefindPromise) return;
     loadCommon().then(function (c) {
-      if (!c || !c.shards.size || (query && makePlan(query, false, c).source !== "common")) load().catch(noop);
+      if (!c || !c.shards.size || (query && core.makePlan(query, false, c).source !== "common")) load().catch(noop);
     });
   }
 
@@ -1053,19 +694,41 @@
     }, IDLE_WARM_MS);
   }
 
+  function visible(node) {
+    return !!(node && node.getClientRects().length && getComputedStyle(node).visibility !== "hidden");
+  }
+
+  /**
+   * Close the dialog. With `restoreFocus`: focus goes to the search button
+   * (narrow screens, where it opened the dialog), else to what had it before
+   * opening, else stays in the box without reopening the dialog: never to the
+   * page body.
+   */
   function close(restoreFocus) {
     setOpen(false);
-    input.blur();
-    if (
-      restoreFocus &&
+    if (!restoreFocus) {
+      input.blur();
+      returnFocus = null;
+      return;
+    }
+    var target = null;
+    if (visible(opener)) target = opener;
+    else if (
       returnFocus &&
       typeof returnFocus.focus === "function" &&
       returnFocus !== document.body &&
-      !header.contains(returnFocus)
-    ) {
-      returnFocus.focus();
-    }
+      !header.contains(returnFocus) &&
+      document.contains(returnFocus)
+    )
+      target = returnFocus;
     returnFocus = null;
+    if (target) {
+      target.focus();
+    } else {
+      quietFocus = true;
+      input.focus();
+      quietFocus = false;
+    }
   }
 
   function setStatus(text, busy) {
@@ -1076,6 +739,10 @@
   function clearResults() {
     list.textContent = "";
     current = null;
+  }
+
+  function searchPageFor(query) {
+    return searchPageUrl + "?q=" + encodeURIComponent(query);
   }
 
   function moreItem(state) {
@@ -1095,7 +762,7 @@
       li.appendChild(btn);
     }
     var all = el("a", "sk-result-more__all", T.all);
-    all.href = searchPageUrl + "?q=" + encodeURIComponent(state.query);
+    all.href = searchPageFor(state.query);
     li.appendChild(all);
     return li;
   }
@@ -1179,13 +846,14 @@
   function schedule() {
     clearTimeout(timer);
     var query = input.value.trim();
+    if (!isOpen()) open(false);
     if (!query) {
       runSearch("");
       return;
     }
     warmUp(query);
     // A query the common-word lists answer costs no Pagefind work: run it now.
-    if (common && makePlan(query, false, common).source === "common") {
+    if (common && core.makePlan(query, false, common).source === "common") {
       runSearch(query);
       return;
     }
@@ -1210,17 +878,17 @@
 
   input.addEventListener("input", schedule);
   input.addEventListener("focus", function () {
-    if (!isOpen()) open(false);
+    if (!isOpen() && !quietFocus) open(false);
   });
 
+  // Enter in the box: the search page with the query (a focused result link
+  // opens that result instead, as links do).
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var first = list.querySelector(".sk-result > a");
-    if (first) {
-      first.click();
-    } else if (input.value.trim()) {
-      location.href = searchPageUrl + "?q=" + encodeURIComponent(input.value.trim());
-    }
+    var query = input.value.trim();
+    if (!query) return;
+    close(false);
+    location.href = searchPageFor(query);
   });
 
   form.addEventListener("reset", function () {
@@ -1236,23 +904,20 @@
     if (a) close(false);
   });
 
-  // Labels for="__search": the magnifier opens, the overlay and back arrow close.
+  // The overlay and the back arrow (labels for="__search") close; the button opens.
   document.querySelectorAll('label[for="__search"]').forEach(function (label) {
     label.addEventListener("click", function (ev) {
       ev.preventDefault();
-      if (label.classList.contains("sk-search-open")) open(true);
-      else close(true);
+      close(true);
     });
   });
-  Array.prototype.forEach.call(openers, function (opener) {
-    opener.addEventListener("keydown", function (ev) {
-      if (ev.key === "Enter" || ev.key === " ") {
-        ev.preventDefault();
-        ev.stopPropagation();
-        open(true);
-      }
+  if (opener) {
+    opener.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      if (isOpen()) close(true);
+      else open(true);
     });
-  });
+  }
 
   document.addEventListener(
     "keydown",
