@@ -3,7 +3,7 @@
  *
  * Runs on any page holding
  *
- *   <div id="sk-search" data-facets='[{"key": "kind", "label": "Loại hồ sơ"}, …]'></div>
+ *   <div id="sk-search" data-facets='[{"key": "kind", "label": "…"}, …]'></div>
  *
  * The facet declaration comes from generator/facets.py through the page template
  * (site_templates/pages/search.md.j2): this file keeps no list or label of its own.
