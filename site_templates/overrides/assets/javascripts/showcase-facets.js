@@ -686,6 +686,16 @@
           var activeKeys = Object.keys(state.filters).filter(function (k) {
             return state.filters[k].length;
           });
+          // Searches count the values of the filters they do not mention only once
+          // every filter chunk is loaded (loadCounts).
+          return loadCounts(pf).then(function () {
+            return { pf: pf, q: q, activeKeys: activeKeys };
+          });
+        })
+        .then(function (ctx) {
+          var pf = ctx.pf;
+          var q = ctx.q;
+          var activeKeys = ctx.activeKeys;
           // Counts for a facet with a selection come from a search without it,
           // so its other values show what choosing them as well would add.
           var jobs = [pf.search(q, searchOptions(null))];
@@ -696,8 +706,7 @@
           // hand-written pages): list them after the dated ones.
           var undated = !!state.sort;
           if (undated) jobs.push(pf.search(q, searchOptions(null, true)));
-          return Promise.all([loadCounts(pf)].concat(jobs)).then(function (res) {
-            res.shift();
+          return Promise.all(jobs).then(function (res) {
             if (undated) {
               var all = res.pop();
               var sorted = res[0];
