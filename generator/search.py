@@ -8,34 +8,35 @@ The generator hands the index stage a list of :class:`~generator.search_docs.Sea
 (site-relative, ``sang-kien/x/``), title, kind label, *names* (people and units it
 names), plain *text* (the record's own words: summary, description, tags…; never
 navigation, field labels, table headers or the example notice), *description* (shown
-with list results), *filters* (facet key → values; keys declared in
+under list results), *filters* (facet key → values; keys declared in
 ``generator.facets``), *meta* (``kind``, ``unit``, ``year``: shown under a result) and
 *sort* keys (``date``, ``benefit``).  :func:`index_documents` writes, under
 ``<site>/pagefind/``:
 
-1. **Pagefind's bundle**, built through its Python API (``PagefindIndex``) from one
+1. **The search index** (``showcase-index/``, :func:`write_search_index`): every document
+   gets an ordinal (newest first); per facet value the ordinals having it
+   (``generator.search_filters``), per folded word the ordinals having it in the title,
+   the names or the text, and per written form (``generator.search_words``), plus the
+   result rows (title, facts, description) by ordinal.  The browser answers text
+   queries and filters from these files, fetching only the words and values a query
+   names: a few files of at most ``count / 8`` bytes each (6 KB at 50,000 records).
+2. **Pagefind's bundle**, built through its Python API (``PagefindIndex``) from one
    small synthetic HTML file per document (:func:`document_html`): the title in an
    ``<h1>`` weighted ``TITLE_WEIGHT`` (and Pagefind's ``title`` metadata), the names
    weighted ``NAMES_WEIGHT``, the text at weight 1, filters, metadata and sort keys as
    attributes, and the folded ``đ`` words as the searchable metadata field
-   ``FOLDED_META_KEY``.  Pagefind folds tone marks itself but treats ``đ`` as a letter of
-   its own, so without that field ``doi moi`` would not find ``đổi mới``; only the ``đ``
-   words are needed (a whole folded copy doubles the cost of common words, see
-   ``docs_dev/search-performance.md``).  The files are written to a temporary folder and
-   indexed with one ``add_directory`` call: the Python wrapper reads one reply of the
-   Pagefind service per 0.1 s, so 50,000 ``add_html_file`` calls would take 1.4 hours.
-2. **Common-word result lists** (``COMMON_WORDS_FILE``, ``COMMON_SHARDS_DIR``): for each
-   folded word (and pair of words) on a large share of the documents, the documents a
-   query for it should show first.  Pagefind's scoring time grows with the square of the
-   pages a query matches ("sáng kiến" on every record: 4 s at 10,000 pages), so a query
-   made only of such words is answered from these lists (``showcase-search.js``).
-3. **The filter index** (``generator.search_filters``, ``showcase-filters/``): per facet
-   value the documents having it, so that ``/tra-cuu/`` answers filters without words
-   by intersecting two small lists, never by downloading Pagefind's word index.
+   ``FOLDED_META_KEY`` (Pagefind folds tone marks but treats ``đ`` as a letter of its
+   own).  The browser uses Pagefind for what the word index cannot do: quoted
+   phrases ("…"), with excerpts around the matching words.  Pagefind's indexer keeps
+   about 120 KB per document until it writes, so documents are split into bundles of
+   at most ``BUNDLE_DOCS``, indexed one after the other and merged in the browser.
+   Each bundle is written from a temporary folder with one ``add_directory`` call: the
+   Python wrapper reads one reply of the Pagefind service per 0.1 s, so 50,000
+   ``add_html_file`` calls would take 1.4 hours.
 
 Everything written is a function of the documents (sorted keys, stable orders), apart
 from Pagefind's own hash-ordered filter and metadata maps
-(``tests/test_determinism.py``).
+(``tests/test_determinism.py``).  Measurements: ``docs_dev/search-performance.md``.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import html
-import itertools
 import json
 import logging
 import re
@@ -52,13 +52,15 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Coroutine, Iterable, Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
-from generator.search_docs import SearchDoc, shorten
-from generator.search_filters import FILTERS_DIR, FilterReport, date_order, write_filter_index
+from generator.facets import SORT_KEY
+from generator.search_docs import SearchDoc
+from generator.search_filters import INDEX_DIR, FilterReport, date_order, write_filter_index
+from generator.search_words import PREFIX_LETTERS, WordReport, write_word_index
 from generator.vietnamese import fold
 
 log = logging.getLogger(__name__)
@@ -76,51 +78,8 @@ FOLDED_META_KEY = "folded"
 #: title counts ten times a word of the text, a name (author, unit) three times.
 TITLE_WEIGHT = 10
 NAMES_WEIGHT = 3
-#: Metadata shown under each result (also written into the precomputed lists).
+#: Metadata shown under each Pagefind result.
 META_KEYS = ("kind", "unit", "year")
-
-#: File written into the bundle: the words found on at least ``COMMON_WORD_SHARE`` of
-#: the documents, which the browser leaves out of a query that has other words.
-COMMON_WORDS_FILE = "showcase-common-words.json"
-COMMON_WORD_SHARE = 0.8
-
-#: Folder of the bundle holding the precomputed result lists of common words.
-COMMON_SHARDS_DIR = "showcase-common"
-#: A word gets a result list when it is on at least this share of the documents *and*
-#: on at least ``COMMON_SHARD_MIN_PAGES`` of them.  Measured at 10,000 pages
-#: (``docs_dev/search-performance.md`` §6): Pagefind needs 350-600 ms (cold) for one
-#: word on 30-50 % of the pages, 1.3-1.7 s for one on 90-100 %, 4 s for "sáng kiến";
-#: below 30 % a single word costs at most about 70 ms once its index chunk is loaded.
-#: The page floor keeps the lists to sites where Pagefind is slow at all: its scoring
-#: time grows with the square of the pages a query matches, and stays under about
-#: 50 ms below 1,000 matching pages.
-COMMON_SHARD_SHARE = 0.3
-COMMON_SHARD_MIN_PAGES = 1000
-#: Two adjacent common words ("sáng kiến", "Đà Nẵng") get a list of their own when the
-#: pair, side by side, is on at least this share of the documents (and on
-#: ``COMMON_SHARD_MIN_PAGES``): the CommonGrams technique.
-COMMON_PAIR_SHARE = 0.2
-#: At most this many words, and this many pairs, get a list (the most frequent).
-COMMON_SHARD_MAX_WORDS = 400
-COMMON_SHARD_MAX_PAIRS = 600
-#: Entries of a result list: at most ``SHARD_TITLE_ENTRIES`` documents whose title has
-#: the word (the pair), then documents in the common order (kind, recency, URL), up to
-#: ``SHARD_MAX_ENTRIES`` entries or ``SHARD_MAX_BYTES`` bytes of JSON.
-SHARD_TITLE_ENTRIES = 20
-SHARD_MAX_ENTRIES = 150
-SHARD_MAX_BYTES = 24_000
-#: Length of the excerpt stored with each entry (characters).
-SHARD_EXCERPT_CHARS = 150
-#: Order of kinds in the common order; other kinds come after these.
-KIND_PRIORITY = (
-    "Sáng kiến",
-    "Khen thưởng",
-    "Sự kiện",
-    "Chương trình",
-    "Đơn vị",
-    "Cá nhân",
-    "Trang",
-)
 
 #: At most this many documents per Pagefind bundle (see :func:`index_documents`);
 #: larger sites get several bundles, merged in the browser.
@@ -139,11 +98,21 @@ class SearchIndexError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class SearchIndexReport:
+    """What :func:`write_search_index` wrote."""
+
+    filters: FilterReport
+    words: WordReport
+
+
+@dataclass(frozen=True)
 class IndexReport:
     """What :func:`index_documents` did."""
 
     pages: int
-    """Documents in Pagefind's index (one fragment each)."""
+    """Documents in Pagefind's bundles (one fragment each)."""
+    bundles: int
+    """Pagefind bundles (``BUNDLE_DOCS`` documents at most each)."""
     files: int
     """Files written under the output folder."""
     bytes_written: int
@@ -152,14 +121,8 @@ class IndexReport:
     """Wall-clock time of the whole call."""
     output_dir: Path
     """The bundle folder, ``site_dir / output_subdir``."""
-    common_words: tuple[str, ...] = field(default=(), repr=False)
-    """Folded words on at least ``COMMON_WORD_SHARE`` of the documents, most common first."""
-    shard_words: tuple[str, ...] = field(default=(), repr=False)
-    """Folded words that got a precomputed result list, alphabetically."""
-    shard_pairs: tuple[str, ...] = field(default=(), repr=False)
-    """Pairs of folded words (``"sang kien"``) that got one, alphabetically."""
-    filters: FilterReport | None = field(default=None, repr=False)
-    """What the filter index holds."""
+    index: SearchIndexReport | None = field(default=None, repr=False)
+    """What the search index (filters and words) holds."""
 
 
 # --------------------------------------------------------------------------- folding
@@ -228,255 +191,8 @@ def folded_words(text: str) -> set[str]:
     return set(folded_sequence(text))
 
 
-def document_frequencies(texts: Iterable[str]) -> tuple[int, Counter[str]]:
-    """Number of texts, and in how many of them each folded word occurs (see :func:`folded_words`)."""
-    count = 0
-    df: Counter[str] = Counter()
-    for text in texts:
-        count += 1
-        df.update(folded_words(text))
-    return count, df
-
-
-def _common_from_df(count: int, df: Counter[str], min_share: float, limit: int) -> list[str]:
-    if count == 0:
-        return []
-    floor = max(1.0, min_share * count)
-    words = [
-        w
-        for w, n in sorted(df.items(), key=lambda item: (-item[1], item[0]))
-        if n >= floor and len(w) > 1 and not w.isdigit()
-    ]
-    return words[:limit]
-
-
-def common_words(
-    texts: Iterable[str], *, min_share: float = COMMON_WORD_SHARE, limit: int = 500
-) -> tuple[int, list[str]]:
-    """Folded words that occur in at least ``min_share`` of ``texts``, most common first.
-
-    Returns the number of texts as well.  Single characters and numbers are left
-    out: Pagefind matches query words as prefixes, and dropping "1" or "a" from a
-    query would change what it means more than it saves.
-    """
-    count, df = document_frequencies(texts)
-    return count, _common_from_df(count, df, min_share, limit)
-
-
-# Adjacent words count as a pair only inside a stretch of text without punctuation.
-_PHRASE_BREAKS = ".,;:!?¶›»«()[]{}“”\"'‘’–—/|•·…"
-_TOKEN_OR_BREAK_RE = re.compile(r"([a-z0-9]+)|[" + re.escape(_PHRASE_BREAKS) + r"]")
-
-
-def folded_pairs(text: str, allowed: set[str] | frozenset[str] | None = None) -> set[str]:
-    """Adjacent folded words of ``text`` as ``"w1 w2"``, both in ``allowed`` if given.
-
-    Punctuation ends a phrase: "sáng kiến. Đà Nẵng" has no pair "kien da".
-
-    >>> sorted(folded_pairs("Sáng kiến, Đà Nẵng"))
-    ['da nang', 'sang kien']
-    """
-    folded = fold_vietnamese(text)
-    pairs: set[str] = set()
-    previous: str | None = None
-    for word in _TOKEN_OR_BREAK_RE.findall(folded):  # "" for a break
-        if not word or (allowed is not None and word not in allowed):
-            previous = None
-            continue
-        if previous is not None:
-            pairs.add(f"{previous} {word}")
-        previous = word
-    return pairs
-
-
-def searchable_text(doc: SearchDoc) -> str:
-    """Everything a query can match in ``doc``: title, names and text, as separate phrases."""
-    return " ¶ ".join(part for part in (doc.title, doc.names, doc.text) if part)
-
-
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-# ------------------------------------------------------------ common-word results
-
-
-def _kind_rank(kind: str) -> int:
-    return KIND_PRIORITY.index(kind) if kind in KIND_PRIORITY else len(KIND_PRIORITY)
-
-
-def common_order(docs: Sequence[SearchDoc]) -> list[int]:
-    """Indexes of ``docs`` in the *common order*: kind (``KIND_PRIORITY``), newest first
-    (the ``date`` sort key; undated last), then URL."""
-    order = sorted(range(len(docs)), key=lambda i: docs[i].url)
-    order.sort(key=lambda i: docs[i].sort.get("date", ""), reverse=True)
-    order.sort(key=lambda i: _kind_rank(docs[i].kind))
-    return order
-
-
-def list_entry(doc: SearchDoc, rank: int) -> dict[str, Any]:
-    """A document as an entry of a precomputed result list."""
-    return {
-        "url": doc.url,
-        "title": doc.title or doc.url,
-        "meta": {k: doc.meta[k] for k in META_KEYS if doc.meta.get(k)},
-        "excerpt": shorten(doc.description or doc.text, SHARD_EXCERPT_CHARS),
-        "rank": rank,
-    }
-
-
-class _Shard:
-    """One word's (or pair's) result list, filled in common order."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        self.total = 0
-        self.titled: list[int] = []  # common-order positions, title matches
-        self.others: list[int] = []
-
-    def add(self, position: int, in_title: bool) -> None:
-        self.total += 1
-        if in_title and len(self.titled) < SHARD_TITLE_ENTRIES:
-            self.titled.append(position)
-        elif len(self.others) < SHARD_MAX_ENTRIES:
-            self.others.append(position)
-
-    def payload(self, docs: Sequence[SearchDoc], order: Sequence[int], pages: int) -> str:
-        shard: dict[str, Any] = {"word": self.key, "total": self.total, "pages": pages}
-        shard["entries"] = []
-        size = len(_dumps(shard).encode("utf-8"))
-        for position in itertools.islice(
-            itertools.chain(self.titled, self.others), SHARD_MAX_ENTRIES
-        ):
-            entry = list_entry(docs[order[position]], position)
-            grown = size + len(_dumps(entry).encode("utf-8")) + 1
-            if grown > SHARD_MAX_BYTES and shard["entries"]:
-                break
-            shard["entries"].append(entry)
-            size = grown
-        return _dumps(shard)
-
-
-def shard_file_name(key: str) -> str:
-    """File of the result list of a word (``sang.json``) or a pair (``sang_kien.json``)."""
-    return key.replace(" ", "_") + ".json"
-
-
-@dataclass(frozen=True)
-class CommonWords:
-    """What :func:`write_common_index` wrote."""
-
-    pages: int
-    words: list[str]
-    """Words on at least ``min_share`` of the documents (dropped from mixed queries)."""
-    shards: dict[str, int]
-    """Words that got a result list → number of documents they are on."""
-    pairs: dict[str, int] = field(default_factory=dict)
-    """Pairs (``"sang kien"``) that got a result list → number of documents they are on."""
-
-
-def _top(counts: Counter[str], floor: float, limit: int) -> dict[str, int]:
-    chosen = sorted((k for k, n in counts.items() if n >= floor), key=lambda k: (-counts[k], k))
-    return {k: counts[k] for k in sorted(chosen[:limit])}
-
-
-def write_common_index(
-    bundle_dir: Path,
-    docs: Sequence[SearchDoc],
-    *,
-    min_share: float = COMMON_WORD_SHARE,
-    shard_share: float = COMMON_SHARD_SHARE,
-    shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
-    pair_share: float = COMMON_PAIR_SHARE,
-    bundles: Sequence[str] = (),
-) -> CommonWords:
-    """Document frequencies of ``docs`` → ``COMMON_WORDS_FILE`` + result lists in ``bundle_dir``.
-
-    ``COMMON_WORDS_FILE`` (JSON, sorted keys)::
-
-        {"bundles": ["showcase-bundles/1/", ...],  # other Pagefind bundles to merge
-         "pages": N, "min_share": 0.8, "words": [...],          # most common first
-         "shards": {"dir": "showcase-common", "min_share": 0.3, "pair_min_share": 0.2,
-                    "min_pages": 1000,
-                    "words": {"kien": 9998, "sang": 10000, ...},   # word → documents
-                    "pairs": {"sang kien": 9990, ...}}}           # pair → documents
-
-    and for each word and pair the file ``<dir>/<word>.json`` or ``<dir>/<w1>_<w2>.json``::
-
-        {"word": "sang", "total": 10000, "pages": N,
-         "entries": [{"url": "sang-kien/x/", "title": "…", "meta": {"kind": "…",
-                      "unit": "…", "year": "2022"}, "excerpt": "…", "rank": 17}, ...]}
-
-    Words are folded syllables of a document's title, names, text and folded words; a
-    pair is two listed words side by side within a stretch of text without
-    punctuation (title, names and text are separate stretches).  Entries: first up to
-    ``SHARD_TITLE_ENTRIES`` documents whose title has the word (the pair), then the
-    other documents having it; each group in the common order (:func:`common_order`).
-    ``rank`` is the document's position in that order, the same in every list.
-    ``url`` is relative to the site root, so it works under a sub-path; ``excerpt`` is
-    the document's description (or text), shortened.
-
-    Memory stays flat: three passes over the documents keep only counters and the
-    first entries of each list, never every document's words.
-    """
-    count = len(docs)
-    order = common_order(docs)
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(folded_words(searchable_text(doc)))
-    words_list = _common_from_df(count, df, min_share, 500)
-
-    floor = max(1.0, shard_share * count, float(shard_min_pages))
-    shard_words = _top(df, floor, COMMON_SHARD_MAX_WORDS)
-    del df
-    listed = frozenset(shard_words)
-    pair_df: Counter[str] = Counter()
-    if listed:
-        for doc in docs:
-            pair_df.update(folded_pairs(searchable_text(doc), listed))
-    pair_floor = max(1.0, pair_share * count, float(shard_min_pages))
-    shard_pairs = _top(pair_df, pair_floor, COMMON_SHARD_MAX_PAIRS)
-    del pair_df
-
-    shards = {key: _Shard(key) for key in [*shard_words, *shard_pairs]}
-    if shards:
-        chosen_pairs = frozenset(shard_pairs)
-        for position, index in enumerate(order):
-            doc = docs[index]
-            text = searchable_text(doc)
-            title_words = folded_words(doc.title)
-            title_pairs = folded_pairs(doc.title, listed)
-            for key in folded_words(text) & listed:
-                shards[key].add(position, key in title_words)
-            for key in folded_pairs(text, listed) & chosen_pairs:
-                shards[key].add(position, key in title_pairs)
-
-    shard_dir = bundle_dir / COMMON_SHARDS_DIR
-    if shard_dir.exists():
-        shutil.rmtree(shard_dir)
-    if shards:
-        shard_dir.mkdir(parents=True)
-    for key, shard in shards.items():
-        (shard_dir / shard_file_name(key)).write_text(
-            shard.payload(docs, order, count), encoding="utf-8"
-        )
-
-    payload = {
-        "bundles": list(bundles),
-        "pages": count,
-        "min_share": min_share,
-        "words": words_list,
-        "shards": {
-            "dir": COMMON_SHARDS_DIR,
-            "min_share": shard_share,
-            "pair_min_share": pair_share,
-            "min_pages": shard_min_pages,
-            "words": shard_words,
-            "pairs": shard_pairs,
-        },
-    }
-    (bundle_dir / COMMON_WORDS_FILE).write_text(_dumps(payload), encoding="utf-8")
-    return CommonWords(pages=count, words=words_list, shards=shard_words, pairs=shard_pairs)
 
 
 # --------------------------------------------------------------------------- indexing
@@ -508,8 +224,8 @@ def document_html(doc: SearchDoc) -> str:
     for key in META_KEYS:
         if doc.meta.get(key):
             spans.append(("meta", key, doc.meta[key]))
-    for key, value in sorted(doc.sort.items()):
-        spans.append(("sort", key, value))
+    if doc.sort.get(SORT_KEY):  # the only order the search page offers
+        spans.append(("sort", SORT_KEY, doc.sort[SORT_KEY]))
     folded = folded_search_text(doc.title, doc.names, doc.text)
     if folded:
         spans.append(("meta", FOLDED_META_KEY, folded))
@@ -602,32 +318,42 @@ def _index_bundle(docs: Sequence[SearchDoc], output_dir: Path, *, force_language
             raise SearchIndexError(f"Pagefind failed to index the documents: {exc}") from exc
 
 
+def write_search_index(
+    out_dir: Path, docs: Sequence[SearchDoc], *, bundles: Sequence[str] = ()
+) -> SearchIndexReport:
+    """Write the filter index, the word index and ``index.json`` of ``docs`` into ``out_dir``.
+
+    ``index.json``: the filter index's manifest (``generator.search_filters``) plus
+    ``words`` ({"prefix": letters per vocabulary file, "count": words}) and ``bundles``
+    (the other Pagefind bundles, relative to the main one).
+    """
+    order = date_order(docs)
+    filters = write_filter_index(out_dir, docs, order)
+    words = write_word_index(out_dir, docs, order)
+    manifest = {
+        **filters.manifest,
+        "words": {"prefix": PREFIX_LETTERS, "count": words.words},
+        "bundles": list(bundles),
+    }
+    (out_dir / "index.json").write_text(_dumps(manifest), encoding="utf-8")
+    return SearchIndexReport(filters=filters, words=words)
+
+
 def index_documents(
     docs: Sequence[SearchDoc],
     site_dir: Path,
     *,
     output_subdir: str = "pagefind",
     force_language: str = FORCE_LANGUAGE,
-    common_word_share: float = COMMON_WORD_SHARE,
-    shard_share: float = COMMON_SHARD_SHARE,
-    shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
-    pair_share: float = COMMON_PAIR_SHARE,
     bundle_docs: int = BUNDLE_DOCS,
 ) -> IndexReport:
-    """Index ``docs`` and write the search bundle to ``site_dir/output_subdir``.
+    """Index ``docs`` and write the search files to ``site_dir/output_subdir``.
 
-    Writes Pagefind's bundle, the common-word lists and the filter index (see the
-    module docstring).  Any previous bundle in that folder is removed first: Pagefind
-    names its chunks by content hash and would otherwise leave stale ones behind.
+    Writes Pagefind's bundles and the search index (see the module docstring).  Any
+    previous bundle in that folder is removed first: Pagefind names its chunks by
+    content hash and would otherwise leave stale ones behind.
 
-    :param force_language: one index for the whole site as this ISO 639-1 language.
-    :param common_word_share: ``COMMON_WORDS_FILE`` lists the words on at least this
-        share of the documents (:func:`write_common_index`).
-    :param shard_share: a word gets a result list when it is on at least this share of
-        the documents …
-    :param shard_min_pages: … and on at least this many documents.
-    :param pair_share: two of those words side by side get a list when the pair is on
-        at least this share of the documents (and on ``shard_min_pages``).
+    :param force_language: one Pagefind index for the whole site as this ISO 639-1 language.
     :param bundle_docs: at most this many documents per Pagefind bundle.
     :raises FileNotFoundError: ``site_dir`` is not a folder.
     :raises ValueError: ``output_subdir`` is not a relative folder inside the site, or
@@ -646,7 +372,7 @@ def index_documents(
     output_dir = _prepare_output(site_dir, output_subdir)
 
     # Pagefind's indexer keeps about 120 KB per document until it writes (1.3 GB at
-    # 10,000 records): documents are split into bundles of at most BUNDLE_DOCS, each
+    # 10,000 records): documents are split into bundles of at most bundle_docs, each
     # indexed by its own Pagefind process in turn, and merged in the browser
     # (pagefind.mergeIndex).  Round robin over the date order: every bundle holds
     # every kind and year alike (comparable scores), and a date-sorted search merged
@@ -660,36 +386,28 @@ def index_documents(
         indexed += _index_bundle(part, target, force_language=force_language)
     if not output_dir.is_dir():
         raise SearchIndexError(f"Pagefind wrote no bundle to {output_dir}")
-    common = write_common_index(
-        output_dir,
-        docs,
-        min_share=common_word_share,
-        shard_share=shard_share,
-        shard_min_pages=shard_min_pages,
-        pair_share=pair_share,
-        bundles=[f"{BUNDLES_DIR}/{n}/" for n in range(1, count)],
+    index = write_search_index(
+        output_dir / INDEX_DIR, docs, bundles=[f"{BUNDLES_DIR}/{n}/" for n in range(1, count)]
     )
-    filters = write_filter_index(output_dir / FILTERS_DIR, docs)
     files = [p for p in output_dir.rglob("*") if p.is_file()]
     report = IndexReport(
         pages=indexed,
+        bundles=count,
         files=len(files),
         bytes_written=sum(p.stat().st_size for p in files),
         seconds=time.perf_counter() - started,
         output_dir=output_dir,
-        common_words=tuple(common.words),
-        shard_words=tuple(common.shards),
-        shard_pairs=tuple(common.pairs),
-        filters=filters,
+        index=index,
     )
     log.info(
-        "search: indexed %d documents, wrote %d files (%d bytes, %d common-word lists, "
-        "%d filter lists) in %.1f s",
+        "search: %d documents in %d Pagefind bundle(s), %d words, %d facet values; "
+        "%d files (%d bytes) in %.1f s",
         report.pages,
+        report.bundles,
+        index.words.words,
+        index.filters.lists,
         report.files,
         report.bytes_written,
-        len(report.shard_words) + len(report.shard_pairs),
-        filters.lists,
         report.seconds,
     )
     return report

@@ -1,4 +1,4 @@
-"""The filter index: facet value → documents, so that filters never download the word index.
+"""The filter index: facet value → documents, so that filters never download a word index.
 
 An empty query with filters on ``/tra-cuu/`` used to make Pagefind fetch every chunk
 of its word index (9.5 MB at 10,000 records).  Instead, at build time, every document
@@ -9,16 +9,18 @@ chosen values only, intersects them (values of one facet: any of; facets: all of
 and fetches the metadata of the first results by ordinal.  Pagefind is left to text
 queries.
 
-Files, under ``<bundle>/showcase-filters/`` (JSON, sorted keys)::
+Files, under ``<bundle>/showcase-index/`` (JSON, sorted keys), beside the word index
+(``generator.search_words``) that shares the ordinals::
 
-    index.json        {"count": N, "dated": D, "chunk": 8, "sort": "date",
-                       "facets": {"year": {"n": 6, "multi": false,
-                                           "values": [["2022", 1428], ...]}, ...}}
-    <key>/values.json {"values": [["…", 12], ...]}     only when a facet has more
-                                                         than HEAD_VALUES values
-    <key>/<i>.json    {"n": 1428, "ids": {"d": [...]} or {"b": "base64"},
-                       "co": {"field": [[j, count], ...], ...}}
-    docs/<c>.json     [[url, title, kind, unit, year, excerpt], ...]   ordinals c*chunk…
+    index.json              {"count": N, "dated": D, "chunk": 8, "sort": "date",
+                             "facets": {"year": {"n": 6, "multi": false,
+                                                 "values": [["2022", 1428], ...]}, ...},
+                             "words": {...}, "bundles": [...]}   (generator.search)
+    facet/<key>/values.json {"values": [["…", 12], ...]}   only when a facet has more
+                                                             than HEAD_VALUES values
+    facet/<key>/<i>.json    {"n": 1428, "ids": {"d": [...]} or {"b": "base64"},
+                             "co": {"field": [[j, count], ...], ...}}
+    docs/<c>.json           [[url, title, kind, unit, year, excerpt], ...]   ordinals c*chunk…
 
 - Values of a facet are numbered by count (most documents first, then Vietnamese
   collation); ``index.json`` lists the first ``HEAD_VALUES`` of them with their
@@ -41,7 +43,7 @@ import json
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +51,8 @@ from generator.facets import FACETS, SORT_KEY, Facet
 from generator.search_docs import SearchDoc, shorten
 from generator.vietnamese import sort_key
 
-FILTERS_DIR = "showcase-filters"
+#: Folder of the bundle holding the filter index and the word index.
+INDEX_DIR = "showcase-index"
 #: Documents per metadata file.  Results of two filters are scattered over the date
 #: order; small files keep the bytes fetched for a first page of 20 at ≤ 20 small files.
 CHUNK = 8
@@ -70,6 +73,8 @@ class FilterReport:
     """Value lists written (one per facet value)."""
     files: int
     bytes_written: int
+    manifest: dict[str, Any] = field(repr=False)
+    """The part of ``index.json`` describing the documents and facets."""
 
 
 def date_order(docs: Sequence[SearchDoc]) -> list[int]:
@@ -138,16 +143,19 @@ def _write(path: Path, value: Any) -> int:
 def write_filter_index(
     out_dir: Path,
     docs: Sequence[SearchDoc],
+    order: Sequence[int],
     facets: Sequence[Facet] = FACETS,
     *,
     chunk: int = CHUNK,
     head_values: int = HEAD_VALUES,
 ) -> FilterReport:
-    """Write the filter index of ``docs`` into ``out_dir`` (replaced if it exists)."""
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
-    order = date_order(docs)
+    """Write ``facet/`` and ``docs/`` of ``docs`` into ``out_dir`` (those folders replaced);
+    ``order``: indexes of ``docs`` by ordinal (:func:`date_order`).  The manifest part is
+    returned, not written."""
+    for name in ("facet", "docs"):
+        if (out_dir / name).exists():
+            shutil.rmtree(out_dir / name)
+    out_dir.mkdir(parents=True, exist_ok=True)
     count = len(docs)
     keys = [f.key for f in facets]
 
@@ -194,8 +202,8 @@ def write_filter_index(
         }
         if not names:
             continue
-        folder = out_dir / key
-        folder.mkdir()
+        folder = out_dir / "facet" / key
+        folder.mkdir(parents=True)
         if len(names) > head_values:
             written += _write(folder / "values.json", {"values": pairs})
             files += 1
@@ -214,7 +222,7 @@ def write_filter_index(
             lists += 1
 
     docs_dir = out_dir / "docs"
-    docs_dir.mkdir()
+    docs_dir.mkdir(parents=True)
     for start in range(0, count, chunk):
         rows = []
         for index in order[start : start + chunk]:
@@ -240,6 +248,6 @@ def write_filter_index(
         "sort": SORT_KEY,
         "facets": manifest_facets,
     }
-    written += _write(out_dir / "index.json", manifest)
-    files += 1
-    return FilterReport(docs=count, lists=lists, files=files, bytes_written=written)
+    return FilterReport(
+        docs=count, lists=lists, files=files, bytes_written=written, manifest=manifest
+    )

@@ -15,7 +15,7 @@ the ``pagefind`` binary the Python API spawns):
 2. render + write             ``render_site`` + ``extra_files`` + ``write_tree`` (after a check, timed apart)
 3. MkDocs build               ``generator.build.build_site(search=False)``; the plugin's own
                               validate and render are timed apart, so "MkDocs proper" is shown too
-4. Pagefind index             ``generator.search.index_site``
+4. search index               ``generator.search.index_documents`` (search documents of the Site)
 
 then output and index sizes, and, in Chromium driven by Playwright against the site
 served by ``python -m http.server`` on 127.0.0.1, what a first (cold) and a second
@@ -200,15 +200,19 @@ def _stage_mkdocs(project: Path) -> dict[str, Any]:
 
 
 def _stage_pagefind(project: Path) -> dict[str, Any]:
-    from generator.search import index_site
+    from generator.pipeline import check_content
+    from generator.search import index_documents
+    from generator.search_docs import search_documents
 
+    site, _ = check_content(project / "content")
+    assert site is not None
     started = time.perf_counter()
-    report = index_site(project / "site")
+    report = index_documents(search_documents(site), project / "site")
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
         "pages": report.pages,
-        "html_files": report.html_files,
+        "html_files": report.pages,
         "files": report.files,
         "bytes": report.bytes_written,
     }

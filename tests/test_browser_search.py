@@ -39,6 +39,7 @@ import yaml
 from conftest import REPO, SEARCH_SUB_PATH
 
 from generator.facets import FACETS as DECLARED_FACETS
+from generator.search import fold_vietnamese
 
 pytestmark = pytest.mark.browser
 
@@ -511,8 +512,14 @@ def test_result_shows_title_kind_unit_year_snippet_and_opens_the_record(
         assert fact in first["text"], first["text"]
     # Pagefind cannot mark "Đổi" for "doi" (đ is not folded); the UI must.
     assert any(m.casefold().startswith("đổi") for m in first["marks"]), first["marks"]
+    # A result shows the record's own summary, not an excerpt around the match: every
+    # query word it shows (folded, whole word) is marked.
+    words = set(fold_vietnamese("doi moi quy trinh").split())
     for result in results:
-        assert result["title"] and result["marks"], result
+        assert result["title"], result
+        shown = set(re.findall(r"\w+", fold_vietnamese(result["text"])))
+        marked = {fold_vietnamese(m) for m in result["marks"]}
+        assert words & shown <= marked, (result, words & shown, marked)
     page.locator(RESULT).first.locator("a[href]").first.click()
     page.wait_for_url(re.compile(re.escape(sub(DOI_MOI)) + "$"))
     sync_api.expect(page.locator(".md-content h1").first).to_contain_text(DOI_MOI_TITLE)
@@ -798,8 +805,23 @@ def test_filters_without_words_never_load_pagefind(open_page: OpenPage) -> None:
     assert state["facets"]["year"]["2021"]["count"] == 1
     requested = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
     search = [u for u in requested if "/pagefind/" in u]
-    assert search and all("/pagefind/showcase-filters/" in u for u in search), search
+    assert search and all("/pagefind/showcase-index/" in u for u in search), search
     assert not [u for u in requested if u.endswith("pagefind.js")], "Pagefind was loaded"
+
+
+def test_words_come_from_the_word_index_and_quoted_phrases_from_pagefind(
+    open_page: OpenPage,
+) -> None:
+    page = open_page()
+    plain = page.evaluate("(q) => window.showcaseSearch.search(q)", "sang kien")
+    assert plain["source"] == "words" and plain["total"] >= 5
+    loaded = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
+    assert not [u for u in loaded if u.endswith("pagefind.js")], "Pagefind loaded for words"
+    assert any("/pagefind/showcase-index/word/sang.json" in u for u in loaded), loaded
+    quoted = page.evaluate("(q) => window.showcaseSearch.search(q)", '"sáng kiến"')
+    assert quoted["source"] == "pagefind" and quoted["total"] >= 5
+    titles = [r["title"] for r in quoted["results"]]
+    assert all(r["url"].startswith(SEARCH_SUB_PATH) for r in quoted["results"]), titles
 
 
 def test_facet_legends_are_the_declared_labels(open_page: OpenPage) -> None:

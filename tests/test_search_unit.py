@@ -17,32 +17,21 @@ from generator.facets import FACET_KEYS, FACETS, facets_json
 from generator.pipeline import check_content
 from generator.search import (
     BUNDLES_DIR,
-    COMMON_SHARDS_DIR,
-    COMMON_WORDS_FILE,
     FOLDED_META_KEY,
     NAMES_WEIGHT,
-    SHARD_EXCERPT_CHARS,
-    SHARD_MAX_BYTES,
-    SHARD_MAX_ENTRIES,
-    SHARD_TITLE_ENTRIES,
     TITLE_WEIGHT,
     _doc_path,
     _output_dir,
-    common_order,
-    common_words,
-    document_frequencies,
     document_html,
     fold_vietnamese,
-    folded_pairs,
     folded_search_text,
     folded_words,
     index_documents,
-    shard_file_name,
-    shorten,
-    write_common_index,
+    write_search_index,
 )
-from generator.search_docs import PAGE_KIND, SearchDoc, search_documents
-from generator.search_filters import FILTERS_DIR, date_order, decode_ids, write_filter_index
+from generator.search_docs import PAGE_KIND, SearchDoc, search_documents, shorten
+from generator.search_filters import INDEX_DIR, date_order, decode_ids, write_filter_index
+from generator.search_words import word_tokens
 
 
 @pytest.mark.parametrize(
@@ -80,23 +69,6 @@ def test_folded_search_text_all_changed_words() -> None:
     assert folded_search_text("Sáng kiến tại Đà Nẵng quy", only_d_words=False) == (
         "sang kien tai da nang"
     )
-
-
-def test_document_frequencies_counts_pages_not_occurrences() -> None:
-    count, df = document_frequencies(["Sáng kiến, sáng kiến!", "sang kien", "Đổi mới"])
-    assert count == 3
-    assert df["sang"] == 2
-    assert df["kien"] == 2
-    assert df["doi"] == 1
-
-
-def test_common_words_threshold_and_filters() -> None:
-    texts = ["sáng kiến a 2022 số một", "sáng kiến a 2022 số hai", "sáng kiến a 2022 ba", "khác"]
-    count, words = common_words(texts, min_share=0.75)
-    assert count == 4
-    # single letters and numbers are never listed; "so" is on 2 of 4 pages only
-    assert words == ["kien", "sang"]
-    assert common_words([], min_share=0.5) == (0, [])
 
 
 # ------------------------------------------------------------------ search documents
@@ -211,9 +183,12 @@ def test_document_html_weights_title_and_names_and_escapes() -> None:
         names="Nguyễn Văn A",
         filters={"unit": ('Công ty "A", B: C',)},
         meta={"unit": "Công ty A"},
-        sort={"date": "2022-06-29"},
+        sort={"date": "2022-06-29", "benefit": "000000162000000"},
     )
     out = document_html(doc)
+    # Pagefind gets the date sort only, the search page's one order (each sort key adds
+    # to the metadata file every visitor downloads)
+    assert "benefit" not in out
     assert f'<h1 data-pagefind-weight="{TITLE_WEIGHT}" data-pagefind-meta="title">' in out
     assert "Đổi mới &lt;b&gt;quy trình&lt;/b&gt;</h1>" in out
     assert f'<p data-pagefind-weight="{NAMES_WEIGHT}">Nguyễn Văn A</p>' in out
@@ -283,10 +258,10 @@ def test_index_documents_writes_bundles_lists_and_filters(tmp_path: Path) -> Non
         )
         for i in range(7)
     ]
-    report = index_documents(docs, tmp_path, bundle_docs=3, shard_min_pages=0)
+    report = index_documents(docs, tmp_path, bundle_docs=3)
     bundle = tmp_path / "pagefind"
-    assert report.pages == 7
-    manifest = json.loads((bundle / COMMON_WORDS_FILE).read_text("utf-8"))
+    assert report.pages == 7 and report.bundles == 3
+    manifest = json.loads((bundle / INDEX_DIR / "index.json").read_text("utf-8"))
     # 7 documents, at most 3 a bundle: the main bundle and two more, merged in the browser
     assert manifest["bundles"] == [f"{BUNDLES_DIR}/1/", f"{BUNDLES_DIR}/2/"]
     parts = [bundle, bundle / BUNDLES_DIR / "1", bundle / BUNDLES_DIR / "2"]
@@ -304,12 +279,11 @@ def test_index_documents_writes_bundles_lists_and_filters(tmp_path: Path) -> Non
     # round robin over the date order: every bundle has the newest and the oldest alike
     order = [docs[i].url for i in date_order(docs)]
     assert set(fragments[0]) == {"/" + order[i] for i in (0, 3, 6)}
-    assert (bundle / COMMON_SHARDS_DIR / "sang.json").is_file()
-    assert (bundle / FILTERS_DIR / "index.json").is_file()
-    assert report.filters is not None and report.filters.docs == 7
+    assert (bundle / INDEX_DIR / "word" / "sang.json").is_file()
+    assert report.index is not None and report.index.filters.docs == 7
 
     # indexing again replaces everything (no stale bundle left behind)
-    again = index_documents(docs[:2], tmp_path, bundle_docs=3, shard_min_pages=0)
+    again = index_documents(docs[:2], tmp_path, bundle_docs=3)
     assert again.pages == 2
     assert not (bundle / BUNDLES_DIR).exists()
 
@@ -356,27 +330,37 @@ def test_date_order_newest_first_then_undated_by_kind() -> None:
 def test_write_filter_index(tmp_path: Path) -> None:
     docs = _filter_docs()
     out = tmp_path / "filters"
-    report = write_filter_index(out, docs, chunk=2, head_values=1)
-    index = json.loads((out / "index.json").read_text("utf-8"))
+    report = write_filter_index(out, docs, date_order(docs), chunk=2, head_values=1)
+    index = report.manifest
     assert index["count"] == 5 and index["dated"] == 3 and index["chunk"] == 2
     year = index["facets"]["year"]
     assert year == {"multi": False, "n": 2, "values": [["2022", 2]]}  # head of 1 value
-    assert json.loads((out / "year" / "values.json").read_text("utf-8"))["values"] == [
+    assert json.loads((out / "facet" / "year" / "values.json").read_text("utf-8"))["values"] == [
         ["2022", 2],
         ["2021", 1],
     ]
     # ordinals: b=0, a=1, c=2, u=3, p=4
-    y2022 = json.loads((out / "year" / "0.json").read_text("utf-8"))
+    y2022 = json.loads((out / "facet" / "year" / "0.json").read_text("utf-8"))
     assert y2022["n"] == 2 and decode_ids(y2022["ids"], 5) == [0, 1]
     # co-occurrence with the other facets, by value number ("Y tế" = 0: two documents)
     fields = [
-        v for v, _ in json.loads((out / "field" / "values.json").read_text("utf-8"))["values"]
+        v
+        for v, _ in json.loads((out / "facet" / "field" / "values.json").read_text("utf-8"))[
+            "values"
+        ]
     ]
     assert fields == ["Y tế", "Điện"]
     assert y2022["co"] == {"field": [[0, 1], [1, 1]], "kind": [[0, 2]]}
-    kinds = [v for v, _ in json.loads((out / "kind" / "values.json").read_text("utf-8"))["values"]]
+    kinds = [
+        v
+        for v, _ in json.loads((out / "facet" / "kind" / "values.json").read_text("utf-8"))[
+            "values"
+        ]
+    ]
     assert kinds[0] == "Sáng kiến"
-    assert decode_ids(json.loads((out / "kind" / "0.json").read_text("utf-8"))["ids"], 5) == [
+    assert decode_ids(
+        json.loads((out / "facet" / "kind" / "0.json").read_text("utf-8"))["ids"], 5
+    ) == [
         0,
         1,
         2,
@@ -387,7 +371,7 @@ def test_write_filter_index(tmp_path: Path) -> None:
     assert last[0][:3] == ["ca-nhan/p/", "Người P", "Cá nhân"]
     assert len(last[0][5]) <= 121 and last[0][5].endswith("…")
     assert report.docs == 5 and report.lists == 2 + 2 + 3 + 1
-    assert not (out / "award_form").exists()
+    assert not (out / "facet" / "award_form").exists()
 
 
 def test_write_filter_index_is_deterministic(tmp_path: Path) -> None:
@@ -398,34 +382,13 @@ def test_write_filter_index_is_deterministic(tmp_path: Path) -> None:
             str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
         }
 
-    write_filter_index(tmp_path / "one", docs)
-    write_filter_index(tmp_path / "two", list(reversed(docs)))
+    write_filter_index(tmp_path / "one", docs, date_order(docs))
+    backwards = list(reversed(docs))
+    write_filter_index(tmp_path / "two", backwards, date_order(backwards))
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
-# --------------------------------------------------------------- common-word result lists
-
-
-def _list_docs() -> list[SearchDoc]:
-    return [
-        _doc(
-            "sang-kien/b/", "Máy hàn bán tự động", "Sáng kiến số hai.", sort={"date": "2022-05-01"}
-        ),
-        _doc("sang-kien/a/", "Quy trình mới", "Sáng kiến số một.", sort={"date": "2023-01-01"}),
-        _doc("sang-kien/c/", "Quy trình cũ", "Sáng kiến số ba.", sort={"date": "2022-05-01"}),
-        _doc(
-            "khen-thuong/k/",
-            "Bằng khen cho sáng kiến tiêu biểu",
-            "Tặng tác giả có sáng kiến.",
-            kind="Khen thưởng",
-            sort={"date": "2020-01-01"},
-            description="Bằng khen & giấy khen cho sáng kiến tiêu biểu.",
-            meta={"year": "2020"},
-            names="Đơn vị",
-        ),
-        _doc("ca-nhan/p/", "Nguyễn Văn A", "Tác giả sáng kiến.", kind="Cá nhân", names="Đơn vị"),
-        _doc("gioi-thieu/", "Giới thiệu", "Trang giới thiệu.", kind="Trang", names="Đơn vị"),
-    ]
+# --------------------------------------------------------------------------- the word index
 
 
 def test_folded_words_and_shorten() -> None:
@@ -441,135 +404,82 @@ def test_folded_words_and_shorten() -> None:
     assert shorten("Mộthaibabốn", 5) == "Mộtha…"
 
 
-def test_common_order_kind_then_newest_then_url() -> None:
-    docs = _list_docs()
-    assert [docs[i].url for i in common_order(docs)] == [
-        "sang-kien/a/",
-        "sang-kien/b/",
-        "sang-kien/c/",
-        "khen-thuong/k/",
-        "ca-nhan/p/",
-        "gioi-thieu/",
+def test_word_tokens() -> None:
+    assert word_tokens("Đổi mới_quy-trình; ÐÀ Nẵng 2022") == [
+        ("đổi", "doi"),
+        ("mới", "moi"),
+        ("quy", "quy"),
+        ("trình", "trinh"),
+        ("ðà", "da"),
+        ("nẵng", "nang"),
+        ("2022", "2022"),
     ]
+    assert word_tokens("— …") == []
 
 
-def test_write_common_index_writes_ranked_lists(tmp_path: Path) -> None:
-    report = write_common_index(tmp_path, _list_docs(), shard_share=0.5, shard_min_pages=0)
-    # "sáng kiến" is on 5 of 6 documents; "gioi thieu" on one only
-    assert report.pages == 6
-    assert report.shards["sang"] == 5
-    assert report.shards["kien"] == 5
-    assert "gioi" not in report.shards
-
-    manifest = json.loads((tmp_path / COMMON_WORDS_FILE).read_text(encoding="utf-8"))
-    assert manifest["pages"] == 6
-    assert manifest["bundles"] == []
-    assert manifest["shards"]["dir"] == COMMON_SHARDS_DIR
-    assert manifest["shards"]["words"] == report.shards
-    assert list(manifest["shards"]["words"]) == sorted(report.shards)
-
-    shard = json.loads((tmp_path / COMMON_SHARDS_DIR / "sang.json").read_text(encoding="utf-8"))
-    assert shard["word"] == "sang"
-    assert shard["total"] == 5
-    assert shard["pages"] == 6
-    urls = [e["url"] for e in shard["entries"]]
-    # title match first; then initiatives newest first (URL breaks the tie), then people
-    assert urls == ["khen-thuong/k/", "sang-kien/a/", "sang-kien/b/", "sang-kien/c/", "ca-nhan/p/"]
-    award = shard["entries"][0]
-    assert award["title"] == "Bằng khen cho sáng kiến tiêu biểu"
-    assert award["meta"] == {"kind": "Khen thưởng", "year": "2020"}
-    assert award["excerpt"] == "Bằng khen & giấy khen cho sáng kiến tiêu biểu."
-    # without a description: the text
-    assert shard["entries"][1]["excerpt"] == "Sáng kiến số một."
-    # rank: the document's place in the common order, the same in every list
-    kien = json.loads((tmp_path / COMMON_SHARDS_DIR / "kien.json").read_text(encoding="utf-8"))
-    ranks = {e["url"]: e["rank"] for e in shard["entries"]}
-    assert all(ranks[e["url"]] == e["rank"] for e in kien["entries"])
-    assert ranks["sang-kien/a/"] < ranks["sang-kien/b/"] < ranks["khen-thuong/k/"]
-
-
-def test_write_common_index_is_deterministic_and_replaces_old_lists(tmp_path: Path) -> None:
-    stale = tmp_path / COMMON_SHARDS_DIR / "stale.json"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("{}")
-    write_common_index(tmp_path, _list_docs(), shard_share=0.5, shard_min_pages=0)
-    assert not stale.exists()
-    first = {p.name: p.read_bytes() for p in (tmp_path / COMMON_SHARDS_DIR).iterdir()}
-    first[COMMON_WORDS_FILE] = (tmp_path / COMMON_WORDS_FILE).read_bytes()
-    write_common_index(tmp_path, list(reversed(_list_docs())), shard_share=0.5, shard_min_pages=0)
-    again = {p.name: p.read_bytes() for p in (tmp_path / COMMON_SHARDS_DIR).iterdir()}
-    again[COMMON_WORDS_FILE] = (tmp_path / COMMON_WORDS_FILE).read_bytes()
-    assert first == again
-
-
-def test_write_common_index_needs_enough_pages(tmp_path: Path) -> None:
-    report = write_common_index(tmp_path, _list_docs())  # default: at least 1,000 documents
-    assert report.shards == {}
-    assert not (tmp_path / COMMON_SHARDS_DIR).exists()
-    manifest = json.loads((tmp_path / COMMON_WORDS_FILE).read_text(encoding="utf-8"))
-    assert manifest["shards"]["words"] == {}
-
-
-def test_common_words_over_80_percent(tmp_path: Path) -> None:
-    report = write_common_index(tmp_path, _list_docs(), min_share=0.8)
-    # "sáng kiến" on 5 of 6 documents (83 %); nothing else is that common
-    assert report.words == ["kien", "sang"]
-
-
-def test_result_lists_stay_small(tmp_path: Path) -> None:
-    long_text = "Sáng kiến cải tiến quy trình sản xuất nâng cao năng suất lao động " * 20
-    docs = [
+def _word_docs() -> list[SearchDoc]:
+    return [
         _doc(
-            f"sang-kien/sang-kien-cai-tien-quy-trinh-so-{i:04d}/",
-            f"Sáng kiến cải tiến quy trình sản xuất số {i}" if i % 3 == 0 else f"Hồ sơ {i}",
-            long_text,
-            sort={"date": f"2022-01-{i % 28 + 1:02d}"},
-            description=long_text,
-        )
-        for i in range(400)
+            "sang-kien/a/",
+            "Điện năng tiết kiệm",
+            "Lưới điện năng lượng",
+            sort={"date": "2023-01-01"},
+            meta={"year": "2023"},
+        ),
+        _doc(
+            "sang-kien/b/",
+            "Máy hàn",
+            "Tại Đà Nẵng, máy hàn điện",
+            names="Nguyễn Văn Hùng",
+            sort={"date": "2022-01-01"},
+        ),
+        _doc("ca-nhan/h/", "Nguyễn Văn Hùng", "Kỹ sư điện ở Đà Nẵng", kind="Cá nhân"),
     ]
-    write_common_index(tmp_path, docs, shard_share=0.3, shard_min_pages=0)
-    path = tmp_path / COMMON_SHARDS_DIR / "sang.json"
-    assert path.stat().st_size <= SHARD_MAX_BYTES
-    shard = json.loads(path.read_text(encoding="utf-8"))
-    entries = shard["entries"]
-    assert shard["total"] == 400
-    assert 40 <= len(entries) <= SHARD_MAX_ENTRIES
-    # the title part is capped, the rest (titled or not) follows the common order
-    head = entries[:SHARD_TITLE_ENTRIES]
-    assert all(e["title"].startswith("Sáng kiến") for e in head)
-    assert [e["rank"] for e in head] == sorted(e["rank"] for e in head)
-    rest = entries[SHARD_TITLE_ENTRIES:]
-    assert any(not e["title"].startswith("Sáng kiến") for e in rest)
-    assert [e["rank"] for e in rest] == sorted(e["rank"] for e in rest)
-    assert all(len(e["excerpt"]) <= SHARD_EXCERPT_CHARS + 1 for e in entries)
 
 
-def test_folded_pairs_stay_inside_a_phrase() -> None:
-    assert folded_pairs("Sáng kiến, Đà Nẵng") == {"sang kien", "da nang"}
-    # punctuation ends a phrase: no "kien da"
-    assert "kien da" not in folded_pairs("sáng kiến. Đà Nẵng")
-    assert folded_pairs("sáng kiến Đà Nẵng", {"sang", "kien", "da"}) == {"sang kien", "kien da"}
-    assert shard_file_name("sang kien") == "sang_kien.json"
-    assert shard_file_name("sang") == "sang.json"
+def _json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_pairs_of_common_words_get_their_own_list(tmp_path: Path) -> None:
-    report = write_common_index(
-        tmp_path, _list_docs(), shard_share=0.5, shard_min_pages=0, pair_share=0.5
-    )
-    # "sáng kiến" side by side on 5 of 6 documents
-    assert report.pairs["sang kien"] == 5
-    manifest = json.loads((tmp_path / COMMON_WORDS_FILE).read_text(encoding="utf-8"))
-    assert manifest["shards"]["pairs"] == report.pairs
-    shard = json.loads((tmp_path / COMMON_SHARDS_DIR / "sang_kien.json").read_text("utf-8"))
-    assert shard["word"] == "sang kien"
-    assert shard["total"] == 5
-    # the document with the phrase in its title first
-    assert shard["entries"][0]["url"] == "khen-thuong/k/"
-    # a higher bar: no pair list
-    again = write_common_index(
-        tmp_path, _list_docs(), shard_share=0.5, shard_min_pages=0, pair_share=0.9
-    )
-    assert "sang kien" not in again.pairs
-    assert not (tmp_path / COMMON_SHARDS_DIR / "sang_kien.json").exists()
+def test_write_search_index_words(tmp_path: Path) -> None:
+    docs = _word_docs()
+    report = write_search_index(tmp_path, docs, bundles=["showcase-bundles/1/"])
+    manifest = _json(tmp_path / "index.json")
+    assert manifest["count"] == 3 and manifest["dated"] == 2
+    assert manifest["words"] == {"prefix": 2, "count": report.words.words}
+    assert manifest["bundles"] == ["showcase-bundles/1/"]
+    # ordinals: a=0 (2023), b=1 (2022), h=2 (undated)
+    dien = _json(tmp_path / "word" / "dien.json")
+    assert dien["n"] == 3
+    assert decode_ids(dien["t"], 3) == [0]
+    assert decode_ids(dien["x"], 3) == [0, 1, 2]
+    assert "m" not in dien
+    hung = _json(tmp_path / "word" / "hung.json")
+    assert decode_ids(hung["m"], 3) == [1] and decode_ids(hung["t"], 3) == [2]
+    # "nang" is written "năng" (a) and "Nẵng" (b, h): the forms say which
+    forms = _json(tmp_path / "form" / "nang.json")
+    assert {k: decode_ids(v, 3) for k, v in forms.items()} == {"năng": [0], "nẵng": [1, 2]}
+    vocab = _json(tmp_path / "vocab" / "na.json")
+    assert ["nang", 3, 2] in vocab
+    # a word written one way only: its form in the vocabulary, no form file
+    assert ["dien", 3, "điện"] in _json(tmp_path / "vocab" / "di.json")
+    assert not (tmp_path / "form" / "dien.json").exists()
+    # most frequent first in a vocabulary file
+    entries = _json(tmp_path / "vocab" / "ng.json")
+    assert [e[1] for e in entries] == sorted((e[1] for e in entries), reverse=True)
+    # the kind and year are searchable words of the text
+    assert decode_ids(_json(tmp_path / "word" / "2023.json")["x"], 3) == [0]
+
+
+def test_write_search_index_is_deterministic(tmp_path: Path) -> None:
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+
+    write_search_index(tmp_path / "one", _word_docs() + _filter_docs()[:3])
+    write_search_index(tmp_path / "two", list(reversed(_word_docs() + _filter_docs()[:3])))
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    # writing again replaces the folders' content
+    write_search_index(tmp_path / "one", _word_docs()[:1])
+    assert not (tmp_path / "one" / "word" / "hung.json").exists()

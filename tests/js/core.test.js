@@ -118,68 +118,110 @@ test("stableOrder keeps the incoming order among equal keys", () => {
 
 /* ------------------------------------------------------ query planning */
 
-function commonFixture() {
-  return core.commonData({
-    pages: 10000,
-    words: ["sang", "kien", "cong", "doan"],
-    bundles: ["showcase-bundles/1/"],
-    shards: {
-      dir: "showcase-common",
-      words: { sang: 10000, kien: 9998, cong: 8000, doan: 7900, da: 4000, nang: 3000 },
-      pairs: { "sang kien": 9990, "da nang": 2500 }
-    }
-  });
+test("makePlan: words for the word index, the last one a prefix while typing; quotes for Pagefind", () => {
+  const p = core.makePlan("Đổi mới quy".normalize("NFD"));
+  assert.equal(p.source, "words");
+  assert.equal(p.query, "Đổi mới quy");
+  assert.deepEqual(
+    p.terms.map((t) => [t.exact, t.folded, t.marked, t.prefix]),
+    [
+      ["đổi", "doi", true, false],
+      ["mới", "moi", true, false],
+      ["quy", "quy", false, true]
+    ]
+  );
+  assert.equal(core.makePlan("doi moi ").terms[1].prefix, false, "a space ends the word");
+  const quoted = core.makePlan('"sáng kiến"');
+  assert.equal(quoted.source, "pagefind");
+  assert.equal(quoted.pagefindQuery, '"sáng kiến"');
+});
+
+test("termWords: the word itself, or a prefix's most frequent words", () => {
+  const vocab = [
+    ["sang", 900, 3],
+    ["sanh", 40, "sánh"],
+    ["san", 30, "sản"],
+    ["sach", 20, "sạch"]
+  ];
+  const whole = core.termWords({ folded: "san", prefix: false }, vocab);
+  assert.deepEqual(whole, [{ word: "san", n: 30, forms: "sản" }]);
+  const prefix = core.termWords({ folded: "san", prefix: true }, vocab);
+  assert.deepEqual(
+    prefix.map((w) => w.word),
+    ["san", "sang", "sanh"]
+  );
+  assert.deepEqual(core.termWords({ folded: "xyz", prefix: true }, vocab), []);
+  assert.equal(core.vocabPrefix("sang"), "sa");
+  assert.equal(core.vocabPrefix("a"), "a");
+});
+
+/** Word-file ids of a list of ordinals (the delta form of encode_ids). */
+function ids(ordinals) {
+  const d = [];
+  let prev = -1;
+  for (const o of ordinals) {
+    d.push(o - prev - 1);
+    prev = o;
+  }
+  return { d };
 }
 
-test("makePlan: only common words → the lists, pairs first", () => {
-  const c = commonFixture();
-  const p = core.makePlan("Sáng kiến Đà Nẵng", false, c);
-  assert.equal(p.source, "common");
-  assert.deepEqual(p.groups, [{ lists: ["sang kien"] }, { lists: ["da nang"] }]);
-  assert.deepEqual(core.planListKeys(p), ["sang kien", "da nang"]);
-  assert.equal(core.listFileName("sang kien"), "sang_kien.json");
-  assert.deepEqual(c.bundles, ["showcase-bundles/1/"]);
+test("searchWords: every term needed; title, names, text weigh 10, 3, 1; newest first on ties", () => {
+  const count = 6;
+  const terms = core.makePlan("thanh hoa ").terms;
+  terms[0].words = [{ word: "thanh", n: 4, forms: 2, file: { t: ids([3]), m: ids([1]), x: ids([0, 1, 2, 5]) } }];
+  terms[1].words = [{ word: "hoa", n: 5, forms: 3, file: { t: ids([3, 4]), x: ids([0, 1, 2, 5]) } }];
+  const found = core.searchWords(terms, count);
+  assert.equal(found.total, 5);
+  assert.equal(found.exact, null, "no diacritics typed: no exactness");
+  // 3: both in the title; 1: a name and the text; then 0, 2, 5 text only, newest first
+  assert.deepEqual(found.ordinals, [3, 1, 0, 2, 5]);
 });
 
-test("makePlan: a last partial word stands for the most frequent common words it begins", () => {
-  const p = core.makePlan("sáng ki", false, commonFixture());
-  assert.equal(p.source, "common");
-  assert.equal(p.terms[1].prefix, true);
-  assert.deepEqual(p.terms[1].expand, ["kien"]);
-});
-
-test("makePlan: runs of very common words are dropped from a mixed query, single ones kept", () => {
-  const c = commonFixture();
-  const p = core.makePlan("sáng kiến cấp nước", false, c);
-  assert.equal(p.source, "pagefind");
-  assert.equal(p.pagefindQuery, "cấp nước");
-  assert.deepEqual(p.dropped, ["sáng", "kiến"]);
-  const single = core.makePlan("công nghệ", false, c);
-  assert.equal(single.pagefindQuery, "công nghệ");
-  const forced = core.makePlan("sáng kiến cấp nước", true, c);
-  assert.equal(forced.pagefindQuery, "sáng kiến cấp nước");
-  assert.equal(core.makePlan('"sáng ki"', false, c).source, "pagefind", "quoted: no prefix");
-  assert.equal(core.makePlan("Đổi mới".normalize("NFD"), false, null).query, "Đổi mới");
-});
-
-test("rankCommonEntries: certain matches, exact diacritics, title phrase, then the common order", () => {
-  const p = core.makePlan("sáng kiến", false, commonFixture());
-  const entries = [
-    { url: "a/", title: "Sàng kiến lọc cát", excerpt: "sàng lọc", rank: 0 },
-    { url: "b/", title: "Hồ sơ B", excerpt: "một sáng kiến", rank: 1 },
-    { url: "c/", title: "Sáng kiến tiêu biểu", excerpt: "", rank: 2 }
+test("searchWords: a word typed with diacritics puts its own written form first", () => {
+  const count = 4;
+  const terms = core.makePlan("Nẵng ").terms;
+  terms[0].words = [
+    {
+      word: "nang",
+      n: 4,
+      forms: 2,
+      file: { t: ids([0]), x: ids([1, 2, 3]) },
+      formFile: { "năng": ids([0, 1]), "nẵng": ids([2, 3]) }
+    }
   ];
-  const res = core.rankCommonEntries(
-    p,
-    { "sang kien": { word: "sang kien", total: 3, pages: 10, entries } },
-    10
-  );
-  assert.equal(res.complete, true);
-  assert.equal(res.total, 3);
-  assert.deepEqual(
-    res.entries.map((e) => e.url),
-    ["c/", "b/", "a/"]
-  );
+  const found = core.searchWords(terms, count);
+  assert.deepEqual([...found.exact].sort(), [2, 3]);
+  assert.deepEqual(found.ordinals, [2, 3, 0, 1], "exact first, then by score");
+  // a word written one way only: all its documents are exact, or none
+  const one = core.makePlan("Điện ").terms;
+  one[0].words = [{ word: "dien", n: 2, forms: "điện", file: { x: ids([1, 3]) } }];
+  assert.deepEqual([...core.searchWords(one, count).exact], [1, 3]);
+  const none = core.makePlan("Diễn ").terms;
+  none[0].words = [{ word: "dien", n: 2, forms: "điện", file: { x: ids([1, 3]) } }];
+  const res = core.searchWords(none, count);
+  assert.equal(res.exact.size, 0);
+  assert.deepEqual(res.ordinals, [1, 3], "still found, after exact ones (there are none)");
+});
+
+test("searchWords: a prefix term matches any of its words; an unknown word matches nothing", () => {
+  const count = 5;
+  const terms = core.makePlan("sáng ki").terms;
+  terms[0].words = [{ word: "sang", n: 3, forms: "sáng", file: { x: ids([0, 1, 4]) } }];
+  terms[1].words = [
+    { word: "kien", n: 2, forms: "kiến", file: { x: ids([1, 2]) } },
+    { word: "kinh", n: 1, forms: "kinh", file: { t: ids([4]) } }
+  ];
+  const found = core.searchWords(terms, count);
+  assert.deepEqual(found.ordinals.slice().sort(), [1, 4]);
+  assert.deepEqual([...found.exact].sort(), [1, 4], "“ki” is a prefix of both written forms");
+  const unknown = core.makePlan("sáng xyz ").terms;
+  unknown[0].words = terms[0].words;
+  unknown[1].words = [];
+  assert.equal(core.searchWords(unknown, count).total, 0);
+  assert.equal(core.searchWords([], count).total, 0);
+  assert.deepEqual([...core.setOf([1, 4], count)].length, 1);
+  assert.ok(core.hasOrdinal(core.setOf([1, 4], count), 4));
 });
 
 /* --------------------------------------------------- state in the address */

@@ -43,8 +43,6 @@
     oldest: "Cũ nhất",
     loading: "Đang tìm…",
     idle: "Nhập từ khóa hoặc chọn bộ lọc để xem danh sách hồ sơ.",
-    keep: "Tìm cả những từ này",
-    counting: "Đang đếm…",
     none: "Không tìm thấy kết quả",
     error: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
     more: "Xem thêm kết quả",
@@ -74,155 +72,6 @@
     return node;
   }
 
-  function getJSON(url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status + " " + url);
-      return r.json();
-    });
-  }
-
-  /** Resolves after the next frame has been painted. */
-  function afterPaint() {
-    return new Promise(function (resolve) {
-      if (window.requestAnimationFrame) {
-        window.requestAnimationFrame(function () {
-          setTimeout(resolve, 0);
-        });
-      } else {
-        setTimeout(resolve, 0);
-      }
-    });
-  }
-
-  /* ---------------------------------------------------------- filter index */
-
-  /**
-   * The filter index of generator/search_filters.py, fetched piece by piece and
-   * kept for the page's life (instant navigation included).
-   */
-  function FilterIndex(base) {
-    this.base = base;
-    this.indexPromise = null;
-    this.values = {}; // key → [[name, total], ...] (head, or all once values.json is in)
-    this.full = {}; // key → Promise of values.json
-    this.lists = {}; // "key/number" → {n, set, co}
-    this.pending = {}; // "key/number" → Promise
-    this.chunks = {}; // chunk number → Promise of rows
-  }
-
-  FilterIndex.prototype.index = function () {
-    var self = this;
-    if (!this.indexPromise) {
-      this.indexPromise = getJSON(new URL("index.json", this.base).href).then(
-        function (index) {
-          Object.keys(index.facets).forEach(function (k) {
-            self.values[k] = index.facets[k].values;
-          });
-          return index;
-        },
-        function (err) {
-          self.indexPromise = null;
-          throw err;
-        }
-      );
-    }
-    return this.indexPromise;
-  };
-
-  /** Every value of facet `key` (values.json when the head is not all of them). */
-  FilterIndex.prototype.allValues = function (key) {
-    var self = this;
-    return this.index().then(function (index) {
-      var facet = index.facets[key];
-      if (!facet || facet.values.length >= facet.n) return self.values[key] || [];
-      if (!self.full[key]) {
-        self.full[key] = getJSON(new URL(key + "/values.json", self.base).href).then(function (d) {
-          self.values[key] = d.values;
-          return d.values;
-        });
-      }
-      return self.full[key];
-    });
-  };
-
-  /** Value numbers of `names` in facet `key` ({name: number}), fetching values.json if needed. */
-  FilterIndex.prototype.numbers = function (key, names) {
-    var self = this;
-    function find() {
-      var out = {};
-      (self.values[key] || []).forEach(function (pair, i) {
-        if (names.indexOf(pair[0]) >= 0) out[pair[0]] = i;
-      });
-      return out;
-    }
-    return this.index().then(function () {
-      var found = find();
-      if (Object.keys(found).length === names.length) return found;
-      return self.allValues(key).then(find);
-    });
-  };
-
-  FilterIndex.prototype.list = function (key, number) {
-    var self = this;
-    var id = key + "/" + number;
-    if (this.lists[id]) return Promise.resolve(this.lists[id]);
-    if (!this.pending[id]) {
-      this.pending[id] = Promise.all([this.index(), getJSON(new URL(id + ".json", this.base).href)]).then(
-        function (got) {
-          var d = got[1];
-          self.lists[id] = { n: d.n, co: d.co, set: core.decodeIds(d.ids, got[0].count) };
-          delete self.pending[id];
-          return self.lists[id];
-        },
-        function (err) {
-          delete self.pending[id];
-          throw err;
-        }
-      );
-    }
-    return this.pending[id];
-  };
-
-  /** Result rows of `ordinals` (url, title, kind, unit, year, excerpt), in that order. */
-  FilterIndex.prototype.rows = function (ordinals) {
-    var self = this;
-    return this.index().then(function (index) {
-      var size = index.chunk;
-      var wanted = [];
-      ordinals.forEach(function (o) {
-        var c = Math.floor(o / size);
-        if (wanted.indexOf(c) < 0) wanted.push(c);
-      });
-      return Promise.all(
-        wanted.map(function (c) {
-          if (!self.chunks[c]) {
-            self.chunks[c] = getJSON(new URL("docs/" + c + ".json", self.base).href).catch(function (err) {
-              delete self.chunks[c];
-              throw err;
-            });
-          }
-          return self.chunks[c];
-        })
-      ).then(function (got) {
-        var byChunk = {};
-        wanted.forEach(function (c, i) {
-          byChunk[c] = got[i];
-        });
-        return ordinals.map(function (o) {
-          return byChunk[Math.floor(o / size)][o % size];
-        });
-      });
-    });
-  };
-
-  var filterIndexes = {};
-
-  function filterIndexFor(api) {
-    var base = new URL("showcase-filters/", api.bundle).href;
-    if (!filterIndexes[base]) filterIndexes[base] = new FilterIndex(base);
-    return filterIndexes[base];
-  }
-
   /* ------------------------------------------------------------------ page */
 
   function mount(root) {
@@ -244,7 +93,7 @@
       return f.key;
     });
     var pageSize = parseInt(root.getAttribute("data-page-size") || "20", 10) || 20;
-    var filterIndex = filterIndexFor(api);
+    var index = api.index;
 
     var state = core.readState(location.search, keys);
     var expanded = {};
@@ -252,7 +101,6 @@
     var timer = 0;
     var current = null;
     var allCounts = null;
-    var forcedQuery = null;
 
     /* ------------------------------------------------------------- skeleton */
     root.textContent = "";
@@ -375,11 +223,11 @@
       }
     }
 
-    var indexInfo = null; // showcase-filters/index.json once loaded
+    var indexInfo = null; // showcase-index/index.json once loaded
 
     function facetHasMore(key) {
       var facet = indexInfo && indexInfo.facets[key];
-      return !!(facet && facet.n > (filterIndex.values[key] || []).length);
+      return !!(facet && facet.n > (index.values[key] || []).length);
     }
 
     /* --------------------------------------------------------------- results */
@@ -426,14 +274,6 @@
       return opts;
     }
 
-    function noteButton(label) {
-      var btn = el("button", { type: "button", className: "md-button sk-facets__note" }, label);
-      btn.addEventListener("click", function () {
-        run(true);
-      });
-      return btn;
-    }
-
     function loadCounts(pf) {
       // pf.filters() loads every filter chunk; only then do searches count
       // the values of filters they do not mention.
@@ -457,22 +297,12 @@
 
     /* -------------------------------------------- no words: the filter index */
 
-    function rowItem(r) {
-      return {
-        url: api.root.pathname + String(r[0] || "").replace(/^\/+/, ""),
-        title: r[1] || r[0],
-        meta: { kind: r[2], unit: r[3], year: r[4] },
-        excerpt: r[5] || "",
-        excerptHtml: null
-      };
-    }
-
     /** Facet totals as renderGroups wants them. */
     function totalCounts() {
       var out = {};
       keys.forEach(function (k) {
         out[k] = {};
-        (filterIndex.values[k] || []).forEach(function (pair) {
+        (index.values[k] || []).forEach(function (pair) {
           out[k][pair[0]] = pair[1];
         });
       });
@@ -482,7 +312,7 @@
     function totalsByNumber() {
       var out = {};
       keys.forEach(function (k) {
-        out[k] = (filterIndex.values[k] || []).map(function (pair) {
+        out[k] = (index.values[k] || []).map(function (pair) {
           return pair[1];
         });
       });
@@ -494,16 +324,16 @@
      * lists it needs for exact counts (the values shown first), then calls
      * `done(counts)` with {key: {name: count}}. Returns the counts known now.
      */
-    function filterCounts(selectedNumbers, id, done) {
+    function filterCounts(chosen, id, done, again) {
       var totals = totalsByNumber();
       var out = {};
       var need = [];
       keys.forEach(function (key) {
-        var values = filterIndex.values[key] || [];
+        var values = index.values[key] || [];
         var numbers = values.map(function (pair, i) {
           return i;
         });
-        var res = core.facetCounts(indexInfo, key, numbers, selectedNumbers, filterIndex.lists, totals);
+        var res = core.facetCounts(indexInfo, key, numbers, chosen, index.lists, totals);
         out[key] = {};
         res.counts.forEach(function (n, v) {
           out[key][values[v][0]] = n;
@@ -521,32 +351,33 @@
           need.push([key, v]);
         });
       });
-      if (need.length) {
+      if (need.length && !again) {
+        groups.setAttribute("aria-busy", "true");
         Promise.all(
           need.map(function (kv) {
-            return filterIndex.list(kv[0], kv[1]);
+            return index.list(kv[0], kv[1]);
           })
         )
           .then(function () {
             if (id !== seq) return;
-            done(filterCounts(selectedNumbers, id, function () {}));
+            done(filterCounts(chosen, id, null, true));
           })
           .catch(function (err) {
             if (window.console) console.error("showcase-facets:", err);
           });
-      } else {
+      } else if (done) {
         done(out);
       }
       return out;
     }
 
     function runFilters(id) {
-      return filterIndex.index().then(function (index) {
-        indexInfo = index;
-        var activeKeys = Object.keys(state.filters).filter(function (k) {
+      return index.manifest().then(function (m) {
+        indexInfo = m;
+        var active = Object.keys(state.filters).some(function (k) {
           return state.filters[k].length;
         });
-        if (!activeKeys.length) {
+        if (!active) {
           // Neither words nor filters: the facets and their totals only.
           if (id !== seq) return;
           current = null;
@@ -563,120 +394,179 @@
           return expanded[k];
         });
         return Promise.all(
-          activeKeys
-            .map(function (k) {
-              return filterIndex.numbers(k, state.filters[k]);
+          [selectedNumbers()].concat(
+            expandedKeys.map(function (k) {
+              return index.allValues(k);
             })
-            .concat(
-              expandedKeys.map(function (k) {
-                return filterIndex.allValues(k);
-              })
-            )
-        )
-          .then(function (found) {
-            var selected = {};
-            activeKeys.forEach(function (k, i) {
-              selected[k] = state.filters[k]
-                .map(function (name) {
-                  return found[i][name];
-                })
-                .filter(function (n) {
-                  return n !== undefined;
-                });
-            });
-            var loads = [];
-            activeKeys.forEach(function (k) {
-              selected[k].forEach(function (n) {
-                loads.push(filterIndex.list(k, n));
-              });
-            });
-            return Promise.all(loads).then(function () {
-              return selected;
-            });
-          })
-          .then(function (selected) {
-            if (id !== seq) return;
-            var anyMissing = activeKeys.some(function (k) {
-              return !selected[k].length;
-            });
-            var set = anyMissing ? core.emptySet(index.count) : core.matchSet(selected, filterIndex.lists, null);
-            var total = core.countSet(set);
-            var direction = (core.sortOption(state.sort) || {})[SORT_KEY] === "asc" ? "asc" : "desc";
-            var cursor = 0;
-            var cur = {
-              q: "",
-              plan: null,
-              hasMore: function () {
-                return cursor < total;
-              },
-              next: function (n) {
-                var ordinals = core.pickOrdinals(set, index.count, index.dated, direction, cursor, n);
-                cursor += ordinals.length;
-                return filterIndex.rows(ordinals).then(function (rows) {
-                  return rows.map(rowItem);
-                });
-              }
-            };
-            return cur.next(pageSize).then(function (items) {
-              if (id !== seq) return;
-              showResults(cur, items, total ? T.results(total) : T.none);
-              var counts = filterCounts(selected, id, function (exact) {
-                if (id !== seq) return;
-                groups.removeAttribute("aria-busy");
-                renderGroups(exact);
-              });
-              renderGroups(counts);
-            });
-          });
-      });
-    }
-
-    /* -------------------------------------------------- words: Pagefind */
-
-    /**
-     * A query of common words only, no filter, no sort: the first results come
-     * from the precomputed lists; Pagefind runs in the background for the
-     * facet counts and the exact total, and serves "Xem thêm" past the lists.
-     */
-    function runCommon(id) {
-      return api.run(state.q).then(function (r) {
-        if (id !== seq) return;
-        if (r.source !== "common") return runPagefind(id, r.plan);
-        return r.next(pageSize).then(function (items) {
+          )
+        ).then(function (got) {
           if (id !== seq) return;
+          var selected = got[0];
+          var set = restrict(null, selected, null, m.count);
+          var total = core.countSet(set);
+          var direction = (core.sortOption(state.sort) || {})[SORT_KEY] === "asc" ? "asc" : "desc";
+          var cursor = 0;
           var cur = {
-            q: state.q,
-            plan: r.plan,
-            hasMore: r.hasMore,
-            next: r.next
-          };
-          showResults(cur, items, api.statusText(r));
-          if (r.approximate) {
-            groups.textContent = "";
-            groups.appendChild(el("p", { className: "sk-facets__counting" }, T.counting));
-            groups.setAttribute("aria-busy", "true");
-          }
-          // Counts (and the exact total) from Pagefind, in its worker; fetched
-          // only once the answer from the lists has been painted.
-          return afterPaint()
-            .then(function () {
-              return api.load();
-            })
-            .then(function (pf) {
-              return loadCounts(pf).then(function () {
-                return r.pagefind();
+            q: "",
+            plan: null,
+            hasMore: function () {
+              return cursor < total;
+            },
+            next: function (n) {
+              var ordinals = core.pickOrdinals(set, m.count, m.dated, direction, cursor, n);
+              cursor += ordinals.length;
+              return index.rows(ordinals).then(function (rows) {
+                return rows.map(api.fromRow);
               });
-            })
-            .then(function (search) {
-              if (cur !== current || id !== seq) return;
+            }
+          };
+          return cur.next(pageSize).then(function (items) {
+            if (id !== seq) return;
+            showResults(cur, items, total ? T.results(total) : T.none);
+            var counts = filterCounts(selected, id, function (exact) {
+              if (id !== seq) return;
               groups.removeAttribute("aria-busy");
-              renderGroups(search ? search.filters : {});
-              status.textContent = api.statusText(r);
-              moreBtn.hidden = !r.hasMore();
+              renderGroups(exact);
             });
+            renderGroups(counts);
+          });
         });
       });
     }
+
+    /* ------------------------------------------------ words: the word index */
+
+    /** The chosen facet values as value numbers ({key: [numbers]}), their lists loaded. */
+    function selectedNumbers() {
+      var activeKeys = Object.keys(state.filters).filter(function (k) {
+        return state.filters[k].length;
+      });
+      return Promise.all(
+        activeKeys.map(function (k) {
+          return index.numbers(k, state.filters[k]);
+        })
+      ).then(function (found) {
+        var selected = {};
+        var loads = [];
+        activeKeys.forEach(function (k, i) {
+          selected[k] = state.filters[k]
+            .map(function (name) {
+              return found[i][name];
+            })
+            .filter(function (n) {
+              return n !== undefined;
+            });
+          // a chosen value the index does not know matches nothing
+          if (selected[k].length < state.filters[k].length && !selected[k].length) selected[k] = [-1];
+          selected[k].forEach(function (n) {
+            if (n >= 0) loads.push(index.list(k, n));
+          });
+        });
+        return Promise.all(loads).then(function () {
+          return selected;
+        });
+      });
+    }
+
+    /** Documents matching `selected` within `within` (a bitset; null = all). */
+    function restrict(within, selected, except, count) {
+      var unknown = Object.keys(selected).some(function (k) {
+        return k !== except && selected[k].indexOf(-1) >= 0;
+      });
+      if (unknown) return core.emptySet(count);
+      var set = core.matchSet(selected, index.lists, except);
+      if (!set) return within;
+      return within ? core.andSets(within, set) : set;
+    }
+
+    /**
+     * Counts with words: for each facet, how many of the text's results each of
+     * its most frequent values (and the chosen ones) would leave, with the other
+     * facets as chosen. Fetches those values' lists (after the results are shown).
+     */
+    function textCounts(id, textSet, selected, count) {
+      var wanted = [];
+      keys.forEach(function (key) {
+        var values = index.values[key] || [];
+        var limit = expanded[key] ? values.length : SHORT_LIST;
+        values.forEach(function (pair, n) {
+          var chosen = (selected[key] || []).indexOf(n) >= 0;
+          if (n < limit || chosen) wanted.push([key, n]);
+        });
+      });
+      groups.setAttribute("aria-busy", "true");
+      return Promise.all(
+        wanted.map(function (kv) {
+          return index.list(kv[0], kv[1]);
+        })
+      ).then(function () {
+        if (id !== seq) return;
+        var out = {};
+        keys.forEach(function (key) {
+          out[key] = {};
+          var within = restrict(textSet, selected, key, count);
+          wanted.forEach(function (kv) {
+            if (kv[0] !== key) return;
+            var list = index.lists[key + "/" + kv[1]];
+            out[key][index.values[key][kv[1]][0]] = core.countSet(core.andSets(within, list.set));
+          });
+        });
+        groups.removeAttribute("aria-busy");
+        renderGroups(out);
+      });
+    }
+
+    function runWords(id, plan) {
+      return Promise.all([index.manifest(), api.wordSearch(plan), selectedNumbers()]).then(function (got) {
+        if (id !== seq) return;
+        indexInfo = got[0];
+        var count = got[0].count;
+        var found = got[1];
+        var selected = got[2];
+        var textSet = core.setOf(found.ordinals, count);
+        var chosen = restrict(null, selected, null, count);
+        var ordinals = chosen
+          ? found.ordinals.filter(function (o) {
+              return core.hasOrdinal(chosen, o);
+            })
+          : found.ordinals;
+        var direction = (core.sortOption(state.sort) || {})[SORT_KEY];
+        var cur;
+        if (direction) {
+          var dated = got[0].dated;
+          ordinals = ordinals.slice().sort(function (a, b) {
+            var da = a < dated ? 0 : 1;
+            var db = b < dated ? 0 : 1;
+            if (da !== db) return da - db;
+            return direction === "asc" && !da ? b - a : a - b;
+          });
+          var cursor = 0;
+          cur = {
+            hasMore: function () {
+              return cursor < ordinals.length;
+            },
+            next: function (n) {
+              var slice = ordinals.slice(cursor, cursor + n);
+              cursor += slice.length;
+              return index.rows(slice).then(function (rows) {
+                return rows.map(api.fromRow);
+              });
+            }
+          };
+        } else {
+          cur = api.rankedRows(ordinals, found.exact, plan.query);
+        }
+        cur.q = state.q;
+        cur.plan = plan;
+        return cur.next(pageSize).then(function (items) {
+          if (id !== seq) return;
+          showResults(cur, items, ordinals.length ? T.results(ordinals.length) : T.none);
+          return textCounts(id, textSet, selected, count);
+        });
+      });
+    }
+
+    /* ------------------------------------------- quoted phrases: Pagefind */
 
     function runPagefind(id, plan) {
       return api
@@ -743,10 +633,6 @@
           var ranked = api.rankedResults(results, state.sort ? "" : plan.pagefindQuery);
           var n = results.length;
           var text = n ? T.results(n) : T.none;
-          if (plan.dropped.length) {
-            text += " · " + api.T.dropped(plan.dropped);
-            note.appendChild(noteButton(T.keep));
-          }
           var cur = {
             q: state.q,
             plan: plan,
@@ -762,11 +648,8 @@
         });
     }
 
-    function run(force) {
+    function run() {
       var id = ++seq;
-      // "search with them too" holds for this query until it changes
-      if (force) forcedQuery = state.q;
-      force = force || (forcedQuery !== null && forcedQuery === state.q);
       var qs = core.writeState(state, keys, location.search);
       var url = location.pathname + qs + location.hash;
       if (url !== location.pathname + location.search + location.hash) {
@@ -775,22 +658,17 @@
       status.textContent = T.loading;
       main.setAttribute("aria-busy", "true");
       note.textContent = "";
-      var hasFilters = Object.keys(state.filters).some(function (k) {
-        return state.filters[k].length;
-      });
+      var plan = core.makePlan(state.q);
       var job;
       if (!state.q) job = runFilters(id);
-      else
-        job = api.plan(state.q, force).then(function (plan) {
-          if (id !== seq) return;
-          if (plan.source === "common" && !hasFilters && !state.sort) return runCommon(id);
-          return runPagefind(id, plan);
-        });
+      else if (plan.source === "pagefind") job = runPagefind(id, plan);
+      else job = runWords(id, plan);
       job.catch(function (err) {
         allCounts = null;
         if (id !== seq) return;
         status.textContent = T.error;
         main.setAttribute("aria-busy", "false");
+        groups.removeAttribute("aria-busy");
         if (window.console) console.error("showcase-facets:", err);
       });
     }

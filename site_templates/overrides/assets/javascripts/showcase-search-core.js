@@ -203,239 +203,158 @@
 
   /* ------------------------------------------------------ query planning */
 
-  // A last query word that is not a common word itself but begins some ("sáng ki" while
-  // typing "sáng kiến") stands for the most frequent of them.
-  var PREFIX_EXPANSION = 3;
+  // A last word still being typed ("sáng ki") stands for the most frequent words it begins.
+  var PREFIX_EXPANSION = 5;
 
   function isQuoted(query) {
     return /^\s*".+"\s*$/.test(query);
   }
 
   /**
-   * The common-word data of showcase-common-words.json (generator.search) in the
-   * form the planner reads: {pages, words: Set, shards: Map word→pages, byCount, pairs: Map}.
+   * How to answer `query`: {query, source, terms}. A quoted phrase goes to
+   * Pagefind (source "pagefind", which knows word positions); anything else to
+   * the word index (source "words"), with `terms` [{exact, folded, marked,
+   * prefix}]: the last word is a prefix while the query does not end with a space.
    */
-  function commonData(d) {
-    var shards = (d && d.shards) || {};
-    var counts = shards.words || {};
-    var pairs = shards.pairs || {};
-    var byCount = Object.keys(counts).sort(function (a, b) {
-      return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0);
-    });
-    return {
-      pages: (d && d.pages) || 0,
-      words: new Set((d && d.words) || []),
-      dir: shards.dir || "showcase-common",
-      bundles: (d && d.bundles) || [],
-      shards: new Map(
-        byCount.map(function (w) {
-          return [w, counts[w]];
-        })
-      ),
-      byCount: byCount,
-      pairs: new Map(
-        Object.keys(pairs).map(function (k) {
-          return [k, pairs[k]];
-        })
-      )
-    };
-  }
-
-  /**
-   * The query's words as common words [{term, exact, prefix, expand}], or null
-   * when one is not. The last word may be the beginning of common words ("sáng
-   * ki"): it then stands for the most frequent of them (`expand`).
-   */
-  function commonTerms(toks, c, quoted) {
-    if (!toks.length || !c.shards.size) return null;
-    var terms = [];
-    for (var i = 0; i < toks.length; i++) {
-      var t = toks[i];
-      if (c.shards.has(t.folded)) {
-        terms.push({ term: t.folded, exact: t.exact, prefix: false, expand: [t.folded] });
-        continue;
-      }
-      if (i === toks.length - 1 && !quoted) {
-        var words = c.byCount
-          .filter(function (w) {
-            return w.indexOf(t.folded) === 0;
-          })
-          .slice(0, PREFIX_EXPANSION);
-        if (words.length) {
-          terms.push({ term: t.folded, exact: t.exact, prefix: true, expand: words });
-          continue;
-        }
-      }
-      return null;
-    }
-    return terms;
-  }
-
-  /**
-   * The lists a page must be in, as groups of alternatives [{lists: [key...]}]:
-   * side-by-side words with a list of their own (CommonGrams: "sang kien") use
-   * it, so that pages with the phrase come first; other words their own list.
-   */
-  function commonGroups(terms, c) {
-    var groups = [];
-    var covered = terms.map(function () {
-      return false;
-    });
-    for (var i = 0; i + 1 < terms.length; i++) {
-      if (terms[i].prefix || terms[i + 1].prefix) continue;
-      var key = terms[i].term + " " + terms[i + 1].term;
-      if (c.pairs.has(key)) {
-        groups.push({ lists: [key] });
-        covered[i] = covered[i + 1] = true;
-      }
-    }
-    terms.forEach(function (t, k) {
-      if (!covered[k]) groups.push({ lists: t.expand.slice() });
-    });
-    return groups;
-  }
-
-  /**
-   * How to answer `query`, given the common-word data `c` (commonData):
-   *   {query, source: "common", terms: [{term, exact, prefix}], groups: [{lists}]}
-   *     every word is a common word (the last may begin some); answer from the lists;
-   *   {query, source: "pagefind", pagefindQuery, dropped}
-   *     Pagefind, without runs of two or more very common words when other words
-   *     remain (`dropped`). `force` keeps the query whole and skips the lists.
-   */
-  function makePlan(query, force, c) {
-    // Pagefind ranks an NFD query ("đổi mới" typed as d + U+0302 …) differently.
-    query = String(query || "")
-      .normalize("NFC")
-      .trim();
-    var toks = tokens(query);
-    var plan = { query: query, source: "pagefind", pagefindQuery: query, dropped: [], terms: null, groups: null };
-    if (!query || force || !c) return plan;
-
-    var common = commonTerms(toks, c, isQuoted(query));
-    if (common) {
-      plan.source = "common";
-      plan.terms = common;
-      plan.groups = commonGroups(common, c);
+  function makePlan(query) {
+    var raw = String(query || "").normalize("NFC");
+    var trimmed = raw.trim();
+    var plan = { query: trimmed, source: "words", pagefindQuery: trimmed, terms: [], dropped: [] };
+    if (isQuoted(trimmed)) {
+      plan.source = "pagefind";
       return plan;
     }
-
-    if (isQuoted(query)) return plan;
-    var terms = query.split(/\s+/);
-    var isCommon = terms.map(function (term) {
-      var f = foldedTerms(term).join(" ");
-      return !!f && c.words.has(f);
+    var toks = tokens(trimmed);
+    var open = !/\s$/.test(raw);
+    plan.terms = toks.map(function (t, i) {
+      return {
+        exact: t.exact,
+        folded: t.folded,
+        term: t.folded,
+        marked: t.exact !== t.folded,
+        prefix: open && i === toks.length - 1
+      };
     });
-    // Vietnamese words are syllables: drop only runs of two or more common
-    // syllables ("sáng kiến"), never one syllable of a word ("mới" of "đổi mới").
-    var kept = [];
-    var dropped = [];
-    for (var j = 0; j < terms.length; ) {
-      var k = j;
-      while (k < terms.length && isCommon[k]) k++;
-      if (k - j >= 2) {
-        dropped = dropped.concat(terms.slice(j, k));
-        j = k;
-      } else if (k > j) {
-        kept = kept.concat(terms.slice(j, k));
-        j = k;
-      } else {
-        kept.push(terms[j]);
-        j++;
-      }
-    }
-    var meaningful = kept.some(function (term) {
-      return foldedTerms(term).join("").length >= 2;
-    });
-    if (dropped.length && meaningful) {
-      plan.pagefindQuery = kept.join(" ");
-      plan.dropped = dropped;
-    }
     return plan;
   }
 
-  /** The keys of the lists a common-word plan needs, in first-use order. */
-  function planListKeys(p) {
-    var keys = [];
-    p.groups.forEach(function (g) {
-      g.lists.forEach(function (k) {
-        if (keys.indexOf(k) < 0) keys.push(k);
-      });
-    });
-    return keys;
-  }
-
-  /** File of a word's or pair's list (generator.search.shard_file_name). */
-  function listFileName(key) {
-    return encodeURIComponent(key.replace(/ /g, "_")) + ".json";
+  /** The vocabulary file of a folded word (generator.search_words.vocab_prefix). */
+  function vocabPrefix(word, letters) {
+    return word.slice(0, letters || 2);
   }
 
   /**
-   * The ranked entries of a common-word plan `p`, from its lists (`byKey`:
-   * list key → the list's JSON). Certain matches first: pages in every group's
-   * lists, and pages whose title has every query word; among them exact
-   * diacritics, then the title tier, then the lists' common order (kind,
-   * recency). Then, to fill a first page of `pageSize`, pages in some lists.
-   * Returns {entries, total, complete}.
+   * The words of the index a term stands for, from its vocabulary file's entries
+   * ([[word, documents, forms], ...], most frequent first): the word itself, or
+   * for a prefix term the word and the most frequent words it begins.
+   * Returns [{word, n, forms}].
    */
-  function rankCommonEntries(p, byKey, pageSize) {
-    var pages = 0;
-    var complete = true;
-    var byUrl = new Map();
-    var totals = p.groups.map(function (g) {
-      var seen = new Set();
-      var total = 0;
-      g.lists.forEach(function (k) {
-        var shard = byKey[k] || { entries: [], total: 0 };
-        var entries = shard.entries || [];
-        pages = Math.max(pages, shard.pages || 0);
-        total += shard.total || 0;
-        if (entries.length < (shard.total || 0)) complete = false;
-        entries.forEach(function (entry) {
-          if (seen.has(entry.url)) return;
-          seen.add(entry.url);
-          var rec = byUrl.get(entry.url);
-          if (!rec) {
-            rec = { entry: entry, hits: 0 };
-            byUrl.set(entry.url, rec);
-          }
-          rec.hits++;
+  function termWords(term, entries) {
+    var out = [];
+    (entries || []).forEach(function (e) {
+      var match = term.prefix ? e[0].indexOf(term.folded) === 0 : e[0] === term.folded;
+      if (!match) return;
+      if (e[0] === term.folded) out.unshift({ word: e[0], n: e[1], forms: e[2] });
+      else if (out.length < PREFIX_EXPANSION + 1) out.push({ word: e[0], n: e[1], forms: e[2] });
+    });
+    return out.slice(0, PREFIX_EXPANSION + (out.length && out[0].word === term.folded ? 1 : 0));
+  }
+
+  /** Does a written form match a term typed with diacritics? */
+  function formMatches(form, term) {
+    return term.prefix ? form.indexOf(term.exact) === 0 : form === term.exact;
+  }
+
+  // Field weights of the word index, as in Pagefind's bundle (generator.search).
+  var WEIGHTS = { t: 10, m: 3, x: 1 };
+
+  /**
+   * Rank the documents of a word query. `terms`: makePlan's terms, each with
+   * `words` [{word, n, forms, file, formFile}] where `file` is the word's
+   * word/<w>.json and `formFile` its form/<w>.json (needed only for a term typed
+   * with diacritics whose word has several forms). `count`: documents.
+   *
+   * A document must have every term (a prefix term: any of its words) in some
+   * field. Order: documents holding every term typed with diacritics in that
+   * form first; then score, the sum over terms of idf × field weight (title 10,
+   * names 3, text 1; idf = ln(1 + count / documents with the term)); then
+   * ordinal (newest first).
+   *
+   * Returns {ordinals: [...], exact: Set of ordinals that are exact, total}.
+   */
+  function searchWords(terms, count) {
+    if (!terms.length) return { ordinals: [], exact: new Set(), total: 0 };
+    var prepared = terms.map(function (term) {
+      var sets = { t: emptySet(count), m: emptySet(count), x: emptySet(count) };
+      var exact = term.marked ? emptySet(count) : null;
+      (term.words || []).forEach(function (w) {
+        var file = w.file || {};
+        var own = emptySet(count);
+        ["t", "m", "x"].forEach(function (f) {
+          if (!file[f]) return;
+          var ids = decodeIds(file[f], count);
+          sets[f] = orSets(sets[f], ids);
+          own = orSets(own, ids);
         });
+        if (!exact) return;
+        if (typeof w.forms === "string") {
+          // the word is always written one way: all its documents, or none
+          if (formMatches(w.forms, term)) exact = orSets(exact, own);
+        } else if (w.formFile) {
+          Object.keys(w.formFile).forEach(function (form) {
+            if (formMatches(form, term)) exact = orSets(exact, decodeIds(w.formFile[form], count));
+          });
+        }
       });
-      return total;
+      var any = orSets(orSets(sets.t, sets.m), sets.x);
+      var n = countSet(any);
+      return { sets: sets, any: any, exact: exact, idf: Math.log(1 + count / Math.max(1, n)) };
     });
-    var n = p.groups.length;
-    var rule = exactRule(p.terms);
-    var recs = [];
-    byUrl.forEach(function (rec) {
-      rec.tier = titleTier(rec.entry.title, p.terms);
-      rec.sure = rec.hits === n || rec.tier <= 2 ? 0 : 1;
-      rec.exact = !rule || rule(rec.entry.title + " \n " + (rec.entry.excerpt || "")) ? 0 : 1;
-      recs.push(rec);
+    var candidates = prepared[0].any;
+    var exactAll = null;
+    prepared.forEach(function (p, i) {
+      if (i) candidates = andSets(candidates, p.any);
+      if (p.exact) exactAll = exactAll ? andSets(exactAll, p.exact) : p.exact;
     });
-    recs.sort(function (a, b) {
-      return (
-        a.sure - b.sure ||
-        a.exact - b.exact ||
-        a.tier - b.tier ||
-        b.hits - a.hits ||
-        (a.entry.rank || 0) - (b.entry.rank || 0) ||
-        (a.entry.url < b.entry.url ? -1 : a.entry.url > b.entry.url ? 1 : 0)
-      );
+    var rows = [];
+    for (var word = 0; word < candidates.length; word++) {
+      var bits = candidates[word];
+      while (bits) {
+        var low = bits & -bits;
+        var o = word * 32 + (31 - Math.clz32(low));
+        bits ^= low;
+        var score = 0;
+        for (var k = 0; k < prepared.length; k++) {
+          var p = prepared[k];
+          var weight = hasOrdinal(p.sets.t, o) ? WEIGHTS.t : hasOrdinal(p.sets.m, o) ? WEIGHTS.m : WEIGHTS.x;
+          score += p.idf * weight;
+        }
+        rows.push([o, exactAll ? (hasOrdinal(exactAll, o) ? 0 : 1) : 0, score]);
+      }
+    }
+    rows.sort(function (a, b) {
+      return a[1] - b[1] || b[2] - a[2] || a[0] - b[0];
     });
-    var sure = recs.filter(function (r) {
-      return r.sure === 0;
+    var exactSet = new Set();
+    rows.forEach(function (r) {
+      if (exactAll && r[1] === 0) exactSet.add(r[0]);
     });
-    var chosen = sure;
-    if (!complete && sure.length < pageSize) chosen = recs.slice(0, pageSize);
-    var total = totals.length ? Math.min.apply(null, totals) : 0;
     return {
-      entries: chosen.map(function (r) {
-        return r.entry;
+      ordinals: rows.map(function (r) {
+        return r[0];
       }),
-      total: complete ? sure.length : Math.max(Math.min(total, pages || total), sure.length),
-      complete: complete
+      exact: exactAll ? exactSet : null,
+      total: rows.length
     };
+  }
+
+  /** The ordinals of a ranked list as a bitset (to combine with filters). */
+  function setOf(ordinals, count) {
+    var set = emptySet(count);
+    ordinals.forEach(function (o) {
+      set[o >>> 5] |= 1 << (o & 31);
+    });
+    return set;
   }
 
   /* --------------------------------------------------- state in the address */
@@ -724,13 +643,11 @@
     compareKeys: compareKeys,
     stableOrder: stableOrder,
     isQuoted: isQuoted,
-    commonData: commonData,
-    commonTerms: commonTerms,
-    commonGroups: commonGroups,
     makePlan: makePlan,
-    planListKeys: planListKeys,
-    listFileName: listFileName,
-    rankCommonEntries: rankCommonEntries,
+    vocabPrefix: vocabPrefix,
+    termWords: termWords,
+    searchWords: searchWords,
+    setOf: setOf,
     readState: readState,
     writeState: writeState,
     pagefindFilters: pagefindFilters,

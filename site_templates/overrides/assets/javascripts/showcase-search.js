@@ -1,33 +1,29 @@
 /*
- * Showcase search: Pagefind behind Material's header search box (design §4).
+ * Showcase search: the header search box, and the browser side of the search index.
  *
  * Needs showcase-search-core.js first (window.ShowcaseSearchCore: folding, planning,
- * ranking; unit-tested in Node, tests/js/). This file is the browser part:
+ * ranking, bitsets; unit-tested in Node, tests/js/). This file is the browser part:
  * network, DOM, the header dialog.
  *
- * - Material draws its header search only while its own `search` plugin is on;
- *   partials/header.html draws the same markup (same classes, same `__search`
- *   toggle) and this script drives it with the Pagefind JS API.
+ * - The search index (pagefind/showcase-index/, generator/search.py) is fetched
+ *   piece by piece: index.json, then for a query the vocabulary file of each word
+ *   (vocab/<first two letters>.json), the words' document lists (word/<w>.json,
+ *   form/<w>.json for words typed with diacritics) and the rows of the first results
+ *   (docs/<n>.json). core.searchWords ranks them; the first RERANK_TOP are re-ranked
+ *   by their titles (core.titleTier: the query as a phrase first).
+ * - Quoted phrases ("…") go to Pagefind (pagefind/pagefind.js, its bundles merged
+ *   with mergeIndex), which knows word positions; it is loaded only then.
  * - The bundle is found from the header's `data-sk-root` (the page's relative
  *   `base_url`), resolved once against the address of the first page loaded, so
  *   it works under a sub-path `site_url` and after Material's instant navigation.
- * - Large sites have several Pagefind bundles (generator/search.py, BUNDLE_DOCS);
- *   the others, listed in showcase-common-words.json, are merged with mergeIndex.
+ * - Material draws its header search only while its own `search` plugin is on;
+ *   partials/header.html draws the same markup (same classes, same `__search`
+ *   toggle) and this script drives it.
  * - "/", "s" or "f" opens the search; Enter opens /tra-cuu/?q=… (a focused result
  *   opens itself); Escape closes and gives focus back to the search button (or to
  *   what had it before); ArrowUp/ArrowDown move between the query and the results.
- * - Pagefind folds tone marks but not "đ": documents carry their folded đ words
- *   as a metadata field, and excerpts get extra <mark>s here ("doi" → "Đổi").
- * - Ranking: Pagefind weighs titles (10) and names (3) above text; then the top
- *   RERANK_TOP results are stable-sorted by core.rankKeyFunction: pages holding
- *   every query word with its diacritics first, then titles with the query as a
- *   phrase ("thanh hoa" → "… Thanh Hóa" before "… Hoằng Hóa"), then titles with
- *   every word.
- * - Common words ("sáng kiến") take Pagefind seconds on a large site; a query made
- *   only of them is answered from precomputed lists (source "common"), and
- *   Pagefind is fetched lazily (warmUp, idleWarmUp). docs_dev/search-performance.md.
  *
- * Exposes `window.ShowcaseSearch` (load, plan, run, renderResult, …) for
+ * Exposes `window.ShowcaseSearch` (index, load, run, renderResult, …) for
  * showcase-facets.js, and `window.showcaseSearch.search(q)` for benchmarks and
  * tests: the same code path as the header, without the DOM.
  */
@@ -36,11 +32,10 @@
 
   var core = window.ShowcaseSearchCore;
   var PAGE_SIZE = 10;
-  var DEBOUNCE_MS = 180;
-  // After a common-word answer is rendered, wait this long (then for an idle
-  // moment) before fetching Pagefind in the background (idleWarmUp).
-  var IDLE_WARM_MS = 1000;
-  // How many of Pagefind's top results are re-ranked (rankedResults).
+  // Word queries fetch a few small files; Pagefind (quoted phrases) costs more.
+  var DEBOUNCE_MS = 80;
+  var PAGEFIND_DEBOUNCE_MS = 180;
+  // How many of the first results are re-ranked by their titles.
   var RERANK_TOP = 30;
 
   var T = {
@@ -51,15 +46,8 @@
     error: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
     more: "Xem thêm kết quả",
     all: "Mở trang Tra cứu với bộ lọc",
-    dropped: function (words) {
-      return "Bỏ qua từ phổ biến: " + words.join(" ");
-    },
-    keep: "Tìm cả những từ này",
     results: function (n) {
       return core.formatNumber(n) + " kết quả";
-    },
-    about: function (n) {
-      return "Khoảng " + core.formatNumber(n) + " kết quả";
     }
   };
 
@@ -259,15 +247,258 @@
     }
   };
 
+  /* ------------------------------------------------------- the search index */
+
+  function getJSON(url, missing) {
+    return fetch(url).then(function (r) {
+      if (r.status === 404 && missing !== undefined) return missing;
+      if (!r.ok) throw new Error("HTTP " + r.status + " " + url);
+      return r.json();
+    });
+  }
+
+  /**
+   * pagefind/showcase-index/ (generator/search.py, search_filters.py,
+   * search_words.py), fetched file by file and kept for the page's life
+   * (instant navigation included). Every file is asked for once; a failed
+   * request is asked for again next time.
+   */
+  function SearchIndex(base) {
+    this.base = base;
+    this.files = new Map(); // path → Promise of its JSON
+    this.values = {}; // facet key → [[name, total], ...] (head, or all once values.json is in)
+    this.lists = {}; // "key/number" → {n, set, co}: facet value lists, decoded
+  }
+
+  SearchIndex.prototype.get = function (path, missing) {
+    var files = this.files;
+    if (!files.has(path)) {
+      var p = getJSON(new URL(path, this.base).href, missing).catch(function (err) {
+        files.delete(path);
+        throw err;
+      });
+      files.set(path, p);
+    }
+    return files.get(path);
+  };
+
+  /** index.json: {count, dated, chunk, sort, facets, words, bundles}. */
+  SearchIndex.prototype.manifest = function () {
+    var self = this;
+    return this.get("index.json").then(function (m) {
+      Object.keys(m.facets || {}).forEach(function (k) {
+        if (!self.values[k]) self.values[k] = m.facets[k].values;
+      });
+      return m;
+    });
+  };
+
+  SearchIndex.prototype.vocab = function (prefix) {
+    return this.get("vocab/" + prefix + ".json", []);
+  };
+
+  SearchIndex.prototype.word = function (word) {
+    return this.get("word/" + word + ".json", {});
+  };
+
+  SearchIndex.prototype.forms = function (word) {
+    return this.get("form/" + word + ".json", {});
+  };
+
+  /** Every value of facet `key` (values.json when the head is not all of them). */
+  SearchIndex.prototype.allValues = function (key) {
+    var self = this;
+    return this.manifest().then(function (m) {
+      var facet = m.facets[key];
+      if (!facet || facet.values.length >= facet.n) return self.values[key] || [];
+      return self.get("facet/" + key + "/values.json").then(function (d) {
+        self.values[key] = d.values;
+        return d.values;
+      });
+    });
+  };
+
+  /** Value numbers of `names` in facet `key` ({name: number}), fetching values.json if needed. */
+  SearchIndex.prototype.numbers = function (key, names) {
+    var self = this;
+    function find() {
+      var out = {};
+      (self.values[key] || []).forEach(function (pair, i) {
+        if (names.indexOf(pair[0]) >= 0) out[pair[0]] = i;
+      });
+      return out;
+    }
+    return this.manifest().then(function () {
+      var found = find();
+      if (Object.keys(found).length === names.length) return found;
+      return self.allValues(key).then(find);
+    });
+  };
+
+  /** A facet value's list, decoded: {n, set, co}. */
+  SearchIndex.prototype.list = function (key, number) {
+    var self = this;
+    var id = key + "/" + number;
+    if (this.lists[id]) return Promise.resolve(this.lists[id]);
+    return Promise.all([this.manifest(), this.get("facet/" + id + ".json")]).then(function (got) {
+      var d = got[1];
+      if (!self.lists[id]) self.lists[id] = { n: d.n, co: d.co, set: core.decodeIds(d.ids, got[0].count) };
+      return self.lists[id];
+    });
+  };
+
+  /** Result rows of `ordinals` ([url, title, kind, unit, year, excerpt]), in that order. */
+  SearchIndex.prototype.rows = function (ordinals) {
+    var self = this;
+    return this.manifest().then(function (m) {
+      var size = m.chunk;
+      var wanted = [];
+      ordinals.forEach(function (o) {
+        var c = Math.floor(o / size);
+        if (wanted.indexOf(c) < 0) wanted.push(c);
+      });
+      return Promise.all(
+        wanted.map(function (c) {
+          return self.get("docs/" + c + ".json");
+        })
+      ).then(function (got) {
+        var byChunk = {};
+        wanted.forEach(function (c, i) {
+          byChunk[c] = got[i];
+        });
+        return ordinals.map(function (o) {
+          return byChunk[Math.floor(o / size)][o % size];
+        });
+      });
+    });
+  };
+
+  var index = new SearchIndex(new URL("showcase-index/", bundleRoot));
+
+  /**
+   * The documents of a word query `p` (core.makePlan), ranked:
+   * {ordinals, exact, total} (core.searchWords).
+   */
+  function wordSearch(p) {
+    return index.manifest().then(function (m) {
+      var letters = (m.words && m.words.prefix) || 2;
+      return Promise.all(
+        p.terms.map(function (t) {
+          return index.vocab(core.vocabPrefix(t.folded, letters));
+        })
+      ).then(function (vocabs) {
+        var terms = p.terms.map(function (t, i) {
+          return Object.assign({}, t, { words: core.termWords(t, vocabs[i]) });
+        });
+        var loads = [];
+        terms.forEach(function (t) {
+          t.words.forEach(function (w) {
+            loads.push(
+              index.word(w.word).then(function (file) {
+                w.file = file;
+              })
+            );
+            if (t.marked && typeof w.forms === "number") {
+              loads.push(
+                index.forms(w.word).then(function (file) {
+                  w.formFile = file;
+                })
+              );
+            }
+          });
+        });
+        return Promise.all(loads).then(function () {
+          return core.searchWords(terms, m.count);
+        });
+      });
+    });
+  }
+
+  /** A result as the UI shows it, from a row of the index. */
+  function fromRow(row) {
+    return {
+      url: siteRoot.pathname + String(row[0] || "").replace(/^\/+/, ""),
+      title: row[1] || row[0],
+      meta: { kind: row[2], unit: row[3], year: row[4] },
+      excerpt: row[5] || "",
+      excerptHtml: null
+    };
+  }
+
+  /**
+   * A ranked list of ordinals read page by page: {next(n) → Promise<items>,
+   * hasMore(), total}. With `query` (relevance order), the first RERANK_TOP are
+   * stable-sorted by [exact diacritics (from `exact`, a Set or null), title tier];
+   * their rows are fetched only as far as needed (if the first n are all of the
+   * best kind, they are the first n either way).
+   */
+  function rankedRows(ordinals, exact, query) {
+    var terms = query ? core.makePlan(query).terms : [];
+    var top = Math.min(RERANK_TOP, ordinals.length);
+    var order = ordinals.slice();
+    var settled = !query || top < 2;
+    var cursor = 0;
+
+    function keyOf(o, row) {
+      return [exact && !exact.has(o) ? 1 : 0, core.titleTier(row[1] || "", terms)];
+    }
+
+    function ensure(count) {
+      if (settled) return Promise.resolve();
+      var head = ordinals.slice(0, Math.min(count, top));
+      return index.rows(head).then(function (rows) {
+        if (settled) return;
+        var best = rows.every(function (row, i) {
+          return core.compareKeys(keyOf(head[i], row), [0, 0]) === 0;
+        });
+        if (best && head.length < top) return;
+        var all = ordinals.slice(0, top);
+        return index.rows(all).then(function (allRows) {
+          if (settled) return;
+          var keys = allRows.map(function (row, i) {
+            return keyOf(all[i], row);
+          });
+          order = core
+            .stableOrder(keys)
+            .map(function (i) {
+              return all[i];
+            })
+            .concat(ordinals.slice(top));
+          settled = true;
+        });
+      });
+    }
+
+    return {
+      total: ordinals.length,
+      hasMore: function () {
+        return cursor < order.length;
+      },
+      next: function (n) {
+        n = n || PAGE_SIZE;
+        var from = cursor;
+        var to = Math.min(order.length, from + n);
+        cursor = to;
+        return ensure(to).then(function () {
+          return index.rows(order.slice(from, to)).then(function (rows) {
+            return rows.map(fromRow);
+          });
+        });
+      }
+    };
+  }
+
+  /* -------------------------------------------------------------- Pagefind */
+
   var pagefindPromise = null;
 
   /** Pagefind, initialised, with the site's other bundles merged in. */
   function load() {
     if (pagefindPromise) return pagefindPromise;
-    pagefindPromise = Promise.all([import(new URL("pagefind.js", bundleRoot).href), loadCommon()])
+    pagefindPromise = Promise.all([import(new URL("pagefind.js", bundleRoot).href), index.manifest()])
       .then(function (loaded) {
         var pf = loaded[0];
-        var bundles = (loaded[1] && loaded[1].bundles) || [];
+        var bundles = loaded[1].bundles || [];
         return Promise.resolve(pf.options(PAGEFIND_OPTIONS))
           .then(function () {
             return pf.init();
@@ -290,83 +521,6 @@
     return pagefindPromise;
   }
 
-  /* --------------------------------------------------------- common words */
-
-  // pagefind/showcase-common-words.json (generator/search.py): the words on >= 80 %
-  // of the pages, the words and pairs with a precomputed result list, the bundles.
-  var commonPromise = null;
-  var common = null; // the resolved value, for synchronous checks while typing
-
-  function loadCommon() {
-    if (!commonPromise) {
-      commonPromise = fetch(new URL("showcase-common-words.json", bundleRoot).href)
-        .then(function (r) {
-          return r.ok ? r.json() : null;
-        })
-        .catch(function () {
-          return null;
-        })
-        .then(function (d) {
-          common = core.commonData(d);
-          common.url = new URL(common.dir + "/", bundleRoot);
-          return common;
-        });
-    }
-    return commonPromise;
-  }
-
-  var shardCache = new Map();
-
-  function loadShard(word) {
-    if (!shardCache.has(word)) {
-      var p = loadCommon()
-        .then(function (c) {
-          return fetch(new URL(core.listFileName(word), c.url).href);
-        })
-        .then(function (r) {
-          if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.json();
-        })
-        .catch(function (err) {
-          shardCache.delete(word);
-          throw err;
-        });
-      shardCache.set(word, p);
-    }
-    return shardCache.get(word);
-  }
-
-  function plan(query, force) {
-    return loadCommon().then(function (c) {
-      return core.makePlan(query, force, c);
-    });
-  }
-
-  /** The ranked entries of a common-word plan: {entries, total, complete}. */
-  function commonEntries(p) {
-    var keys = core.planListKeys(p);
-    return Promise.all(keys.map(loadShard)).then(function (shards) {
-      var byKey = {};
-      keys.forEach(function (k, i) {
-        byKey[k] = shards[i];
-      });
-      return core.rankCommonEntries(p, byKey, PAGE_SIZE);
-    });
-  }
-
-  /* -------------------------------------------------------------------- runs */
-
-  /** A result as the UI shows it, from a precomputed list entry. */
-  function fromEntry(entry) {
-    return {
-      url: siteRoot.pathname + String(entry.url || "").replace(/^\/+/, ""),
-      title: entry.title || entry.url,
-      meta: entry.meta || {},
-      excerpt: entry.excerpt || "",
-      excerptHtml: null
-    };
-  }
-
   /** A result as the UI shows it, from Pagefind's result data. */
   function fromPagefind(data) {
     var meta = data.meta || {};
@@ -378,6 +532,8 @@
       excerptHtml: data.excerpt || ""
     };
   }
+
+  /* -------------------------------------------------------------------- runs */
 
   function pagefindRun(query, p) {
     return load()
@@ -392,7 +548,6 @@
           plan: p,
           source: "pagefind",
           total: results.length,
-          approximate: false,
           search: search,
           ranked: ranked,
           hasMore: ranked.hasMore,
@@ -400,121 +555,33 @@
             return ranked.next(n || PAGE_SIZE).then(function (datas) {
               return datas.map(fromPagefind);
             });
-          },
-          pagefind: function () {
-            return Promise.resolve(search);
-          },
-          onExact: null
+          }
         };
       });
   }
 
-  function commonRun(query, p) {
-    return commonEntries(p).then(function (res) {
-      if (res.entries.length < PAGE_SIZE && !res.complete) return null;
-      var entries = res.entries;
-      var cursor = 0;
-      var shown = new Set();
-      var pfSearch = null; // Promise of Pagefind's search, once asked for more
-      var pfResults = null;
-      var pfCursor = 0;
-      var self = {
+  function wordRun(query, p) {
+    return wordSearch(p).then(function (found) {
+      var ranked = rankedRows(found.ordinals, found.exact, query);
+      return {
         query: query,
         plan: p,
-        source: "common",
-        total: res.total,
-        approximate: !res.complete,
-        hasMore: function () {
-          if (cursor < entries.length) return true;
-          if (res.complete) return false;
-          if (pfResults) return pfCursor < pfResults.length;
-          return shown.size < self.total;
-        },
-        /** Pagefind's search for the whole query, started on first call (in its worker). */
-        pagefind: function () {
-          if (!pfSearch) {
-            pfSearch = load()
-              .then(function (pf) {
-                return pf.search(query);
-              })
-              .then(function (search) {
-                pfResults = (search && search.results) || [];
-                self.total = pfResults.length;
-                self.approximate = false;
-                if (typeof self.onExact === "function") self.onExact(self);
-                return search;
-              });
-            pfSearch.catch(function () {
-              pfSearch = null;
-            });
-          }
-          return pfSearch;
-        },
-        next: function (n) {
-          n = n || PAGE_SIZE;
-          var out = [];
-          var first = cursor === 0;
-          while (out.length < n && cursor < entries.length) {
-            var entry = entries[cursor++];
-            shown.add(String(entry.url).replace(/^\/+/, ""));
-            out.push(fromEntry(entry));
-          }
-          // Asking for more than the first page starts Pagefind in the background,
-          // so that it is ready when the precomputed list runs out.
-          if (!first && !res.complete) self.pagefind();
-          if (out.length >= n || res.complete) return Promise.resolve(out);
-          return self.pagefind().then(function () {
-            return fill(out, n);
-          });
-        },
-        onExact: null
+        source: "words",
+        total: found.total,
+        found: found,
+        hasMore: ranked.hasMore,
+        next: ranked.next
       };
-      function fill(out, n) {
-        if (out.length >= n || pfCursor >= pfResults.length) return Promise.resolve(out);
-        var slice = pfResults.slice(pfCursor, pfCursor + (n - out.length));
-        pfCursor += slice.length;
-        return Promise.all(
-          slice.map(function (r) {
-            return r.data();
-          })
-        ).then(function (datas) {
-          datas.forEach(function (d) {
-            var u = String(d.url || "");
-            var key = (u.indexOf(siteRoot.pathname) === 0 ? u.slice(siteRoot.pathname.length) : u).replace(/^\/+/, "");
-            if (shown.has(key)) return; // already shown from the list
-            shown.add(key);
-            out.push(fromPagefind(d));
-          });
-          return fill(out, n);
-        });
-      }
-      return self;
     });
   }
 
   /**
-   * Start answering `query`: resolves to a run {source, total, approximate,
-   * next(n) → Promise<results>, hasMore(), pagefind(), onExact}. `options.force`
-   * sends the whole query to Pagefind.
+   * Start answering `query`: resolves to a run {source ("words" or "pagefind"),
+   * total, plan, next(n) → Promise<results>, hasMore()}.
    */
-  function run(query, options) {
-    options = options || {};
-    query = String(query || "")
-      .normalize("NFC")
-      .trim();
-    return plan(query, !!options.force).then(function (p) {
-      if (p.source === "common") {
-        return commonRun(query, p)
-          .catch(function (err) {
-            if (window.console) console.warn("showcase-search: common-word list unavailable", err);
-            return null;
-          })
-          .then(function (r) {
-            return r || pagefindRun(query, core.makePlan(query, true, common));
-          });
-      }
-      return pagefindRun(query, p);
-    });
+  function run(query) {
+    var p = core.makePlan(query);
+    return p.source === "pagefind" ? pagefindRun(p.query, p) : wordRun(p.query, p);
   }
 
   /* ----------------------------------------------------------------- rendering */
@@ -527,7 +594,7 @@
   }
 
   function matcherFor(query, p) {
-    return p && p.source === "common" && p.terms ? core.planMatcher(p) : core.prefixMatcher(query);
+    return p && p.source === "words" && p.terms ? core.planMatcher(p) : core.prefixMatcher(query);
   }
 
   /**
@@ -562,31 +629,27 @@
   }
 
   function statusText(r) {
-    if (!r.total) return T.none;
-    var text = r.approximate ? T.about(r.total) : T.results(r.total);
-    if (r.plan && r.plan.dropped.length) text += " · " + T.dropped(r.plan.dropped);
-    return text;
+    return r.total ? T.results(r.total) : T.none;
   }
 
   /* ---------------------------------------------------------- measuring hook */
 
   /**
-   * window.showcaseSearch.search(query) → Promise<{results, total, approximate,
-   * source, ms, fragments}>: the first ten results as the header shows them,
+   * window.showcaseSearch.search(query) → Promise<{results, total, source, ms,
+   * fragments}>: the first ten results as the header shows them,
    * through the same code as the header (no DOM needed). `ms` counts from the
    * call to the first ten results' data.
    */
   window.showcaseSearch = {
-    search: function (query, options) {
+    search: function (query) {
       var t0 = now();
-      return run(query, options).then(function (r) {
+      return run(query).then(function (r) {
         return r.next(PAGE_SIZE).then(function (items) {
           return {
             results: items.map(function (i) {
               return { url: i.url, title: i.title, meta: i.meta, excerpt: i.excerpt };
             }),
             total: r.total,
-            approximate: r.approximate,
             source: r.source,
             // fragments loaded for these results (rankedResults may load more than ten)
             fragments: r.ranked ? r.ranked.loaded() : null,
@@ -601,8 +664,10 @@
     root: siteRoot,
     bundle: bundleRoot,
     load: load,
-    loadCommon: loadCommon,
-    plan: plan,
+    index: index,
+    wordSearch: wordSearch,
+    rankedRows: rankedRows,
+    fromRow: fromRow,
     run: run,
     rankedResults: rankedResults,
     markExcerpt: markExcerpt,
@@ -655,44 +720,11 @@
     setOpen(true);
     input.focus();
     if (select) input.select();
-    // The common-word index is small and says whether Pagefind is needed at
-    // all: on a site with lists, Pagefind waits for a query that needs it
-    // (warmUp); on a site without, it is fetched now.
-    warmUp(input.value.trim());
+    // The index's manifest is small and every query needs it.
+    index.manifest().catch(noop);
   }
 
   function noop() {}
-
-  /**
-   * Start fetching Pagefind if `query` needs it: a query whose words are not
-   * all common words (from its first keystroke), or any query on a site
-   * without common-word lists. A query the lists answer leaves it alone, so
-   * the answer is not slowed by the download; idleWarmUp fetches it later.
-   */
-  function warmUp(query) {
-    if (pagefindPromise) return;
-    loadCommon().then(function (c) {
-      if (!c || !c.shards.size || (query && core.makePlan(query, false, c).source !== "common")) load().catch(noop);
-    });
-  }
-
-  var idleTimer = 0;
-
-  /**
-   * After a common-word answer is on screen: fetch Pagefind once the page is
-   * idle, so that "Xem thêm" past the lists and the next rare word are fast.
-   */
-  function idleWarmUp() {
-    if (pagefindPromise || idleTimer) return;
-    idleTimer = setTimeout(function () {
-      var go = function () {
-        idleTimer = 0;
-        load().catch(noop);
-      };
-      if (window.requestIdleCallback) window.requestIdleCallback(go, { timeout: 2000 });
-      else go();
-    }, IDLE_WARM_MS);
-  }
 
   function visible(node) {
     return !!(node && node.getClientRects().length && getComputedStyle(node).visibility !== "hidden");
@@ -794,19 +826,7 @@
       });
   }
 
-  function noteButton(label, query) {
-    var li = el("li", "md-search-result__item sk-result-more sk-result-note");
-    var btn = el("button", "md-search-result__more sk-result-more__button", label);
-    btn.type = "button";
-    btn.addEventListener("click", function () {
-      runSearch(query, true);
-      input.focus();
-    });
-    li.appendChild(btn);
-    return li;
-  }
-
-  function runSearch(query, force) {
+  function runSearch(query) {
     var id = ++seq;
     clearTimeout(timer);
     if (!query) {
@@ -816,7 +836,7 @@
     }
     setStatus(T.loading, true);
     var r = null;
-    run(query, { force: force })
+    run(query)
       .then(function (result) {
         r = result;
         if (id !== seq) return null;
@@ -827,13 +847,8 @@
         clearResults();
         var state = { query: query, run: r };
         current = state;
-        r.onExact = function () {
-          if (current === state) setStatus(statusText(r), false);
-        };
         setStatus(statusText(r), false);
-        if (r.plan.dropped.length) list.appendChild(noteButton(T.keep, query));
         if (items.length) appendItems(state, items);
-        if (r.source === "common") idleWarmUp();
       })
       .catch(function (err) {
         if (id !== seq) return;
@@ -851,16 +866,13 @@
       runSearch("");
       return;
     }
-    warmUp(query);
-    // A query the common-word lists answer costs no Pagefind work: run it now.
-    if (common && core.makePlan(query, false, common).source === "common") {
-      runSearch(query);
-      return;
-    }
     setStatus(T.loading, true);
-    timer = setTimeout(function () {
-      runSearch(query);
-    }, DEBOUNCE_MS);
+    timer = setTimeout(
+      function () {
+        runSearch(query);
+      },
+      core.isQuoted(query) ? PAGEFIND_DEBOUNCE_MS : DEBOUNCE_MS
+    );
   }
 
   function focusables() {
