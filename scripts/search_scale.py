@@ -93,8 +93,9 @@ def child_index(docs_file: Path, out: Path, bundle_docs: int) -> None:
                 "files": report.files,
                 "bytes": report.bytes_written,
                 "child_rss_mb": own.ru_maxrss / 1024,
-                "filter_lists": report.filters.lists if report.filters else 0,
-                "common_lists": len(report.shard_words) + len(report.shard_pairs),
+                "bundles": report.bundles,
+                "facet_lists": report.index.filters.lists if report.index else 0,
+                "words": report.index.words.words if report.index else 0,
             }
         )
     )
@@ -108,9 +109,9 @@ def index(docs: list[Any], out: Path, bundle_docs: int) -> dict[str, Any]:
     docs_file.write_bytes(pickle.dumps(docs))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
+    command = [sys.executable, __file__, "--child", str(docs_file), "--out", str(out)]
     proc = subprocess.run(
-        [sys.executable, __file__, "--child", str(docs_file), "--out", str(out)]
-        + ["--bundle-docs", str(bundle_docs)],
+        [*command, "--bundle-docs", str(bundle_docs)],
         check=True,
         capture_output=True,
         text=True,
@@ -304,8 +305,8 @@ def report(docs: int, indexed: dict[str, Any] | None, measured: dict[str, Any] |
             f"index: {indexed['wall_s']:.1f} s wall, {indexed['cpu_s']:.1f} CPU-s (all processes), "
             f"peak RSS {indexed['peak_rss_mb']:.0f} MB (largest process; the Python child "
             f"{indexed['child_rss_mb']:.0f} MB), {indexed['files']:,} files, "
-            f"{indexed['bytes'] / 1e6:.1f} MB, {indexed['common_lists']} common-word lists, "
-            f"{indexed['filter_lists']:,} filter lists"
+            f"{indexed['bytes'] / 1e6:.1f} MB, {indexed['bundles']} Pagefind bundle(s), "
+            f"{indexed['words']:,} words, {indexed['facet_lists']:,} facet values"
         )
     if not measured:
         return
