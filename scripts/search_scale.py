@@ -25,7 +25,8 @@ Usage::
 
    Bytes are response bodies plus headers as Chromium reports them (``http.server``
    sends files uncompressed; a worker's own script has no reported size and is
-   counted from disk).
+   counted from disk); for filter views, the bytes until the results are drawn come
+   from the page's Resource Timing (``transferSize`` of entries that ended before).
 """
 
 from __future__ import annotations
@@ -212,7 +213,15 @@ def browser(out: Path, docs: list[Any], repeats: int) -> dict[str, Any]:
     from generator.search import fold_vietnamese
 
     person = next(d for d in docs if d.kind == "Cá nhân" and len(d.title.split()) >= 3)
-    queries = [RARE_WORD, "sáng kiến", fold_vietnamese(person.title), "thanh hoa", "cấp nước"]
+    queries = [
+        RARE_WORD,
+        "sáng kiến",
+        fold_vietnamese(person.title),
+        "thanh hoa",
+        "cấp nước",
+        "chuyen doi so",
+        '"tiết kiệm điện"',
+    ]
     years = Counter(v for d in docs for v in d.filters.get("year", ()))
     fields = Counter(v for d in docs for v in d.filters.get("field", ()))
     units = Counter(v for d in docs for v in d.filters.get("unit", ()))
@@ -266,7 +275,13 @@ def browser(out: Path, docs: list[Any], repeats: int) -> dict[str, Any]:
                         " return {results: m.startTime, dcl: n.domContentLoadedEventEnd,"
                         " status: document.querySelector('.sk-facets__status').textContent}; }"
                     )
-                    first_size, first_count = traffic.since(mark, "/pagefind/")
+                    # bytes of the search files fetched until the results were drawn
+                    first_size, first_count = page.evaluate(
+                        "(t) => { const e = performance.getEntriesByType('resource')"
+                        ".filter((r) => r.name.includes('/pagefind/') && r.responseEnd <= t);"
+                        " return [e.reduce((a, r) => a + r.transferSize, 0), e.length]; }",
+                        timing["results"],
+                    )
                     page.wait_for_function(
                         "() => !document.querySelector('#sk-search [aria-busy=true]')",
                         timeout=30_000,
