@@ -20,16 +20,21 @@ Files, under ``<bundle>/showcase-index/`` (JSON, sorted keys)::
     word/<w>.json    {"n": documents, "t": ids, "m": ids, "x": ids}
                      title, names, text (a field without the word is left out)
     form/<w>.json    {"năng": ids, "nẵng": ids}   only for words with several forms
+    pair/<w>.json    {"next": ids, ...}   documents whose title has <w> followed by
+                     "next" (folded words side by side): the query as a phrase in a
+                     title ranks first without fetching any title
 
 ``ids`` are encoded as in ``generator.search_filters.encode_ids``.  The browser
 (``showcase-search-core.js``, ``searchWords``) intersects the words' documents,
-scores them (title 10, names 3, text 1, times the word's inverse document frequency),
-puts documents holding every word typed with diacritics in that form first, then
-re-ranks the first results by their titles (the query as a phrase first).
+orders them: documents holding every word typed with diacritics in that form first,
+then those whose title has the query as a phrase, then every query word, then by
+score (title 10, names 3, text 1, times the word's inverse document frequency), then
+newest first.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -94,7 +99,7 @@ def _write(path: Path, value: Any) -> int:
 def write_word_index(out_dir: Path, docs: Sequence[SearchDoc], order: Sequence[int]) -> WordReport:
     """Write ``vocab/``, ``word/`` and ``form/`` of ``docs`` (``order``: indexes of ``docs``
     by ordinal) into ``out_dir``, replacing those folders."""
-    for name in ("vocab", "word", "form"):
+    for name in ("vocab", "word", "form", "pair"):
         if (out_dir / name).exists():
             shutil.rmtree(out_dir / name)
         (out_dir / name).mkdir(parents=True)
@@ -102,8 +107,12 @@ def write_word_index(out_dir: Path, docs: Sequence[SearchDoc], order: Sequence[i
     # word → ordinals per field; arrays keep 4 bytes an entry (7.5 million at 50,000 records)
     fields: dict[str, tuple[array[int], array[int], array[int]]] = {}
     forms: dict[str, dict[str, array[int]]] = {}
+    pairs: dict[str, dict[str, array[int]]] = {}
     for ordinal, index in enumerate(order):
         doc = docs[index]
+        title = [folded for _, folded in word_tokens(doc.title)]
+        for first, second in dict.fromkeys(itertools.pairwise(title)):
+            pairs.setdefault(first, {}).setdefault(second, array("I")).append(ordinal)
         seen_forms: set[tuple[str, str]] = set()
         extra = " ".join(doc.meta.get(k, "") for k in ("kind", "year"))
         for slot, text in enumerate((doc.title, doc.names, f"{doc.text} {extra}")):
@@ -143,6 +152,12 @@ def write_word_index(out_dir: Path, docs: Sequence[SearchDoc], order: Sequence[i
         else:
             shape = next(iter(written_forms))
         vocab.setdefault(vocab_prefix(word), []).append([word, documents, shape])
+    for first, following in pairs.items():
+        written += _write(
+            out_dir / "pair" / f"{first}.json",
+            {second: encode_ids(ords, count) for second, ords in sorted(following.items())},
+        )
+        files += 1
     for prefix, entries in vocab.items():
         entries.sort(key=lambda e: (-e[1], e[0]))
         written += _write(out_dir / "vocab" / f"{prefix}.json", entries)

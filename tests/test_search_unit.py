@@ -467,6 +467,11 @@ def test_write_search_index_words(tmp_path: Path) -> None:
     # most frequent first in a vocabulary file
     entries = _json(tmp_path / "vocab" / "ng.json")
     assert [e[1] for e in entries] == sorted((e[1] for e in entries), reverse=True)
+    # titles' adjacent words: "Điện năng" in a's title, "Nguyễn Văn" in h's
+    assert {k: decode_ids(v, 3) for k, v in _json(tmp_path / "pair" / "dien.json").items()} == {
+        "nang": [0]
+    }
+    assert decode_ids(_json(tmp_path / "pair" / "nguyen.json")["van"], 3) == [2]
     # the kind and year are searchable words of the text
     assert decode_ids(_json(tmp_path / "word" / "2023.json")["x"], 3) == [0]
 

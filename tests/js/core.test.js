@@ -178,6 +178,20 @@ test("searchWords: every term needed; title, names, text weigh 10, 3, 1; newest 
   assert.deepEqual(found.ordinals, [3, 1, 0, 2, 5]);
 });
 
+test("searchWords: the query as a phrase in a title first, then every word in the title", () => {
+  const count = 4;
+  // 0: "Hóa chất Thanh Bình" (both words in the title, apart), newest
+  // 1: "LĐLĐ huyện Hoằng Hóa" (only "hoa" in the title, "thanh" in the text)
+  // 2: "LĐLĐ tỉnh Thanh Hóa" (the phrase)
+  const terms = core.makePlan("thanh hoa ").terms;
+  terms[0].words = [
+    { word: "thanh", n: 3, forms: "thanh", file: { t: ids([0, 2]), x: ids([1]) }, pairFile: { hoa: ids([2]), binh: ids([0]) } }
+  ];
+  terms[1].words = [{ word: "hoa", n: 3, forms: 2, file: { t: ids([0, 1, 2]) } }];
+  const found = core.searchWords(terms, count);
+  assert.deepEqual(found.ordinals, [2, 0, 1]);
+});
+
 test("searchWords: a word typed with diacritics puts its own written form first", () => {
   const count = 4;
   const terms = core.makePlan("Nẵng ").terms;

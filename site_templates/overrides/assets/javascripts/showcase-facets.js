@@ -531,7 +531,6 @@
             })
           : found.ordinals;
         var direction = (core.sortOption(state.sort) || {})[SORT_KEY];
-        var cur;
         if (direction) {
           var dated = got[0].dated;
           ordinals = ordinals.slice().sort(function (a, b) {
@@ -540,22 +539,8 @@
             if (da !== db) return da - db;
             return direction === "asc" && !da ? b - a : a - b;
           });
-          var cursor = 0;
-          cur = {
-            hasMore: function () {
-              return cursor < ordinals.length;
-            },
-            next: function (n) {
-              var slice = ordinals.slice(cursor, cursor + n);
-              cursor += slice.length;
-              return index.rows(slice).then(function (rows) {
-                return rows.map(api.fromRow);
-              });
-            }
-          };
-        } else {
-          cur = api.rankedRows(ordinals, found.exact, plan.query);
         }
+        var cur = api.pagedRows(ordinals);
         cur.q = state.q;
         cur.plan = plan;
         return cur.next(pageSize).then(function (items) {

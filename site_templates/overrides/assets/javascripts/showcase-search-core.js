@@ -270,20 +270,27 @@
 
   /**
    * Rank the documents of a word query. `terms`: makePlan's terms, each with
-   * `words` [{word, n, forms, file, formFile}] where `file` is the word's
-   * word/<w>.json and `formFile` its form/<w>.json (needed only for a term typed
-   * with diacritics whose word has several forms). `count`: documents.
+   * `words` [{word, n, forms, file, formFile, pairFile}]: `file` is the word's
+   * word/<w>.json, `formFile` its form/<w>.json (needed only for a term typed with
+   * diacritics whose word has several forms), `pairFile` its pair/<w>.json
+   * (needed for every term but the last of a query of several words). `count`:
+   * documents.
    *
    * A document must have every term (a prefix term: any of its words) in some
-   * field. Order: documents holding every term typed with diacritics in that
-   * form first; then score, the sum over terms of idf × field weight (title 10,
-   * names 3, text 1; idf = ln(1 + count / documents with the term)); then
-   * ordinal (newest first).
+   * field. Order, as a person expects:
+   * 1. documents holding every term typed with diacritics in that form ("Nẵng",
+   *    not "năng");
+   * 2. the title has the query as a phrase (folded words side by side), then
+   *    every query word, then fewer of them ("thanh hoa": "… Thanh Hóa" before
+   *    "… Hoằng Hóa"); a phrase with the typed diacritics counts as exact;
+   * 3. score: the sum over terms of idf × field weight (title 10, names 3, text 1;
+   *    idf = ln(1 + count / documents with the term));
+   * 4. ordinal (newest first).
    *
-   * Returns {ordinals: [...], exact: Set of ordinals that are exact, total}.
+   * Returns {ordinals: [...], exact: Set of exact ordinals or null, total}.
    */
   function searchWords(terms, count) {
-    if (!terms.length) return { ordinals: [], exact: new Set(), total: 0 };
+    if (!terms.length) return { ordinals: [], exact: null, total: 0 };
     var prepared = terms.map(function (term) {
       var sets = { t: emptySet(count), m: emptySet(count), x: emptySet(count) };
       var exact = term.marked ? emptySet(count) : null;
@@ -310,10 +317,22 @@
       var n = countSet(any);
       return { sets: sets, any: any, exact: exact, idf: Math.log(1 + count / Math.max(1, n)) };
     });
+    // Titles with term i followed by term i + 1, for each i.
+    var phrases = [];
+    for (var i = 0; i + 1 < terms.length; i++) {
+      var pair = emptySet(count);
+      (terms[i].words || []).forEach(function (w) {
+        var following = w.pairFile || {};
+        (terms[i + 1].words || []).forEach(function (next) {
+          if (following[next.word]) pair = orSets(pair, decodeIds(following[next.word], count));
+        });
+      });
+      phrases.push(pair);
+    }
     var candidates = prepared[0].any;
     var exactAll = null;
-    prepared.forEach(function (p, i) {
-      if (i) candidates = andSets(candidates, p.any);
+    prepared.forEach(function (p, k) {
+      if (k) candidates = andSets(candidates, p.any);
       if (p.exact) exactAll = exactAll ? andSets(exactAll, p.exact) : p.exact;
     });
     var rows = [];
@@ -324,26 +343,37 @@
         var o = word * 32 + (31 - Math.clz32(low));
         bits ^= low;
         var score = 0;
+        var missing = 0;
         for (var k = 0; k < prepared.length; k++) {
           var p = prepared[k];
-          var weight = hasOrdinal(p.sets.t, o) ? WEIGHTS.t : hasOrdinal(p.sets.m, o) ? WEIGHTS.m : WEIGHTS.x;
+          var inTitle = hasOrdinal(p.sets.t, o);
+          if (!inTitle) missing++;
+          var weight = inTitle ? WEIGHTS.t : hasOrdinal(p.sets.m, o) ? WEIGHTS.m : WEIGHTS.x;
           score += p.idf * weight;
         }
-        rows.push([o, exactAll ? (hasOrdinal(exactAll, o) ? 0 : 1) : 0, score]);
+        var tier = 2 + missing;
+        if (!missing && terms.length > 1) {
+          var phrase = phrases.every(function (set) {
+            return hasOrdinal(set, o);
+          });
+          if (phrase) tier = 0;
+        }
+        var isExact = exactAll ? hasOrdinal(exactAll, o) : true;
+        rows.push([o, isExact ? 0 : 1, tier, score]);
       }
     }
     rows.sort(function (a, b) {
-      return a[1] - b[1] || b[2] - a[2] || a[0] - b[0];
+      return a[1] - b[1] || a[2] - b[2] || b[3] - a[3] || a[0] - b[0];
     });
-    var exactSet = new Set();
+    var exactSet = exactAll ? new Set() : null;
     rows.forEach(function (r) {
-      if (exactAll && r[1] === 0) exactSet.add(r[0]);
+      if (exactSet && r[1] === 0) exactSet.add(r[0]);
     });
     return {
       ordinals: rows.map(function (r) {
         return r[0];
       }),
-      exact: exactAll ? exactSet : null,
+      exact: exactSet,
       total: rows.length
     };
   }

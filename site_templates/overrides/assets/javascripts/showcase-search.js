@@ -9,8 +9,9 @@
  *   piece by piece: index.json, then for a query the vocabulary file of each word
  *   (vocab/<first two letters>.json), the words' document lists (word/<w>.json,
  *   form/<w>.json for words typed with diacritics) and the rows of the first results
- *   (docs/<n>.json). core.searchWords ranks them; the first RERANK_TOP are re-ranked
- *   by their titles (core.titleTier: the query as a phrase first).
+ *   (docs/<n>.json). core.searchWords ranks them (exact diacritics, the query as a
+ *   phrase in the title, every word in the title, score, recency): no title needs
+ *   fetching to rank, only the rows of the page shown.
  * - Quoted phrases ("…") go to Pagefind (pagefind/pagefind.js, its bundles merged
  *   with mergeIndex), which knows word positions; it is loaded only then.
  * - The bundle is found from the header's `data-sk-root` (the page's relative
@@ -305,6 +306,10 @@
     return this.get("form/" + word + ".json", {});
   };
 
+  SearchIndex.prototype.pairs = function (word) {
+    return this.get("pair/" + word + ".json", {});
+  };
+
   /** Every value of facet `key` (values.json when the head is not all of them). */
   SearchIndex.prototype.allValues = function (key) {
     var self = this;
@@ -391,8 +396,15 @@
           return Object.assign({}, t, { words: core.termWords(t, vocabs[i]) });
         });
         var loads = [];
-        terms.forEach(function (t) {
+        terms.forEach(function (t, i) {
           t.words.forEach(function (w) {
+            if (i + 1 < terms.length) {
+              loads.push(
+                index.pairs(w.word).then(function (file) {
+                  w.pairFile = file;
+                })
+              );
+            }
             loads.push(
               index.word(w.word).then(function (file) {
                 w.file = file;
@@ -425,64 +437,19 @@
     };
   }
 
-  /**
-   * A ranked list of ordinals read page by page: {next(n) → Promise<items>,
-   * hasMore(), total}. With `query` (relevance order), the first RERANK_TOP are
-   * stable-sorted by [exact diacritics (from `exact`, a Set or null), title tier];
-   * their rows are fetched only as far as needed (if the first n are all of the
-   * best kind, they are the first n either way).
-   */
-  function rankedRows(ordinals, exact, query) {
-    var terms = query ? core.makePlan(query).terms : [];
-    var top = Math.min(RERANK_TOP, ordinals.length);
-    var order = ordinals.slice();
-    var settled = !query || top < 2;
+  /** A ranked list of ordinals read page by page: {next(n) → Promise<items>, hasMore(), total}. */
+  function pagedRows(ordinals) {
     var cursor = 0;
-
-    function keyOf(o, row) {
-      return [exact && !exact.has(o) ? 1 : 0, core.titleTier(row[1] || "", terms)];
-    }
-
-    function ensure(count) {
-      if (settled) return Promise.resolve();
-      var head = ordinals.slice(0, Math.min(count, top));
-      return index.rows(head).then(function (rows) {
-        if (settled) return;
-        var best = rows.every(function (row, i) {
-          return core.compareKeys(keyOf(head[i], row), [0, 0]) === 0;
-        });
-        if (best && head.length < top) return;
-        var all = ordinals.slice(0, top);
-        return index.rows(all).then(function (allRows) {
-          if (settled) return;
-          var keys = allRows.map(function (row, i) {
-            return keyOf(all[i], row);
-          });
-          order = core
-            .stableOrder(keys)
-            .map(function (i) {
-              return all[i];
-            })
-            .concat(ordinals.slice(top));
-          settled = true;
-        });
-      });
-    }
-
     return {
       total: ordinals.length,
       hasMore: function () {
-        return cursor < order.length;
+        return cursor < ordinals.length;
       },
       next: function (n) {
-        n = n || PAGE_SIZE;
-        var from = cursor;
-        var to = Math.min(order.length, from + n);
-        cursor = to;
-        return ensure(to).then(function () {
-          return index.rows(order.slice(from, to)).then(function (rows) {
-            return rows.map(fromRow);
-          });
+        var slice = ordinals.slice(cursor, cursor + (n || PAGE_SIZE));
+        cursor += slice.length;
+        return index.rows(slice).then(function (rows) {
+          return rows.map(fromRow);
         });
       }
     };
@@ -562,7 +529,7 @@
 
   function wordRun(query, p) {
     return wordSearch(p).then(function (found) {
-      var ranked = rankedRows(found.ordinals, found.exact, query);
+      var ranked = pagedRows(found.ordinals);
       return {
         query: query,
         plan: p,
@@ -666,7 +633,7 @@
     load: load,
     index: index,
     wordSearch: wordSearch,
-    rankedRows: rankedRows,
+    pagedRows: pagedRows,
     fromRow: fromRow,
     run: run,
     rankedResults: rankedResults,
