@@ -1,9 +1,10 @@
-"""The search in a real browser (issue 4, item 6): Pagefind behind Material's header and /tra-cuu/.
+"""The search in a real browser (issues 4, 9, 10, 12): the header search and /tra-cuu/.
 
 Playwright drives Debian's Chromium (``/usr/bin/chromium``; Playwright's own browser
-download is never used) against the sample site, built once per session with its Pagefind
-bundle and served by ``python -m http.server`` on 127.0.0.1 under the sub-path /sang-kien/
-(fixtures ``search_site`` and ``search_server`` in conftest.py).
+download is never used) against the sample site, built once per session with its search
+files (``pagefind/``: the search index of generator/search.py and Pagefind's bundle) and
+served by ``python -m http.server`` on 127.0.0.1 under the sub-path /sang-kien/ (fixtures
+``search_site`` and ``search_server`` in conftest.py).
 
 Every page opened through ``open_page`` records its traffic: a request that leaves
 127.0.0.1 or the /sang-kien/ sub-path, a local request answered with an error status, or
@@ -15,11 +16,12 @@ DOM used (keep in step with the templates and scripts):
   ``[data-sk-search-status]``, the ``#__search`` toggle and the ``.sk-search-open`` button;
   one ``li.sk-result`` per result, with an ``h1`` title and ``<mark>``s in the snippet
   (showcase-search.js, ``renderResult``);
-- /tra-cuu/ (showcase-facets.js): ``#sk-search``, ``fieldset[data-facet=<key>]`` holding
-  checkboxes (``value`` = facet value) whose label has a ``.sk-facet__count``, the status
-  line ``.sk-facets__status`` ("12 kết quả"), results in ``.sk-facets__results``.
+- /tra-cuu/ (showcase-facets.js): ``#sk-search`` with ``data-facets`` (generator/facets.py),
+  ``fieldset[data-facet=<key>]`` holding checkboxes (``value`` = facet value) whose label
+  has a ``.sk-facet__count``, the status line ``.sk-facets__status`` ("12 kết quả"),
+  results in ``.sk-facets__results``.
 
-Waits are bounded (``WAIT_MS``); the whole file runs in well under a minute.
+Waits are bounded (``WAIT_MS``).
 """
 
 from __future__ import annotations
