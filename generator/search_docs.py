@@ -4,8 +4,8 @@ The index stage never reads the built HTML.  The generator hands it one
 :class:`SearchDoc` per searchable page, built from the linked Site: the record's own
 words (no navigation, no labels, no example notice, no table headers), its facet
 values, what a result shows under its title, and its sort keys.  ``generator.search``
-turns the list into the Pagefind bundle, the common-word result lists and the filter
-index.
+turns the list into the search index (words, facet values, result rows) and Pagefind's
+bundles.
 
 :func:`search_documents` is the producer for now; the per-kind part will move into
 the kind registry.
@@ -56,8 +56,8 @@ class SearchDoc:
     """People and units the record names (authors, unit, recipients…): weighted between
     the title and the text, so that a person's or a unit's name ranks its records high."""
     description: str = ""
-    """One or two sentences shown under a result that comes from a precomputed list
-    (common words, filters); Pagefind results show an excerpt of the text instead."""
+    """One or two sentences shown under a result from the search index (shortened);
+    Pagefind results (quoted phrases) show an excerpt of the text instead."""
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Facet key (``generator.facets.FACET_KEYS``) → values."""
     meta: Mapping[str, str] = field(default_factory=dict)

@@ -16,15 +16,14 @@
  * - State lives in the address (?q=…&kind=…&year=…&sort=…, history.replaceState)
  *   so a view can be shared and is restored on load.
  * - Without words, filters are answered from the filter index
- *   (pagefind/showcase-filters/, generator/search_filters.py): the lists of the
+ *   (pagefind/showcase-index/facet/, generator/search_filters.py): the lists of the
  *   chosen values are fetched and intersected here, then the first results'
  *   metadata; Pagefind is not loaded at all. With neither words nor filters,
  *   only the facets (with their totals) are shown.
- * - With words, Pagefind answers (filters and counts included); a query made
- *   only of common words ("sáng kiến") with no filter and no sort is answered at
- *   once from the precomputed lists, and Pagefind counts in the background.
- * - Ranked by relevance, results are re-ranked as in the header
- *   (showcase-search.js, rankedResults).
+ * - With words, the word index answers (showcase-search.js, wordSearch), its
+ *   results intersected with the chosen values; the counts then come from the
+ *   lists of each facet's most frequent values, fetched after the results are
+ *   shown. A quoted phrase goes to Pagefind (filters and counts included).
  * - Re-initialises after Material's instant navigation (document$).
  */
 (function () {

@@ -33,8 +33,8 @@
 
   /**
    * Words of `text`: [{exact, folded}], exact being the NFC lower-case word.
-   * Splits like generator.search.folded_words, so the folded words are the keys
-   * of the common-word lists.
+   * Splits like generator.search_words.word_tokens, so the folded words are the
+   * keys of the word index.
    */
   function tokens(text) {
     var out = [];
@@ -72,7 +72,7 @@
   }
 
   /**
-   * A matcher for the words of a common-word plan: whole words, a last partial
+   * A matcher for the words of a plan (makePlan): whole words, a last partial
    * word as a prefix; a word typed with diacritics only with the same ones
    * ("Đà Nẵng" marks "Đà", not "đã").
    */
@@ -89,7 +89,7 @@
 
   /**
    * Query terms as the ranking rules use them: [{exact, folded, prefix, marked}].
-   * Accepts tokens() or a common-word plan's terms ({term, exact, prefix}).
+   * Accepts tokens() or a plan's terms ({term, exact, prefix}).
    */
   function rankTerms(terms) {
     return (terms || []).map(function (t) {
