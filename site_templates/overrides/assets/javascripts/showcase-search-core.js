@@ -267,6 +267,8 @@
 
   // Field weights of the word index, as in Pagefind's bundle (generator.search).
   var WEIGHTS = { t: 10, m: 3, x: 1 };
+  var SCORE_SPAN = 1 << 20; // scores in thousandths, up to 1,048
+  var ORDINAL_SPAN = 1 << 20; // up to 1,048,576 documents
 
   /**
    * Rank the documents of a word query. `terms`: makePlan's terms, each with
@@ -335,7 +337,12 @@
       if (k) candidates = andSets(candidates, p.any);
       if (p.exact) exactAll = exactAll ? andSets(exactAll, p.exact) : p.exact;
     });
-    var rows = [];
+    // One number per document, sorted natively: [exact (1 bit), tier (5 bits), inverted
+    // score (20 bits, thousandths), ordinal (ORDINAL_BITS)]: 46 bits, exact in a double.
+    var total = countSet(candidates);
+    var keys = new Float64Array(total);
+    var exactSet = exactAll ? new Set() : null;
+    var n = 0;
     for (var word = 0; word < candidates.length; word++) {
       var bits = candidates[word];
       while (bits) {
@@ -353,29 +360,21 @@
         }
         var tier = 2 + missing;
         if (!missing && terms.length > 1) {
-          var phrase = phrases.every(function (set) {
-            return hasOrdinal(set, o);
-          });
+          var phrase = true;
+          for (var j = 0; j < phrases.length && phrase; j++) phrase = hasOrdinal(phrases[j], o);
           if (phrase) tier = 0;
         }
         var isExact = exactAll ? hasOrdinal(exactAll, o) : true;
-        rows.push([o, isExact ? 0 : 1, tier, score]);
+        if (isExact && exactSet) exactSet.add(o);
+        var inverted = SCORE_SPAN - 1 - Math.min(SCORE_SPAN - 1, Math.round(score * 1000));
+        keys[n++] =
+          (((isExact ? 0 : 1) * 32 + Math.min(tier, 31)) * SCORE_SPAN + inverted) * ORDINAL_SPAN + o;
       }
     }
-    rows.sort(function (a, b) {
-      return a[1] - b[1] || a[2] - b[2] || b[3] - a[3] || a[0] - b[0];
-    });
-    var exactSet = exactAll ? new Set() : null;
-    rows.forEach(function (r) {
-      if (exactSet && r[1] === 0) exactSet.add(r[0]);
-    });
-    return {
-      ordinals: rows.map(function (r) {
-        return r[0];
-      }),
-      exact: exactSet,
-      total: rows.length
-    };
+    keys.sort();
+    var ordinals = new Array(total);
+    for (var i2 = 0; i2 < total; i2++) ordinals[i2] = keys[i2] % ORDINAL_SPAN;
+    return { ordinals: ordinals, exact: exactSet, total: total };
   }
 
   /** The ordinals of a ranked list as a bitset (to combine with filters). */
