@@ -324,7 +324,8 @@ def write_search_index(
     """Write the filter index, the word index and ``index.json`` of ``docs`` into ``out_dir``.
 
     ``index.json``: the filter index's manifest (``generator.search_filters``) plus
-    ``words`` ({"prefix": letters per vocabulary file, "count": words}) and ``bundles``
+    ``words`` ({"prefix": letters per vocabulary file, "count": words, "files": the
+    vocabulary files}) and ``bundles``
     (the other Pagefind bundles, relative to the main one).
     """
     order = date_order(docs)
@@ -332,7 +333,7 @@ def write_search_index(
     words = write_word_index(out_dir, docs, order)
     manifest = {
         **filters.manifest,
-        "words": {"prefix": PREFIX_LETTERS, "count": words.words},
+        "words": {"prefix": PREFIX_LETTERS, "count": words.words, "files": list(words.prefixes)},
         "bundles": list(bundles),
     }
     (out_dir / "index.json").write_text(_dumps(manifest), encoding="utf-8")

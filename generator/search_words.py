@@ -13,10 +13,12 @@ matches first.
 
 Files, under ``<bundle>/showcase-index/`` (JSON, sorted keys)::
 
-    vocab/<p>.json   [["word", documents, forms], ...]   the words beginning with the
-                     two letters <p> (one letter for one-letter words), most frequent
-                     first; ``forms`` is the only written form (a string) or how many
-                     there are (2 or more: see form/)
+    vocab/<p>.json   [["word", documents, forms, pairs], ...]   the words beginning with
+                     the two letters <p> (one letter for one-letter words), most
+                     frequent first; ``forms`` is the only written form (a string) or
+                     how many there are (2 or more: see form/); ``pairs`` is 1 when
+                     pair/<w>.json exists, else 0 (a missing file would cost a 404, and a
+                     static host answers it with the site's whole 404 page)
     word/<w>.json    {"n": documents, "t": ids, "m": ids, "x": ids}
                      title, names, text (a field without the word is left out)
     form/<w>.json    {"năng": ids, "nẵng": ids}   only for words with several forms
@@ -87,6 +89,8 @@ class WordReport:
     words: int
     files: int
     bytes_written: int
+    prefixes: tuple[str, ...] = ()
+    """The vocabulary files written (``index.json`` lists them, for the same reason)."""
 
 
 def _write(path: Path, value: Any) -> int:
@@ -151,7 +155,9 @@ def write_word_index(out_dir: Path, docs: Sequence[SearchDoc], order: Sequence[i
             shape: str | int = len(written_forms)
         else:
             shape = next(iter(written_forms))
-        vocab.setdefault(vocab_prefix(word), []).append([word, documents, shape])
+        vocab.setdefault(vocab_prefix(word), []).append(
+            [word, documents, shape, 1 if word in pairs else 0]
+        )
     for first, following in pairs.items():
         written += _write(
             out_dir / "pair" / f"{first}.json",
@@ -162,4 +168,6 @@ def write_word_index(out_dir: Path, docs: Sequence[SearchDoc], order: Sequence[i
         entries.sort(key=lambda e: (-e[1], e[0]))
         written += _write(out_dir / "vocab" / f"{prefix}.json", entries)
         files += 1
-    return WordReport(words=len(fields), files=files, bytes_written=written)
+    return WordReport(
+        words=len(fields), files=files, bytes_written=written, prefixes=tuple(sorted(vocab))
+    )

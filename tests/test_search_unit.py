@@ -446,7 +446,9 @@ def test_write_search_index_words(tmp_path: Path) -> None:
     report = write_search_index(tmp_path, docs, bundles=["showcase-bundles/1/"])
     manifest = _json(tmp_path / "index.json")
     assert manifest["count"] == 3 and manifest["dated"] == 2
-    assert manifest["words"] == {"prefix": 2, "count": report.words.words}
+    assert manifest["words"]["prefix"] == 2
+    assert manifest["words"]["count"] == report.words.words
+    assert manifest["words"]["files"] == sorted(p.stem for p in (tmp_path / "vocab").iterdir())
     assert manifest["bundles"] == ["showcase-bundles/1/"]
     # ordinals: a=0 (2023), b=1 (2022), h=2 (undated)
     dien = _json(tmp_path / "word" / "dien.json")
@@ -460,9 +462,9 @@ def test_write_search_index_words(tmp_path: Path) -> None:
     forms = _json(tmp_path / "form" / "nang.json")
     assert {k: decode_ids(v, 3) for k, v in forms.items()} == {"năng": [0], "nẵng": [1, 2]}
     vocab = _json(tmp_path / "vocab" / "na.json")
-    assert ["nang", 3, 2] in vocab
+    assert ["nang", 3, 2, 1] in vocab  # "năng tiết" in a title: pair/nang.json
     # a word written one way only: its form in the vocabulary, no form file
-    assert ["dien", 3, "điện"] in _json(tmp_path / "vocab" / "di.json")
+    assert ["dien", 3, "điện", 1] in _json(tmp_path / "vocab" / "di.json")  # pair/dien.json
     assert not (tmp_path / "form" / "dien.json").exists()
     # most frequent first in a vocabulary file
     entries = _json(tmp_path / "vocab" / "ng.json")

@@ -138,21 +138,24 @@ test("makePlan: words for the word index, the last one a prefix while typing; qu
 
 test("termWords: the word itself, or a prefix's most frequent words", () => {
   const vocab = [
-    ["sang", 900, 3],
-    ["sanh", 40, "sánh"],
-    ["san", 30, "sản"],
-    ["sach", 20, "sạch"]
+    ["sang", 900, 3, 1],
+    ["sanh", 40, "sánh", 0],
+    ["san", 30, "sản", 1],
+    ["sach", 20, "sạch", 0]
   ];
   const whole = core.termWords({ folded: "san", prefix: false }, vocab);
-  assert.deepEqual(whole, [{ word: "san", n: 30, forms: "sản" }]);
+  assert.deepEqual(whole, [{ word: "san", n: 30, forms: "sản", pairs: true }]);
   const prefix = core.termWords({ folded: "san", prefix: true }, vocab);
   assert.deepEqual(
     prefix.map((w) => w.word),
     ["san", "sang", "sanh"]
   );
+  assert.equal(prefix[2].pairs, false);
   assert.deepEqual(core.termWords({ folded: "xyz", prefix: true }, vocab), []);
   assert.equal(core.vocabPrefix("sang"), "sa");
   assert.equal(core.vocabPrefix("a"), "a");
+  // a one-letter last word is a word, not the beginning of every word with that letter
+  assert.equal(core.makePlan("sáng k").terms[1].prefix, false);
 });
 
 /** Word-file ids of a list of ordinals (the delta form of encode_ids). */

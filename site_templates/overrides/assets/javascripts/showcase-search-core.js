@@ -205,6 +205,7 @@
 
   // A last word still being typed ("sáng ki") stands for the most frequent words it begins.
   var PREFIX_EXPANSION = 5;
+  var MIN_PREFIX = 2;
 
   function isQuoted(query) {
     return /^\s*".+"\s*$/.test(query);
@@ -232,7 +233,8 @@
         folded: t.folded,
         term: t.folded,
         marked: t.exact !== t.folded,
-        prefix: open && i === toks.length - 1
+        // one letter is too little to stand for its words ("d" is only "d")
+        prefix: open && i === toks.length - 1 && t.folded.length >= MIN_PREFIX
       };
     });
     return plan;
@@ -245,17 +247,18 @@
 
   /**
    * The words of the index a term stands for, from its vocabulary file's entries
-   * ([[word, documents, forms], ...], most frequent first): the word itself, or
-   * for a prefix term the word and the most frequent words it begins.
-   * Returns [{word, n, forms}].
+   * ([[word, documents, forms, pairs], ...], most frequent first): the word
+   * itself, or for a prefix term the word and the most frequent words it begins.
+   * Returns [{word, n, forms, pairs}] (`pairs`: pair/<w>.json exists).
    */
   function termWords(term, entries) {
     var out = [];
     (entries || []).forEach(function (e) {
       var match = term.prefix ? e[0].indexOf(term.folded) === 0 : e[0] === term.folded;
       if (!match) return;
-      if (e[0] === term.folded) out.unshift({ word: e[0], n: e[1], forms: e[2] });
-      else if (out.length < PREFIX_EXPANSION + 1) out.push({ word: e[0], n: e[1], forms: e[2] });
+      var w = { word: e[0], n: e[1], forms: e[2], pairs: e[3] === 1 };
+      if (e[0] === term.folded) out.unshift(w);
+      else if (out.length < PREFIX_EXPANSION + 1) out.push(w);
     });
     return out.slice(0, PREFIX_EXPANSION + (out.length && out[0].word === term.folded ? 1 : 0));
   }

@@ -36,7 +36,7 @@
   // Word queries fetch a few small files; Pagefind (quoted phrases) costs more.
   var DEBOUNCE_MS = 80;
   var PAGEFIND_DEBOUNCE_MS = 180;
-  // How many of the first results are re-ranked by their titles.
+  // How many of Pagefind's first results are re-ranked (quoted phrases).
   var RERANK_TOP = 30;
 
   var T = {
@@ -386,30 +386,34 @@
    */
   function wordSearch(p) {
     return index.manifest().then(function (m) {
-      var letters = (m.words && m.words.prefix) || 2;
+      var words = m.words || {};
+      var letters = words.prefix || 2;
+      var files = new Set(words.files || []);
       return Promise.all(
         p.terms.map(function (t) {
-          return index.vocab(core.vocabPrefix(t.folded, letters));
+          var prefix = core.vocabPrefix(t.folded, letters);
+          // a file that does not exist would cost a 404 (the site's 404 page on a static host)
+          return files.has(prefix) ? index.vocab(prefix) : [];
         })
-      ).then(function (vocabs) {
+      ).then(function (entries) {
         var terms = p.terms.map(function (t, i) {
-          return Object.assign({}, t, { words: core.termWords(t, vocabs[i]) });
+          return Object.assign({}, t, { words: core.termWords(t, entries[i]) });
         });
         var loads = [];
         terms.forEach(function (t, i) {
           t.words.forEach(function (w) {
-            if (i + 1 < terms.length) {
+            loads.push(
+              index.word(w.word).then(function (file) {
+                w.file = file;
+              })
+            );
+            if (i + 1 < terms.length && w.pairs) {
               loads.push(
                 index.pairs(w.word).then(function (file) {
                   w.pairFile = file;
                 })
               );
             }
-            loads.push(
-              index.word(w.word).then(function (file) {
-                w.file = file;
-              })
-            );
             if (t.marked && typeof w.forms === "number") {
               loads.push(
                 index.forms(w.word).then(function (file) {
