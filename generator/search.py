@@ -302,6 +302,29 @@ def _prepare_output(site_dir: Path, output_subdir: str) -> Path:
     return output_dir
 
 
+#: Attempts at one Pagefind bundle (see :func:`_bundle_written`).
+BUNDLE_ATTEMPTS = 3
+
+
+def _bundle_written(output_dir: Path, pages: int) -> bool:
+    """Whether Pagefind's bundle at ``output_dir`` is whole: its entry file names ``pages``
+    pages and a metadata file that exists.
+
+    The Python wrapper terminates the Pagefind service as soon as it has answered the
+    write request; on a loaded machine the service may still be writing, and the bundle
+    is left with an empty ``pagefind-entry.json`` (seen once at 50,000 records with a
+    load average of 27).
+    """
+    try:
+        entry = json.loads((output_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
+        languages = entry["languages"].values()
+        counted = sum(int(language["page_count"]) for language in languages)
+        metas = [output_dir / f"pagefind.{language['hash']}.pf_meta" for language in languages]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+    return counted == pages and all(m.is_file() and m.stat().st_size > 0 for m in metas)
+
+
 def _index_bundle(docs: Sequence[SearchDoc], output_dir: Path, *, force_language: str) -> int:
     """One Pagefind bundle of ``docs`` at ``output_dir``; returns the pages indexed."""
     with tempfile.TemporaryDirectory(prefix="showcase-search-") as tmp:
@@ -310,12 +333,18 @@ def _index_bundle(docs: Sequence[SearchDoc], output_dir: Path, *, force_language
             path = _doc_path(source, doc.url)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(document_html(doc), encoding="utf-8")
-        try:
-            return _run(_index(source, output_dir, force_language=force_language))
-        except FileNotFoundError as exc:  # no pagefind binary
-            raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
-        except Exception as exc:  # the service reports failures as bare Exceptions
-            raise SearchIndexError(f"Pagefind failed to index the documents: {exc}") from exc
+        for attempt in range(1, BUNDLE_ATTEMPTS + 1):
+            try:
+                pages = _run(_index(source, output_dir, force_language=force_language))
+            except FileNotFoundError as exc:  # no pagefind binary
+                raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
+            except Exception as exc:  # the service reports failures as bare Exceptions
+                raise SearchIndexError(f"Pagefind failed to index the documents: {exc}") from exc
+            if _bundle_written(output_dir, pages):
+                return pages
+            log.warning("search: Pagefind left %s incomplete (attempt %d)", output_dir, attempt)
+            shutil.rmtree(output_dir, ignore_errors=True)
+    raise SearchIndexError(f"Pagefind wrote no whole bundle to {output_dir}")
 
 
 def write_search_index(

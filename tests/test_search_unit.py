@@ -20,6 +20,7 @@ from generator.search import (
     FOLDED_META_KEY,
     NAMES_WEIGHT,
     TITLE_WEIGHT,
+    _bundle_written,
     _doc_path,
     _output_dir,
     document_html,
@@ -236,6 +237,17 @@ def test_index_documents_needs_a_folder_and_distinct_urls(tmp_path: Path) -> Non
     twice = [_doc("a/", "A"), _doc("a/", "B")]
     with pytest.raises(ValueError, match="share a URL"):
         index_documents(twice, tmp_path)
+
+
+def test_a_bundle_left_half_written_is_detected(tmp_path: Path) -> None:
+    (tmp_path / "pagefind-entry.json").write_text("")  # the service was stopped mid-write
+    assert not _bundle_written(tmp_path, 2)
+    entry = {"version": "1.5.2", "languages": {"vi": {"hash": "vi_1", "page_count": 2}}}
+    (tmp_path / "pagefind-entry.json").write_text(json.dumps(entry))
+    assert not _bundle_written(tmp_path, 2), "no metadata file"
+    (tmp_path / "pagefind.vi_1.pf_meta").write_bytes(b"x")
+    assert _bundle_written(tmp_path, 2)
+    assert not _bundle_written(tmp_path, 3), "pages missing"
 
 
 def _fragments(bundle: Path) -> dict[str, dict[str, Any]]:
