@@ -173,7 +173,10 @@ def write_pages(out: Path) -> None:
     for name in SCRIPTS:
         shutil.copy2(JS / name, out / name)
     scripts = "".join(f'<script src="{name}"></script>' for name in SCRIPTS)
-    head = '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>bench</title></head>'
+    head = (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>bench</title>'
+        '<link rel="icon" href="data:,"></head>'
+    )
     (out / "blank.html").write_text(f"{head}<body>{scripts}</body></html>", encoding="utf-8")
     facets = html.escape(facets_json(), quote=True)
     (out / "search.html").write_text(
@@ -244,7 +247,11 @@ def browser(out: Path, docs: list[Any], repeats: int) -> dict[str, Any]:
                     page = context.new_page()
                     page.goto(base + "blank.html", wait_until="load")
                     mark = time.perf_counter()
-                    got = page.evaluate("(q) => window.showcaseSearch.search(q)", query)
+                    got = page.evaluate(
+                        "(q) => Promise.race([window.showcaseSearch.search(q), new Promise("
+                        "(_, fail) => setTimeout(() => fail(new Error('no answer in 60 s')), 60000))])",
+                        query,
+                    )
                     page.wait_for_timeout(200)  # let the last responses be counted
                     # the search files only: the page's own scripts may be reported late
                     size, count = traffic.since(mark, "/pagefind/")
