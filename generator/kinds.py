@@ -16,6 +16,7 @@ and its generated JSON Schema (docs_dev/architecture.md).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -52,17 +53,20 @@ from generator.vietnamese import format_count, format_date, person_sort_key, sor
 
 @dataclass(frozen=True)
 class Facet:
-    """A search filter: its key in the index and its label on /tra-cuu/."""
+    """A search filter: its key in the index and URLs, and its panel title on /tra-cuu/."""
 
     key: str
     label: str
+    #: Values listed newest first (years) instead of by count.
+    newest_first: bool = False
 
 
 #: Every facet, in the order the search page shows them.  The page hands this list to the
-#: JavaScript (``data-facets``), which keeps no list of its own.
+#: JavaScript (``data-facets``), which keeps no list of its own; search documents fill
+#: these keys only, and the filter index is written for them (generator.search_filters).
 FACETS: tuple[Facet, ...] = (
     Facet("kind", "Loại hồ sơ"),
-    Facet("year", "Năm"),
+    Facet("year", "Năm", newest_first=True),
     Facet("field", "Lĩnh vực"),
     Facet("unit", "Đơn vị"),
     Facet("province", "Tỉnh, thành phố"),
@@ -70,17 +74,55 @@ FACETS: tuple[Facet, ...] = (
     Facet("level", "Cấp công nhận"),
     Facet("status", "Tình trạng"),
 )
-FACET_KEYS = frozenset(f.key for f in FACETS)
+FACET_KEYS: tuple[str, ...] = tuple(f.key for f in FACETS)
+#: The sort key of search documents that the search page offers (newest / oldest first).
+SORT_KEY = "date"
+
+
+def facets_json() -> str:
+    """The declaration as the search page receives it: ``[{"key", "label", "newestFirst"}]``."""
+    return json.dumps(
+        [{"key": f.key, "label": f.label, "newestFirst": f.newest_first} for f in FACETS],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 @dataclass
 class SearchData:
-    """What the search index knows of one record page, besides its title and text."""
+    """What the search index knows of one record, besides its title and its Markdown fields.
 
-    filters: dict[str, str] = field(default_factory=dict)
+    ``filters``: facet key → values; ``meta``: shown under a result (kind, unit, year);
+    ``names``: people and units it names (weighted between title and text); ``lead``:
+    its summary, before its description; ``text``: other words a reader may search for;
+    ``sort``: sort keys (``date`` ISO, ``benefit`` zero-padded).
+    """
+
+    filters: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
-    words: list[str] = field(default_factory=list)
+    names: list[str | None] = field(default_factory=list)
+    lead: list[Any] = field(default_factory=list)
+    text: list[Any] = field(default_factory=list)
     sort: dict[str, str] = field(default_factory=dict)
+
+    def facet(self, key: str, value: Any) -> None:
+        if value is None or not str(value).strip():
+            return
+        values = self.filters.setdefault(key, [])
+        if str(value) not in values:
+            values.append(str(value))
+
+    def year(self, year: int) -> None:
+        self.facet("year", year)
+        self.meta["year"] = str(year)
+
+    def unit(self, unit: UnitNode | None, *, facet: bool = True) -> None:
+        if unit is None:
+            return
+        self.meta["unit"] = unit.model.name
+        self.names.append(unit.model.name)
+        if facet:
+            self.facet("unit", unit.model.name)
 
 
 # -- listings -------------------------------------------------------------------------------
@@ -229,26 +271,25 @@ def _name(node: Node | None) -> str | None:
 
 
 def _initiative_search(node: InitiativeNode) -> SearchData:
-    data = SearchData(words=[node.display_name])
-    data.filters["year"] = data.meta["year"] = str(node.year)
+    model = node.model
+    data = SearchData()
+    data.year(node.year)
+    data.unit(node.unit)
+    data.names.extend(a.name for a in node.authors)
+    if node.owner is not None:
+        data.names.append(node.owner.model.name)
     if node.field_term:
-        data.filters["field"] = node.field_term.name
-        data.words.append(node.field_term.name)
-    if node.unit:
-        data.filters["unit"] = data.meta["unit"] = node.unit.model.name
-        data.words.append(node.unit.model.name)
-        province = province_of(node.unit)
-        if province:
-            data.filters["province"] = province
-            data.words.append(province)
+        data.facet("field", node.field_term.name)
+    data.facet("province", province_of(node.unit))
     if node.status_term:
-        data.filters["status"] = node.status_term.name
+        data.facet("status", node.status_term.name)
     if node.recognition:
-        data.filters["level"] = node.recognition.level.name
-    data.words.append(node.model.summary)
-    data.words.extend(a.name for a in node.authors)
-    data.words.extend(node.model.tags)
-    first = node.model.first_applied
+        data.facet("level", node.recognition.level.name)
+    data.lead.append(model.summary)
+    data.text.extend(model.tags)
+    data.text.extend(t.name for t in (node.field_term, node.type_term) if t is not None)
+    data.text.append(province_of(node.unit))
+    first = model.first_applied
     data.sort["date"] = first.isoformat() if first else f"{node.year}-01-01"
     data.sort["benefit"] = f"{node.benefit:015d}"
     return data
@@ -292,15 +333,10 @@ def _initiative_columns(_: Any) -> list[Column]:
 
 
 def _person_search(node: PersonNode) -> SearchData:
-    data = SearchData(words=[node.display_name])
-    if node.unit:
-        data.filters["unit"] = data.meta["unit"] = node.unit.model.name
-        data.words.append(node.unit.model.name)
-        province = province_of(node.unit)
-        if province:
-            data.filters["province"] = province
-    if node.model.job_title:
-        data.words.append(node.model.job_title)
+    data = SearchData()
+    data.unit(node.unit)
+    data.facet("province", province_of(node.unit))
+    data.names.append(node.model.job_title)
     return data
 
 
@@ -330,15 +366,15 @@ def _person_columns(_: Any) -> list[Column]:
 
 
 def _unit_search(node: UnitNode) -> SearchData:
-    data = SearchData(words=[node.display_name])
-    province = province_of(node)
-    if province:
-        data.filters["province"] = province
-        data.words.append(province)
-    if node.model.short_name:
-        data.words.append(node.model.short_name)
-    if node.parent:
+    data = SearchData()
+    data.facet("province", province_of(node))
+    data.names.append(node.model.short_name)
+    if node.parent is not None:
         data.meta["unit"] = node.parent.model.name
+        data.names.append(node.parent.model.name)
+    data.text.append(province_of(node))
+    if node.kind_term:
+        data.text.append(node.kind_term.name)
     return data
 
 
@@ -388,17 +424,18 @@ def _unit_columns(_: Any) -> list[Column]:
 
 
 def _award_search(node: AwardNode) -> SearchData:
-    data = SearchData(words=[node.display_name])
-    data.filters["year"] = data.meta["year"] = str(node.year)
+    model = node.model
+    data = SearchData()
+    data.year(node.year)
+    data.unit(node.issuer)
     if node.form_term:
-        data.filters["award_form"] = node.form_term.name
-        data.words.append(node.form_term.name)
-    if node.issuer:
-        data.filters["unit"] = data.meta["unit"] = node.issuer.model.name
-    data.words.extend(r.label for r in node.recipients)
-    if node.model.summary:
-        data.words.append(node.model.summary)
-    data.sort["date"] = node.model.date.isoformat()
+        data.facet("award_form", node.form_term.name)
+        data.text.append(node.form_term.name)
+    data.names.extend(r.label for r in node.recipients)
+    data.lead.append(model.summary)
+    data.text.append(model.decision_number)
+    data.text.extend(r.citation for r in node.recipients)
+    data.sort["date"] = model.date.isoformat()
     return data
 
 
@@ -436,18 +473,18 @@ def _award_columns(_: Any) -> list[Column]:
 
 
 def _event_search(node: EventNode) -> SearchData:
-    data = SearchData(words=[node.display_name])
-    data.filters["year"] = data.meta["year"] = str(node.year)
-    if node.organiser:
-        data.filters["unit"] = data.meta["unit"] = node.organiser.model.name
-    if node.model.province:
-        data.filters["province"] = node.model.province
-        data.words.append(node.model.province)
-    if node.model.place:
-        data.words.append(node.model.place)
-    if node.model.summary:
-        data.words.append(node.model.summary)
-    data.sort["date"] = node.model.date.isoformat()
+    model = node.model
+    data = SearchData()
+    data.year(node.year)
+    data.unit(node.organiser)
+    data.facet("province", model.province)
+    for item in node.programme:
+        if item.speaker is not None:
+            data.names.append(item.speaker.name)
+        data.text.extend([item.topic, item.summary])
+    data.lead.append(model.summary)
+    data.text.extend([model.place, model.province])
+    data.sort["date"] = model.date.isoformat()
     return data
 
 
@@ -479,13 +516,14 @@ def _event_columns(_: Any) -> list[Column]:
 
 
 def _campaign_search(node: CampaignNode) -> SearchData:
-    data = SearchData(words=[node.display_name])
-    data.filters["year"] = data.meta["year"] = str(node.model.start.year)
-    if node.organiser:
-        data.meta["unit"] = node.organiser.model.name
-    if node.model.summary:
-        data.words.append(node.model.summary)
-    data.sort["date"] = node.model.start.isoformat()
+    model = node.model
+    data = SearchData()
+    data.year(model.start.year)
+    data.unit(node.organiser, facet=False)
+    data.names.append(model.short_name)
+    data.lead.append(model.summary)
+    data.text.extend(p.phase.name for p in node.phases)
+    data.sort["date"] = model.start.isoformat()
     return data
 
 

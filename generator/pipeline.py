@@ -17,6 +17,7 @@ call these functions; neither keeps its own idea of the folders.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import resource
 import shutil
@@ -253,7 +254,7 @@ def build(
     report.pages_built, report.pages_unchanged = result.built, result.unchanged
     if search:
         with report.stage("index"):
-            index_search(project.work_site)
+            index_search(site, project.work_site, key_file=project.cache / "search.key")
     else:
         shutil.rmtree(project.work_site / SEARCH_DIR, ignore_errors=True)
     with report.stage("publish"):
@@ -265,12 +266,39 @@ def build(
 SEARCH_DIR = "pagefind"
 
 
-def index_search(site_dir: Path) -> None:
-    """Index the built site; the old bundle's files are unlinked, never rewritten in place."""
-    from generator.search import index_site
+def index_search(site: Site, site_dir: Path, *, key_file: Path | None = None) -> bool:
+    """Index the Site's search documents into ``site_dir/pagefind``; False when skipped.
 
-    shutil.rmtree(site_dir / SEARCH_DIR, ignore_errors=True)
-    index_site(site_dir)
+    With a ``key_file``, the documents' hash is kept there and an index built from the
+    same documents (by the same code) is not built again.  The old bundle's files are
+    unlinked, never rewritten in place (the published copy links to them).
+    """
+    from generator.incremental import code_version
+    from generator.search import index_documents
+    from generator.search_docs import search_documents
+
+    docs = search_documents(site)
+    key = hashlib.blake2b(
+        repr((code_version(), docs)).encode("utf-8", "surrogatepass"), digest_size=16
+    ).hexdigest()
+    bundle = site_dir / SEARCH_DIR
+    same = key_file is not None and key_file.is_file() and key_file.read_text("utf-8") == key
+    if same and bundle.is_dir():
+        return False
+    shutil.rmtree(bundle, ignore_errors=True)
+    index_documents(docs, site_dir)
+    if key_file is not None:
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(key, encoding="utf-8")
+    return True
+
+
+def index_project(project: Project, site_dir: Path) -> None:
+    """Check the project's content and index it into ``site_dir`` (the preview's indexer)."""
+    site, problems = check_content(project.content, cache=project.record_cache)
+    if site is None:
+        raise BuildError(format_text(problems))
+    index_search(site, site_dir)
 
 
 def publish(work: Path, target: Path) -> None:

@@ -263,7 +263,9 @@ class Preview:
                     sys.executable,
                     "-c",
                     "import sys; from pathlib import Path; "
-                    "from generator.pipeline import index_search; index_search(Path(sys.argv[1]))",
+                    "from generator.pipeline import Project, index_project; "
+                    "index_project(Project.at(Path(sys.argv[1])), Path(sys.argv[2]))",
+                    str(self.project.root),
                     str(self.site_dir),
                 ],
                 start_new_session=True,

@@ -25,7 +25,6 @@ from generator.markup import safe_url
 from generator.nodes import Node, Site
 from generator.pages import PagePlan, Planner, RenderOptions, hand_page_problems, section_url
 from generator.problems import Problem
-from generator.search import folded_search_text
 from generator.share import image_for, share_meta
 from generator.templating import Templates
 from generator.urls import docs_path
@@ -120,9 +119,6 @@ class PageWriter:
             edit = self.edit_url(node.source)
             if edit:
                 meta["edit_url"] = edit
-            meta["pagefind"] = _search_meta(node)
-        else:
-            meta["pagefind"] = {"index": False}
         return meta
 
     def page(self, plan: PagePlan) -> bytes:
@@ -143,12 +139,6 @@ class PageWriter:
         edit = self.edit_url(hand.rel)
         if edit:
             out["edit_url"] = edit
-        out["pagefind"] = {
-            "index": True,
-            "filters": {"kind": "Trang"},
-            "meta": {"kind": "Trang"},
-            "folded": folded_search_text(title, body),
-        }
         return frontmatter.page(out, body).encode("utf-8")
 
 
@@ -170,24 +160,6 @@ def _first_heading(markdown: str) -> str | None:
         if line.startswith("# "):
             return line[2:].strip()
     return None
-
-
-def _search_meta(node: Node) -> dict[str, Any]:
-    """The ``pagefind`` block of a record page (read by the theme partial)."""
-    data = node.spec.search(node)
-    kind = node.spec.label
-    model = node.model
-    return {
-        "index": True,
-        "filters": {"kind": kind, **data.filters},
-        "meta": {"kind": kind, **data.meta},
-        # Pagefind folds tone marks itself; only đ → d needs an alias (see search.py).
-        "folded": folded_search_text(
-            " ".join(w for w in data.words if w),
-            *(getattr(model, name, None) for name in ("description", "conditions", "bio")),
-        ),
-        **({"sort": data.sort} if data.sort else {}),
-    }
 
 
 def extra_plans(site: Site) -> list[PagePlan]:

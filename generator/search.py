@@ -1,137 +1,118 @@
-"""Search: Pagefind over the built HTML, and the folding helpers the render step uses.
+"""Search: the index stage (design §1, §4), fed with search documents, not with built HTML.
 
-The ``index`` stage of the pipeline (design §1, §4).  :func:`index_site` runs
-Pagefind's indexer (through its Python API, which drives the ``pagefind`` binary
-shipped by ``pagefind[bin]``) over a built site folder and writes the search
-bundle to ``<site>/pagefind/``.
+The contract between the generator and search
+---------------------------------------------
 
-Pagefind already folds tone marks and the other combining diacritics
-(``sang kien`` finds ``sáng kiến``, ``nang`` finds ``Nẵng``) but it treats ``đ`` as a
-letter of its own, so ``doi moi`` would not find ``đổi mới``.  Each record page
-therefore carries, in ``pagefind.folded`` of its front matter, the folded forms of
-the words of its searchable text that contain ``đ``; the theme partial
-``partials/pagefind-page.html`` emits them as a *metadata* field, which Pagefind
-(since 1.5) searches but does not put into excerpts.  :func:`folded_search_text`
-computes that value.  Only the ``đ`` words are needed: repeating the whole text
-would double the index entries of every common word and, with them, the time a
-common-word query takes in the browser (see ``docs_dev/search-performance.md``).
+The generator hands the index stage a list of :class:`~generator.search_docs.SearchDoc`
+(``generator.search_docs.search_documents(site)``): per searchable page its URL
+(site-relative, ``sang-kien/x/``), title, kind label, *names* (people and units it
+names), plain *text* (the record's own words: summary, description, tags…; never
+navigation, field labels, table headers or the example notice), *description* (shown
+under list results), *filters* (facet key → values; keys declared in
+``generator.kinds``), *meta* (``kind``, ``unit``, ``year``: shown under a result) and
+*sort* keys (``date``, ``benefit``).  :func:`index_documents` writes, under
+``<site>/pagefind/``:
 
-Words found on most pages ("sáng kiến" on a site of initiatives) are slow for
-Pagefind: its scoring time grows with the number of pages a query matches, about
-4 s at 10,000 pages.  After the bundle is written, :func:`write_common_words`
-therefore also computes, from the text Pagefind indexed (its fragment files), the
-document frequency of every folded syllable and writes, for each *common* word, a
-small precomputed result list ("shard", ``<bundle>/showcase-common/<word>.json``):
-the pages a common-word query should show first, ranked by a fixed rule (title
-matches first, then kind of record, then recency).  The browser answers a query
-made only of common words from those lists (``showcase-search.js``), the way large
-search engines cache the results of stop-word queries, and runs Pagefind only to
-page beyond them.
+1. **The search index** (``showcase-index/``, :func:`write_search_index`): every document
+   gets an ordinal (newest first); per facet value the ordinals having it
+   (``generator.search_filters``), per folded word the ordinals having it in the title,
+   the names or the text, and per written form (``generator.search_words``), plus the
+   result rows (title, facts, description) by ordinal.  The browser answers text
+   queries and filters from these files, fetching only the words and values a query
+   names: a few files of at most ``count / 8`` bytes each (6 KB at 50,000 records).
+2. **Pagefind's bundle**, built through its Python API (``PagefindIndex``) from one
+   small synthetic HTML file per document (:func:`document_html`): the title in an
+   ``<h1>`` weighted ``TITLE_WEIGHT`` (and Pagefind's ``title`` metadata), the names
+   weighted ``NAMES_WEIGHT``, the text at weight 1, filters, metadata and sort keys as
+   attributes, and the folded ``đ`` words as the searchable metadata field
+   ``FOLDED_META_KEY`` (Pagefind folds tone marks but treats ``đ`` as a letter of its
+   own).  The browser uses Pagefind for what the word index cannot do: quoted
+   phrases ("…"), with excerpts around the matching words.  Pagefind's indexer keeps
+   about 120 KB per document until it writes, so documents are split into bundles of
+   at most ``BUNDLE_DOCS``, indexed one after the other and merged in the browser.
+   Each bundle is written from a temporary folder with one ``add_directory`` call: the
+   Python wrapper reads one reply of the Pagefind service per 0.1 s, so 50,000
+   ``add_html_file`` calls would take 1.4 hours.
+
+Everything written is a function of the documents (sorted keys, stable orders), apart
+from Pagefind's own hash-ordered filter and metadata maps
+(``tests/test_determinism.py``).  Measurements: ``docs_dev/search-performance.md``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import gzip
 import html
-import itertools
 import json
 import logging
 import re
 import shutil
+import tempfile
 import time
 import unicodedata
-import urllib.parse
 from collections import Counter
-from collections.abc import Coroutine, Iterable, Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
-from generator.kinds import KINDS
+from generator.kinds import SORT_KEY
+from generator.search_docs import SearchDoc
+from generator.search_filters import INDEX_DIR, FilterReport, date_order, write_filter_index
+from generator.search_words import PREFIX_LETTERS, WordReport, write_word_index
 from generator.vietnamese import fold
 
 log = logging.getLogger(__name__)
 
-#: Language every page is indexed as.  Pagefind has no Vietnamese stemmer, so
-#: this gives one index (``pagefind.vi_*.pf_meta``) whatever ``<html lang>`` says,
-#: with words split on spaces and punctuation, which suits Vietnamese syllables.
+#: Language every document is indexed as.  Pagefind has no Vietnamese stemmer, so
+#: this gives one index (``pagefind.vi_*.pf_meta``) with words split on spaces and
+#: punctuation, which suits Vietnamese syllables.
 FORCE_LANGUAGE = "vi"
 
-#: Name of the metadata field that holds the folded words (see module docstring).
+#: Name of the metadata field that holds the folded ``đ`` words (see module docstring);
+#: ``showcase-search.js`` gives it a low ``metaWeights`` entry.
 FOLDED_META_KEY = "folded"
 
-#: File written into the bundle by :func:`index_site`: the words found on at least
-#: ``COMMON_WORD_SHARE`` of the indexed pages, which the browser leaves out of a query
-#: that has other words (see ``docs_dev/search-performance.md``).
-COMMON_WORDS_FILE = "showcase-common-words.json"
-COMMON_WORD_SHARE = 0.8
-_FRAGMENT_SIGNATURE = b"pagefind_dcd"
+#: Pagefind weights (0-10; body text is 1, Pagefind's own ``<h1>`` is 7): a word of the
+#: title counts ten times a word of the text, a name (author, unit) three times.
+TITLE_WEIGHT = 10
+NAMES_WEIGHT = 3
+#: Metadata shown under each Pagefind result.
+META_KEYS = ("kind", "unit", "year")
 
-#: Folder of the bundle holding the precomputed result lists of common words.
-COMMON_SHARDS_DIR = "showcase-common"
-#: A word gets a result list when it is on at least this share of the indexed pages
-#: *and* on at least ``COMMON_SHARD_MIN_PAGES`` pages.  Measured at 10,000 pages
-#: (``docs_dev/search-performance.md`` §6): Pagefind needs 350-600 ms (cold) for one
-#: word on 30-50 % of the pages, 1.3-1.7 s for one on 90-100 %, 4 s for "sáng kiến";
-#: below 30 % a single word costs at most about 70 ms once its index chunk is loaded.
-#: The page floor keeps the lists to sites where Pagefind is slow at all: its
-#: scoring time grows with the square of the pages a query matches, and stays
-#: under about 50 ms below 1,000 matching pages.
-COMMON_SHARD_SHARE = 0.3
-COMMON_SHARD_MIN_PAGES = 1000
-#: Two adjacent common words ("sáng kiến", "Đà Nẵng", "an toàn") get a list of their
-#: own when the pair, side by side, is on at least this share of the pages (and
-#: on ``COMMON_SHARD_MIN_PAGES``): the CommonGrams technique.  A query of common
-#: words is answered from the lists of its pairs where they exist, so that pages
-#: with the phrase, not just with both words somewhere, come first.
-COMMON_PAIR_SHARE = 0.2
-#: At most this many words, and this many pairs, get a list (the most frequent).
-COMMON_SHARD_MAX_WORDS = 400
-COMMON_SHARD_MAX_PAIRS = 600
-#: Entries of a result list: at most ``SHARD_TITLE_ENTRIES`` pages whose title has
-#: the word (the pair), then pages in the common order (kind, recency, URL), up to
-#: ``SHARD_MAX_ENTRIES`` entries or ``SHARD_MAX_BYTES`` bytes of JSON.  Every list
-#: shares that common order after its title part, so the lists of two common words
-#: overlap on most of their entries and their intersection is large.
-SHARD_TITLE_ENTRIES = 20
-SHARD_MAX_ENTRIES = 150
-SHARD_MAX_BYTES = 24_000
-#: Length of the excerpt stored with each entry (characters).
-SHARD_EXCERPT_CHARS = 150
-#: Order of kinds of record in a common-word result list (``pagefind.meta.kind``
-#: values: the kinds' labels, then hand-written pages); other kinds come after these.
-KIND_PRIORITY = (
-    *(k.label for k in sorted(KINDS.values(), key=lambda k: k.search_priority)),
-    "Trang",
-)
-#: Metadata of an entry, shown under each result.
-SHARD_META_KEYS = ("kind", "unit", "year")
-#: CSS selectors never indexed: the heading permalinks ("¶") of MkDocs' toc
-#: extension would otherwise end every result title.
-DEFAULT_EXCLUDE_SELECTORS = (".headerlink",)
+#: At most this many documents per Pagefind bundle (see :func:`index_documents`);
+#: larger sites get several bundles, merged in the browser.
+BUNDLE_DOCS = 10_000
+#: Folder of the bundle holding the other bundles (``showcase-bundles/1/`` …).
+BUNDLES_DIR = "showcase-bundles"
 
 _T = TypeVar("_T")
 
-# Combining diacritical marks (and their supplements), deleted after NFD.
 # A "word" for folding purposes: letters, digits and combining marks.
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 class SearchIndexError(RuntimeError):
-    """Pagefind could not index the site or write its bundle."""
+    """Pagefind could not index the documents or write its bundle."""
+
+
+@dataclass(frozen=True)
+class SearchIndexReport:
+    """What :func:`write_search_index` wrote."""
+
+    filters: FilterReport
+    words: WordReport
 
 
 @dataclass(frozen=True)
 class IndexReport:
-    """What :func:`index_site` did."""
+    """What :func:`index_documents` did."""
 
     pages: int
-    """Pages in the index: one fragment each.  Once any page of the site has
-    ``data-pagefind-body``, pages without it are left out."""
-    html_files: int
-    """HTML files Pagefind read, indexed or not."""
+    """Documents in Pagefind's bundles (one fragment each)."""
+    bundles: int
+    """Pagefind bundles (``BUNDLE_DOCS`` documents at most each)."""
     files: int
     """Files written under the output folder."""
     bytes_written: int
@@ -140,12 +121,8 @@ class IndexReport:
     """Wall-clock time of the whole call."""
     output_dir: Path
     """The bundle folder, ``site_dir / output_subdir``."""
-    common_words: tuple[str, ...] = field(default=(), repr=False)
-    """Folded words on at least ``COMMON_WORD_SHARE`` of the pages, most common first."""
-    shard_words: tuple[str, ...] = field(default=(), repr=False)
-    """Folded words that got a precomputed result list, alphabetically."""
-    shard_pairs: tuple[str, ...] = field(default=(), repr=False)
-    """Pairs of folded words (``"sang kien"``) that got one, alphabetically."""
+    index: SearchIndexReport | None = field(default=None, repr=False)
+    """What the search index (filters and words) holds."""
 
 
 # --------------------------------------------------------------------------- folding
@@ -166,7 +143,7 @@ def fold_vietnamese(text: str) -> str:
 
 
 def folded_search_text(*texts: str | None, only_d_words: bool = True) -> str:
-    """The value of ``pagefind.folded`` for a record whose searchable text is ``texts``.
+    """The value of the ``folded`` metadata field for a document whose text is ``texts``.
 
     Returns the distinct folded forms, in first-seen order and separated by single
     spaces, of the words that contain ``đ``/``Đ`` (or, with ``only_d_words=False``, of
@@ -194,12 +171,18 @@ def folded_search_text(*texts: str | None, only_d_words: bool = True) -> str:
 _ASCII_WORD_RE = re.compile(rb"[a-z0-9]+")
 
 
+def folded_sequence(text: str) -> list[str]:
+    """The folded words of ``text`` in order (see :func:`folded_words`)."""
+    ascii_text = unicodedata.normalize("NFD", _strip_stroke(text)).encode("ascii", "ignore").lower()
+    return [w.decode("ascii") for w in _ASCII_WORD_RE.findall(ascii_text)]
+
+
 def folded_words(text: str) -> set[str]:
     """The distinct folded words of ``text`` (tone marks and ``đ`` folded, lower case).
 
     A fast approximation of :func:`fold_vietnamese` + word split, good for
     Vietnamese and other Latin-script text: letters that do not decompose to
-    ASCII (other scripts) are dropped.  ``showcase-search.js`` (``foldedTerms``)
+    ASCII (other scripts) are dropped.  ``showcase-search-core.js`` (``tokens``)
     splits a query the same way.
 
     >>> sorted(folded_words("Sáng kiến, sáng kiến! Đổi mới"))
@@ -208,406 +191,65 @@ def folded_words(text: str) -> set[str]:
     return set(folded_sequence(text))
 
 
-def document_frequencies(texts: Iterable[str]) -> tuple[int, Counter[str]]:
-    """Number of texts, and in how many of them each folded word occurs (see :func:`folded_words`)."""
-    count = 0
-    df: Counter[str] = Counter()
-    for text in texts:
-        count += 1
-        df.update(folded_words(text))
-    return count, df
-
-
-def _common_from_df(count: int, df: Counter[str], min_share: float, limit: int) -> list[str]:
-    if count == 0:
-        return []
-    floor = max(1.0, min_share * count)
-    words = [
-        w
-        for w, n in sorted(df.items(), key=lambda item: (-item[1], item[0]))
-        if n >= floor and len(w) > 1 and not w.isdigit()
-    ]
-    return words[:limit]
-
-
-def common_words(
-    texts: Iterable[str], *, min_share: float = COMMON_WORD_SHARE, limit: int = 500
-) -> tuple[int, list[str]]:
-    """Folded words that occur in at least ``min_share`` of ``texts``, most common first.
-
-    Returns the number of texts as well.  Single characters and numbers are left
-    out: Pagefind matches query words as prefixes, and dropping "1" or "a" from a
-    query would change what it means more than it saves.
-    """
-    count, df = document_frequencies(texts)
-    return count, _common_from_df(count, df, min_share, limit)
-
-
-# ------------------------------------------------------------------- indexed pages
-
-
-@dataclass(frozen=True)
-class IndexedPage:
-    """One page of a written bundle as Pagefind indexed it (read from its fragment)."""
-
-    url: str
-    """Pagefind's URL of the page, from the site root: ``/sang-kien/x/``."""
-    title: str
-    content: str
-    meta: dict[str, str]
-    """Metadata other than the title (``kind``, ``unit``, ``year``, ``folded`` …)."""
-
-    @property
-    def text(self) -> str:
-        """Everything Pagefind searches on this page: title, content and metadata."""
-        return " ".join([self.title, self.content, *(self.meta[k] for k in sorted(self.meta))])
-
-
-def _clean_title(title: str) -> str:
-    # Bundles written before ``.headerlink`` was excluded end titles with "¶".
-    return " ".join(title.replace("¶", " ").split())
-
-
-def read_indexed_pages(bundle_dir: Path) -> list[IndexedPage]:
-    """Every page of a written bundle, sorted by URL.
-
-    Reads Pagefind's fragment files (gzip of ``pagefind_dcd`` + JSON); an
-    unreadable fragment is skipped.
-    """
-    fragments = bundle_dir / "fragment"
-    if not fragments.is_dir():
-        return []
-    pages: list[IndexedPage] = []
-    for path in sorted(fragments.iterdir()):
-        try:
-            raw = gzip.decompress(path.read_bytes())
-            if raw.startswith(_FRAGMENT_SIGNATURE):
-                raw = raw[len(_FRAGMENT_SIGNATURE) :]
-            data = json.loads(raw)
-        except (OSError, ValueError, EOFError):
-            log.debug("pagefind: unreadable fragment %s", path)
-            continue
-        if not isinstance(data, dict):
-            continue
-        raw_meta = data.get("meta")
-        meta = {
-            str(k): str(v)
-            for k, v in (raw_meta.items() if isinstance(raw_meta, dict) else ())
-            if isinstance(v, str | int | float)
-        }
-        pages.append(
-            IndexedPage(
-                url=str(data.get("url", "")),
-                title=_clean_title(meta.pop("title", "")),
-                content=str(data.get("content", "")),
-                meta=meta,
-            )
-        )
-    pages.sort(key=lambda page: page.url)
-    return pages
-
-
-def _fragment_texts(bundle_dir: Path) -> Iterable[str]:
-    """Indexed text (title, content and metadata) of every page of a written bundle."""
-    return (page.text for page in read_indexed_pages(bundle_dir))
-
-
-# ------------------------------------------------------------ common-word results
-
-_DESCRIPTION_RE = re.compile(r'<meta\s+name="description"\s+content="([^"]*)"', re.IGNORECASE)
-_SORT_DATE_RE = re.compile(r'data-pagefind-sort="date\[data-value\]"\s+data-value="([^"]*)"')
-
-
-@dataclass(frozen=True)
-class _PageDetails:
-    description: str = ""
-    date: str = ""
-
-
-def _page_details(site_dir: Path | None, url: str) -> _PageDetails:
-    """The page's ``<meta name="description">`` and Pagefind sort date, from its HTML file."""
-    if site_dir is None:
-        return _PageDetails()
-    rel = PurePosixPath(urllib.parse.unquote(url.split("#", 1)[0].split("?", 1)[0]).lstrip("/"))
-    if any(part in ("..", ".") for part in rel.parts):
-        return _PageDetails()
-    path = site_dir.joinpath(*rel.parts)
-    if url.endswith("/") or not rel.parts:
-        path = path / "index.html"
-    try:
-        source = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return _PageDetails()
-    description = _DESCRIPTION_RE.search(source)
-    date = _SORT_DATE_RE.search(source)
-    return _PageDetails(
-        description=html.unescape(description.group(1)) if description else "",
-        date=html.unescape(date.group(1)).strip() if date else "",
-    )
-
-
-def shorten(text: str, limit: int = SHARD_EXCERPT_CHARS) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``limit`` characters + "…".
-
-    >>> shorten("Một hai ba bốn năm", 9)
-    'Một hai…'
-    """
-    text = " ".join(text.replace("¶", " ").split())
-    if len(text) <= limit:
-        return text
-    head = text[: limit + 1]
-    cut = head.rsplit(" ", 1)[0] if " " in head else text[:limit]
-    return cut.rstrip(" ,;:.–—-…") + "…"
-
-
-def _excerpt(page: IndexedPage, details: _PageDetails) -> str:
-    if details.description.strip():
-        return shorten(details.description)
-    content = page.content
-    if page.title:
-        # Pagefind's content starts with the breadcrumbs and the h1: skip to after it.
-        at = content.replace("¶", "").find(page.title)
-        if at >= 0:
-            content = content.replace("¶", "")[at + len(page.title) :]
-    return shorten(content.lstrip(" .:"))
-
-
-def _kind_rank(kind: str) -> int:
-    return KIND_PRIORITY.index(kind) if kind in KIND_PRIORITY else len(KIND_PRIORITY)
-
-
-@dataclass
-class _Candidate:
-    page: IndexedPage
-    words: set[str]
-    title_words: set[str]
-    date: str
-    excerpt: str
-    rank: int = 0
-    pairs: set[str] = field(default_factory=set)
-    title_pairs: set[str] = field(default_factory=set)
-
-    def entry(self) -> dict[str, Any]:
-        meta = {k: self.page.meta[k] for k in SHARD_META_KEYS if self.page.meta.get(k)}
-        return {
-            "url": self.page.url.lstrip("/"),
-            "title": self.page.title or self.page.url,
-            "meta": meta,
-            "excerpt": self.excerpt,
-            "rank": self.rank,
-        }
-
-    def in_title(self, key: str) -> bool:
-        return key in (self.title_pairs if " " in key else self.title_words)
-
-
-# Adjacent words count as a pair only inside a stretch of text without punctuation.
-_PHRASE_BREAKS = ".,;:!?¶›»«()[]{}“”\"'‘’–—/|•·…"
-_TOKEN_OR_BREAK_RE = re.compile(r"([a-z0-9]+)|[" + re.escape(_PHRASE_BREAKS) + r"]")
-
-
-def folded_sequence(text: str) -> list[str]:
-    """The folded words of ``text`` in order (see :func:`folded_words`)."""
-    ascii_text = unicodedata.normalize("NFD", _strip_stroke(text)).encode("ascii", "ignore").lower()
-    return [w.decode("ascii") for w in _ASCII_WORD_RE.findall(ascii_text)]
-
-
-def folded_pairs(text: str, allowed: set[str] | frozenset[str] | None = None) -> set[str]:
-    """Adjacent folded words of ``text`` as ``"w1 w2"``, both in ``allowed`` if given.
-
-    Punctuation ends a phrase: "sáng kiến. Đà Nẵng" has no pair "kien da".
-
-    >>> sorted(folded_pairs("Sáng kiến, Đà Nẵng"))
-    ['da nang', 'sang kien']
-    """
-    folded = fold_vietnamese(text)
-    pairs: set[str] = set()
-    previous: str | None = None
-    for word in _TOKEN_OR_BREAK_RE.findall(folded):  # "" for a break
-        if not word or (allowed is not None and word not in allowed):
-            previous = None
-            continue
-        if previous is not None:
-            pairs.add(f"{previous} {word}")
-        previous = word
-    return pairs
-
-
-def shard_file_name(key: str) -> str:
-    """File of the result list of a word (``sang.json``) or a pair (``sang_kien.json``)."""
-    return key.replace(" ", "_") + ".json"
-
-
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _shard(key: str, members: list[_Candidate], pages: int) -> dict[str, Any]:
-    """The result list of ``key``; ``members``: the pages having it, in common order."""
-    titled = list(itertools.islice((c for c in members if c.in_title(key)), SHARD_TITLE_ENTRIES))
-    chosen = {id(c) for c in titled}
-    ordered = itertools.chain(titled, (c for c in members if id(c) not in chosen))
-    shard: dict[str, Any] = {"word": key, "total": len(members), "pages": pages, "entries": []}
-    size = len(_dumps(shard).encode("utf-8"))
-    for candidate in itertools.islice(ordered, SHARD_MAX_ENTRIES):
-        entry = candidate.entry()
-        grown = size + len(_dumps(entry).encode("utf-8")) + 1
-        if grown > SHARD_MAX_BYTES and shard["entries"]:
-            break
-        shard["entries"].append(entry)
-        size = grown
-    return shard
-
-
-@dataclass(frozen=True)
-class CommonWords:
-    """What :func:`write_common_index` wrote."""
-
-    pages: int
-    words: list[str]
-    """Words on at least ``min_share`` of the pages (dropped from mixed queries)."""
-    shards: dict[str, int]
-    """Words that got a result list → number of pages they are on."""
-    pairs: dict[str, int] = field(default_factory=dict)
-    """Pairs (``"sang kien"``) that got a result list → number of pages they are on."""
-
-
-def write_common_words(
-    bundle_dir: Path,
-    *,
-    min_share: float = COMMON_WORD_SHARE,
-    site_dir: Path | None = None,
-    shard_share: float = COMMON_SHARD_SHARE,
-    shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
-) -> list[str]:
-    """Write ``COMMON_WORDS_FILE`` and the common-word result lists into a written bundle.
-
-    Returns the words on at least ``min_share`` of the pages; see
-    :func:`write_common_index` for the whole report.
-    """
-    return write_common_index(
-        bundle_dir,
-        min_share=min_share,
-        site_dir=site_dir,
-        shard_share=shard_share,
-        shard_min_pages=shard_min_pages,
-    ).words
-
-
-def _top(counts: Counter[str], floor: float, limit: int) -> dict[str, int]:
-    chosen = sorted((k for k, n in counts.items() if n >= floor), key=lambda k: (-counts[k], k))
-    return {k: counts[k] for k in sorted(chosen[:limit])}
-
-
-def write_common_index(
-    bundle_dir: Path,
-    *,
-    min_share: float = COMMON_WORD_SHARE,
-    site_dir: Path | None = None,
-    shard_share: float = COMMON_SHARD_SHARE,
-    shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
-    pair_share: float = COMMON_PAIR_SHARE,
-) -> CommonWords:
-    """Document frequencies of the bundle's pages → ``COMMON_WORDS_FILE`` + result lists.
-
-    ``COMMON_WORDS_FILE`` (JSON, sorted keys)::
-
-        {"pages": N, "min_share": 0.8, "words": [...],          # most common first
-         "shards": {"dir": "showcase-common", "min_share": 0.3, "pair_min_share": 0.2,
-                    "min_pages": 1000,
-                    "words": {"kien": 9998, "sang": 10000, ...},   # word → pages
-                    "pairs": {"sang kien": 9990, ...}}}           # pair → pages
-
-    and for each word and pair the file ``<dir>/<word>.json`` or ``<dir>/<w1>_<w2>.json``::
-
-        {"word": "sang", "total": 10000, "pages": N,
-         "entries": [{"url": "sang-kien/x/", "title": "…", "meta": {"kind": "…",
-                      "unit": "…", "year": "2022"}, "excerpt": "…", "rank": 17}, ...]}
-
-    Words are folded syllables of the text Pagefind indexed (title, content and
-    metadata); a pair is two of the listed words side by side, within a stretch of
-    text without punctuation.  Entries: first up to ``SHARD_TITLE_ENTRIES`` pages
-    whose title has the word (the pair), then the other pages having it; each
-    group in the *common order*: kind of record (``KIND_PRIORITY``), then newest
-    first (the page's ``date`` sort value), then URL.  ``rank`` is the page's
-    position in that order, the same in every list.  ``url`` is relative to the
-    site root (no leading slash), so it works under a sub-path.  ``site_dir`` is
-    where the HTML pages are read for their description (the excerpt) and sort
-    date; without it the excerpt comes from the indexed text and pages have no date.
-    """
-    pages = read_indexed_pages(bundle_dir)
-    count = len(pages)
-    candidates: list[_Candidate] = []
-    df: Counter[str] = Counter()
-    for page in pages:
-        details = _page_details(site_dir, page.url)
-        words = folded_words(page.text)
-        df.update(words)
-        candidates.append(
-            _Candidate(
-                page=page,
-                words=words,
-                title_words=folded_words(page.title),
-                date=details.date,
-                excerpt=_excerpt(page, details),
-            )
-        )
-    words_list = _common_from_df(count, df, min_share, 500)
-
-    # The common order: URL, then newest first (stable: undated pages last), then kind.
-    ordered = sorted(candidates, key=lambda c: c.page.url)
-    ordered.sort(key=lambda c: c.date, reverse=True)
-    ordered.sort(key=lambda c: _kind_rank(c.page.meta.get("kind", "")))
-    for rank, candidate in enumerate(ordered):
-        candidate.rank = rank
-
-    floor = max(1.0, shard_share * count, float(shard_min_pages))
-    shard_words = _top(df, floor, COMMON_SHARD_MAX_WORDS)
-    listed = frozenset(shard_words)
-    pair_df: Counter[str] = Counter()
-    for candidate in ordered:
-        candidate.pairs = folded_pairs(candidate.page.text, listed)
-        candidate.title_pairs = folded_pairs(candidate.page.title, listed)
-        pair_df.update(candidate.pairs)
-    pair_floor = max(1.0, pair_share * count, float(shard_min_pages))
-    shard_pairs = _top(pair_df, pair_floor, COMMON_SHARD_MAX_PAIRS)
-
-    members: dict[str, list[_Candidate]] = {k: [] for k in [*shard_words, *shard_pairs]}
-    for candidate in ordered:
-        for key in candidate.words.intersection(shard_words):
-            members[key].append(candidate)
-        for key in candidate.pairs.intersection(shard_pairs):
-            members[key].append(candidate)
-        candidate.pairs = set()  # only needed for counting and membership
-
-    shard_dir = bundle_dir / COMMON_SHARDS_DIR
-    if shard_dir.exists():
-        shutil.rmtree(shard_dir)
-    if members:
-        shard_dir.mkdir(parents=True)
-    for key, pages_with_key in members.items():
-        (shard_dir / shard_file_name(key)).write_text(
-            _dumps(_shard(key, pages_with_key, count)), encoding="utf-8"
-        )
-
-    payload = {
-        "pages": count,
-        "min_share": min_share,
-        "words": words_list,
-        "shards": {
-            "dir": COMMON_SHARDS_DIR,
-            "min_share": shard_share,
-            "pair_min_share": pair_share,
-            "min_pages": shard_min_pages,
-            "words": shard_words,
-            "pairs": shard_pairs,
-        },
-    }
-    (bundle_dir / COMMON_WORDS_FILE).write_text(_dumps(payload), encoding="utf-8")
-    return CommonWords(pages=count, words=words_list, shards=shard_words, pairs=shard_pairs)
-
-
 # --------------------------------------------------------------------------- indexing
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def document_html(doc: SearchDoc) -> str:
+    """The small HTML page Pagefind indexes for ``doc`` (nothing else of the site is indexed).
+
+    Values travel in attributes (``key[data-value]``), so commas and colons in them are
+    safe, and only the title, names and text are page content (and so excerpts).
+    """
+    parts = [
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body>',
+        f'<h1 data-pagefind-weight="{TITLE_WEIGHT}" data-pagefind-meta="title">'
+        f"{html.escape(doc.title)}</h1>",
+    ]
+    if doc.names:
+        parts.append(f'<p data-pagefind-weight="{NAMES_WEIGHT}">{html.escape(doc.names)}</p>')
+    if doc.text:
+        parts.append(f"<p>{html.escape(doc.text)}</p>")
+    spans = []
+    for key, values in sorted(doc.filters.items()):
+        for value in values:
+            spans.append(("filter", key, value))
+    for key in META_KEYS:
+        if doc.meta.get(key):
+            spans.append(("meta", key, doc.meta[key]))
+    if doc.sort.get(SORT_KEY):  # the only order the search page offers
+        spans.append(("sort", SORT_KEY, doc.sort[SORT_KEY]))
+    folded = folded_search_text(doc.title, doc.names, doc.text)
+    if folded:
+        spans.append(("meta", FOLDED_META_KEY, folded))
+    parts.append("<div hidden>")  # empty elements: their attributes add no page text
+    parts.extend(
+        f'<span data-pagefind-{what}="{_attr(key)}[data-value]" data-value="{_attr(value)}"></span>'
+        for what, key, value in spans
+    )
+    parts.append("</div></body></html>\n")
+    return "".join(parts)
+
+
+def _doc_path(root: Path, url: str) -> Path:
+    """Where the HTML of the document at ``url`` goes, so that Pagefind gives it that URL."""
+    rel = url.strip("/")
+    parts = PurePosixPath(rel).parts if rel else ()
+    if (
+        url.startswith("/")
+        or "\\" in url
+        or (rel and not url.endswith("/"))
+        or any(part in (".", "..") for part in parts)
+    ):
+        raise ValueError(f"search document URL must be a relative folder: {url!r}")
+    return root.joinpath(*parts, "index.html")
 
 
 def _output_dir(site_dir: Path, output_subdir: str) -> Path:
@@ -634,15 +276,7 @@ def _run(coro: Coroutine[Any, Any, _T]) -> _T:
         return pool.submit(asyncio.run, coro).result()
 
 
-async def _index(
-    site_dir: Path,
-    output_dir: Path,
-    *,
-    force_language: str,
-    glob: str | None,
-    exclude_selectors: Sequence[str],
-    root_selector: str | None,
-) -> int:
+async def _index(source_dir: Path, output_dir: Path, *, force_language: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(
@@ -651,59 +285,13 @@ async def _index(
         write_playground=False,
         output_path=str(output_dir),
     )
-    selectors = [*DEFAULT_EXCLUDE_SELECTORS, *exclude_selectors]
-    config["exclude_selectors"] = list(dict.fromkeys(selectors))
-    if root_selector:
-        config["root_selector"] = root_selector
-    index = PagefindIndex(config=config)
-    async with index:
-        result = await index.add_directory(str(site_dir), glob=glob)
-        html_files = int(result["page_count"])
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(source_dir))
         # The context manager writes the bundle on a clean exit.
-    return html_files
+    return int(result["page_count"])
 
 
-def index_site(
-    site_dir: Path,
-    *,
-    output_subdir: str = "pagefind",
-    force_language: str = FORCE_LANGUAGE,
-    glob: str | None = None,
-    exclude_selectors: Sequence[str] = (),
-    root_selector: str | None = None,
-    common_word_share: float | None = COMMON_WORD_SHARE,
-    shard_share: float = COMMON_SHARD_SHARE,
-    shard_min_pages: int = COMMON_SHARD_MIN_PAGES,
-    pair_share: float = COMMON_PAIR_SHARE,
-) -> IndexReport:
-    """Index the built HTML under ``site_dir`` and write the bundle to ``site_dir/output_subdir``.
-
-    Any previous bundle in that folder is removed first: Pagefind names its
-    chunks by content hash and would otherwise leave stale ones behind.
-
-    :param force_language: one index for the whole site as this ISO 639-1 language.
-    :param glob: which files to index, relative to ``site_dir`` (Pagefind's default
-        is every ``.html`` file).
-    :param exclude_selectors: extra CSS selectors Pagefind should skip (besides
-        ``DEFAULT_EXCLUDE_SELECTORS``).
-    :param root_selector: element treated as the page root (default ``html``).
-    :param common_word_share: also write ``COMMON_WORDS_FILE`` with the words on at
-        least this share of the pages, and the common-word result lists
-        (:func:`write_common_index`); ``None`` to skip both.
-    :param shard_share: a word gets a result list when it is on at least this
-        share of the pages …
-    :param shard_min_pages: … and on at least this many pages.
-    :param pair_share: two of those words side by side get a list when the pair is
-        on at least this share of the pages (and on ``shard_min_pages``).
-    :raises FileNotFoundError: ``site_dir`` is not a folder.
-    :raises ValueError: ``output_subdir`` is not a relative folder inside the site,
-        or names an existing folder that is not a Pagefind bundle.
-    :raises SearchIndexError: Pagefind failed.
-    """
-    started = time.perf_counter()
-    site_dir = Path(site_dir).resolve()
-    if not site_dir.is_dir():
-        raise FileNotFoundError(f"site folder not found: {site_dir}")
+def _prepare_output(site_dir: Path, output_subdir: str) -> Path:
     output_dir = _output_dir(site_dir, output_subdir)
     if output_dir.is_symlink() or output_dir.is_file():
         output_dir.unlink()
@@ -711,56 +299,145 @@ def index_site(
         if any(output_dir.iterdir()) and not (output_dir / "pagefind-entry.json").exists():
             raise ValueError(f"{output_dir} exists and is not a Pagefind bundle; not replacing it")
         shutil.rmtree(output_dir)
+    return output_dir
 
+
+#: Attempts at one Pagefind bundle (see :func:`_bundle_written`).
+BUNDLE_ATTEMPTS = 3
+
+
+def _bundle_written(output_dir: Path, pages: int) -> bool:
+    """Whether Pagefind's bundle at ``output_dir`` is whole: its entry file names ``pages``
+    pages and a metadata file that exists.
+
+    The Python wrapper terminates the Pagefind service as soon as it has answered the
+    write request; on a loaded machine the service may still be writing, and the bundle
+    is left with an empty ``pagefind-entry.json`` (seen once at 50,000 records with a
+    load average of 27).
+    """
     try:
-        html_files = _run(
-            _index(
-                site_dir,
-                output_dir,
-                force_language=force_language,
-                glob=glob,
-                exclude_selectors=exclude_selectors,
-                root_selector=root_selector,
-            )
-        )
-    except FileNotFoundError as exc:  # no pagefind binary
-        raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
-    except Exception as exc:  # the service reports failures as bare Exceptions
-        raise SearchIndexError(f"Pagefind failed to index {site_dir}: {exc}") from exc
+        entry = json.loads((output_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
+        languages = entry["languages"].values()
+        counted = sum(int(language["page_count"]) for language in languages)
+        metas = [output_dir / f"pagefind.{language['hash']}.pf_meta" for language in languages]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+    return counted == pages and all(m.is_file() and m.stat().st_size > 0 for m in metas)
 
+
+def _index_bundle(docs: Sequence[SearchDoc], output_dir: Path, *, force_language: str) -> int:
+    """One Pagefind bundle of ``docs`` at ``output_dir``; returns the pages indexed."""
+    with tempfile.TemporaryDirectory(prefix="showcase-search-") as tmp:
+        source = Path(tmp)
+        for doc in docs:
+            path = _doc_path(source, doc.url)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(document_html(doc), encoding="utf-8")
+        for attempt in range(1, BUNDLE_ATTEMPTS + 1):
+            try:
+                pages = _run(_index(source, output_dir, force_language=force_language))
+            except FileNotFoundError as exc:  # no pagefind binary
+                raise SearchIndexError(f"Pagefind is not installed: {exc}") from exc
+            except Exception as exc:  # the service reports failures as bare Exceptions
+                raise SearchIndexError(f"Pagefind failed to index the documents: {exc}") from exc
+            if _bundle_written(output_dir, pages):
+                return pages
+            log.warning("search: Pagefind left %s incomplete (attempt %d)", output_dir, attempt)
+            shutil.rmtree(output_dir, ignore_errors=True)
+    raise SearchIndexError(f"Pagefind wrote no whole bundle to {output_dir}")
+
+
+def write_search_index(
+    out_dir: Path, docs: Sequence[SearchDoc], *, bundles: Sequence[str] = ()
+) -> SearchIndexReport:
+    """Write the filter index, the word index and ``index.json`` of ``docs`` into ``out_dir``.
+
+    ``index.json``: the filter index's manifest (``generator.search_filters``) plus
+    ``words`` ({"prefix": letters per vocabulary file, "count": words, "files": the
+    vocabulary files}) and ``bundles``
+    (the other Pagefind bundles, relative to the main one).
+    """
+    order = date_order(docs)
+    filters = write_filter_index(out_dir, docs, order)
+    words = write_word_index(out_dir, docs, order)
+    manifest = {
+        **filters.manifest,
+        "words": {"prefix": PREFIX_LETTERS, "count": words.words, "files": list(words.prefixes)},
+        "bundles": list(bundles),
+    }
+    (out_dir / "index.json").write_text(_dumps(manifest), encoding="utf-8")
+    return SearchIndexReport(filters=filters, words=words)
+
+
+def index_documents(
+    docs: Sequence[SearchDoc],
+    site_dir: Path,
+    *,
+    output_subdir: str = "pagefind",
+    force_language: str = FORCE_LANGUAGE,
+    bundle_docs: int = BUNDLE_DOCS,
+) -> IndexReport:
+    """Index ``docs`` and write the search files to ``site_dir/output_subdir``.
+
+    Writes Pagefind's bundles and the search index (see the module docstring).  Any
+    previous bundle in that folder is removed first: Pagefind names its chunks by
+    content hash and would otherwise leave stale ones behind.
+
+    :param force_language: one Pagefind index for the whole site as this ISO 639-1 language.
+    :param bundle_docs: at most this many documents per Pagefind bundle.
+    :raises FileNotFoundError: ``site_dir`` is not a folder.
+    :raises ValueError: ``output_subdir`` is not a relative folder inside the site, or
+        names an existing folder that is not a Pagefind bundle; a document's URL is
+        not a relative folder; two documents have the same URL.
+    :raises SearchIndexError: Pagefind failed.
+    """
+    started = time.perf_counter()
+    site_dir = Path(site_dir).resolve()
+    if not site_dir.is_dir():
+        raise FileNotFoundError(f"site folder not found: {site_dir}")
+    urls = Counter(doc.url for doc in docs)
+    twice = sorted(url for url, n in urls.items() if n > 1)
+    if twice:
+        raise ValueError(f"search documents share a URL: {twice[:5]}")
+    output_dir = _prepare_output(site_dir, output_subdir)
+
+    # Pagefind's indexer keeps about 120 KB per document until it writes (1.3 GB at
+    # 10,000 records): documents are split into bundles of at most bundle_docs, each
+    # indexed by its own Pagefind process in turn, and merged in the browser
+    # (pagefind.mergeIndex).  Round robin over the date order: every bundle holds
+    # every kind and year alike (comparable scores), and a date-sorted search merged
+    # across bundles is in date order to within a few places.
+    order = date_order(docs)
+    count = max(1, -(-len(docs) // bundle_docs))
+    bundles = [output_dir] + [output_dir / BUNDLES_DIR / str(n) for n in range(1, count)]
+    indexed = 0
+    for n, target in enumerate(bundles):
+        part = [docs[i] for i in order[n::count]]
+        indexed += _index_bundle(part, target, force_language=force_language)
     if not output_dir.is_dir():
         raise SearchIndexError(f"Pagefind wrote no bundle to {output_dir}")
-    common = CommonWords(pages=0, words=[], shards={})
-    if common_word_share is not None:
-        common = write_common_index(
-            output_dir,
-            min_share=common_word_share,
-            site_dir=site_dir,
-            shard_share=shard_share,
-            shard_min_pages=shard_min_pages,
-            pair_share=pair_share,
-        )
+    index = write_search_index(
+        output_dir / INDEX_DIR, docs, bundles=[f"{BUNDLES_DIR}/{n}/" for n in range(1, count)]
+    )
     files = [p for p in output_dir.rglob("*") if p.is_file()]
-    fragments = output_dir / "fragment"
     report = IndexReport(
-        pages=sum(1 for _ in fragments.iterdir()) if fragments.is_dir() else 0,
-        html_files=html_files,
+        pages=indexed,
+        bundles=count,
         files=len(files),
         bytes_written=sum(p.stat().st_size for p in files),
         seconds=time.perf_counter() - started,
         output_dir=output_dir,
-        common_words=tuple(common.words),
-        shard_words=tuple(common.shards),
-        shard_pairs=tuple(common.pairs),
+        index=index,
     )
     log.info(
-        "pagefind: indexed %d of %d HTML files, wrote %d files (%d bytes, "
-        "%d common-word result lists) in %.1f s",
+        "search: %d documents in %d Pagefind bundle(s), %d words, %d facet values; "
+        "%d files (%d bytes) in %.1f s",
         report.pages,
-        report.html_files,
+        report.bundles,
+        index.words.words,
+        index.filters.lists,
         report.files,
         report.bytes_written,
-        len(report.shard_words) + len(report.shard_pairs),
         report.seconds,
     )
     return report

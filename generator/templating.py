@@ -13,7 +13,6 @@ Links between pages are relative to the page's own URL (``generator.urls``).
 from __future__ import annotations
 
 import itertools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,7 @@ from markupsafe import Markup, escape
 from generator import charts
 from generator.avatar import avatar_svg
 from generator.describe import description_for
-from generator.kinds import FACETS, KINDS, province_of
+from generator.kinds import KINDS, facets_json, province_of
 from generator.markup import render_markdown, safe_url
 from generator.model import Figure
 from generator.nodes import (
@@ -210,9 +209,7 @@ class Templates:
             section_url=section_url,
             kinds=list(KINDS.values()),
             describe=description_for,
-            facets_json=json.dumps(
-                [{"key": f.key, "label": f.label} for f in FACETS], ensure_ascii=False
-            ),
+            facets_json=facets_json(),
             link=self.link,
             link_to=self.link_to,
             kind_link=self.kind_link,

@@ -1,9 +1,10 @@
-"""The search in a real browser (issue 4, item 6): Pagefind behind Material's header and /tra-cuu/.
+"""The search in a real browser (issues 4, 9, 10, 12): the header search and /tra-cuu/.
 
 Playwright drives Debian's Chromium (``/usr/bin/chromium``; Playwright's own browser
-download is never used) against the sample site, built once per session with its Pagefind
-bundle and served by ``python -m http.server`` on 127.0.0.1 under the sub-path /sang-kien/
-(fixtures ``search_site`` and ``search_server`` in conftest.py).
+download is never used) against the sample site, built once per session with its search
+files (``pagefind/``: the search index of generator/search.py and Pagefind's bundle) and
+served by ``python -m http.server`` on 127.0.0.1 under the sub-path /sang-kien/ (fixtures
+``search_site`` and ``search_server`` in conftest.py).
 
 Every page opened through ``open_page`` records its traffic: a request that leaves
 127.0.0.1 or the /sang-kien/ sub-path, a local request answered with an error status, or
@@ -15,11 +16,12 @@ DOM used (keep in step with the templates and scripts):
   ``[data-sk-search-status]``, the ``#__search`` toggle and the ``.sk-search-open`` button;
   one ``li.sk-result`` per result, with an ``h1`` title and ``<mark>``s in the snippet
   (showcase-search.js, ``renderResult``);
-- /tra-cuu/ (showcase-facets.js): ``#sk-search``, ``fieldset[data-facet=<key>]`` holding
-  checkboxes (``value`` = facet value) whose label has a ``.sk-facet__count``, the status
-  line ``.sk-facets__status`` ("12 kết quả"), results in ``.sk-facets__results``.
+- /tra-cuu/ (showcase-facets.js): ``#sk-search`` with ``data-facets`` (generator/kinds.py),
+  ``fieldset[data-facet=<key>]`` holding checkboxes (``value`` = facet value) whose label
+  has a ``.sk-facet__count``, the status line ``.sk-facets__status`` ("12 kết quả"),
+  results in ``.sk-facets__results``.
 
-Waits are bounded (``WAIT_MS``); the whole file runs in well under a minute.
+Waits are bounded (``WAIT_MS``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ import playwright.sync_api as sync_api  # a missing Playwright must fail, not sk
 import pytest
 import yaml
 from conftest import REPO, SEARCH_SUB_PATH
+
+from generator.kinds import FACETS as DECLARED_FACETS
+from generator.search import fold_vietnamese
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +68,9 @@ OPENER = ".sk-search-open"
 # search page
 FACETS = "#sk-search"
 FACET_RESULT = f"{FACETS} .sk-facets__results .sk-result"
-FACET_KEYS = ("kind", "year", "field", "unit", "province", "award_form", "level", "status")
+#: The facets, as generator/kinds.py declares them (the page gets them from there too).
+FACET_KEYS = tuple(f.key for f in DECLARED_FACETS)
+FACET_LABELS = {f.key: f.label for f in DECLARED_FACETS}
 
 # Pages of the sample content the assertions name (paths below the site root).
 DOI_MOI = "sang-kien/doi-moi-quy-trinh-tiep-nhan-ho-so-ket-nap-doan-vien/"
@@ -166,7 +173,7 @@ def open_page(browser: Any, search_server: str) -> Iterator[OpenPage]:
 def indexed_fragments(site: Path) -> dict[str, dict[str, Any]]:
     """Pagefind's fragment files (gzip JSON, maybe prefixed with ``pagefind_dcd``) by URL."""
     fragments = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob("**/fragment/*.pf_fragment"):  # every bundle
         data = gzip.decompress(path.read_bytes())
         data = data.removeprefix(b"pagefind_dcd")
         fragment = json.loads(data)
@@ -458,6 +465,40 @@ def test_exact_diacritic_matches_rank_before_folded_ones(
     assert flags.count("E") == min(len(exact), len(header)), flags
 
 
+def test_titles_with_the_query_as_a_phrase_come_first(open_page: OpenPage) -> None:
+    """Issue 12: "thanh hoa" puts a record with "Thanh Hóa" in its title first (not "Hoằng
+    Hóa"); "chuyen doi so" puts both "Chuyển đổi số…" titles first."""
+    page = open_page()
+    for query in ("thanh hoa", "Thanh Hóa", "THANH HOA"):
+        results = header_search(page, query)
+        titles = [r["title"] for r in results]
+        assert "Thanh Hóa" in titles[0], titles
+        with_phrase = [t for t in titles if "Thanh Hóa" in t]
+        assert titles[: len(with_phrase)] == with_phrase, titles
+    titles = [r["title"] for r in header_search(page, "chuyen doi so")]
+    assert all(t.startswith("Chuyển đổi số") for t in titles[:2]), titles
+
+
+def test_a_name_typed_without_accents_finds_the_person_first(open_page: OpenPage) -> None:
+    page = open_page()
+    results = header_search(page, "nguyen van hung")
+    assert results[0]["title"] == "Nguyễn Văn Hùng", hrefs(results)
+    assert results[0]["href"].startswith(sub("ca-nhan/"))
+
+
+#: Boilerplate of the record templates that must never reach an excerpt.
+TEMPLATE_TEXT = ("Đây là hồ sơ ví dụ", "Hồ sơ minh hoạ", "Tóm tắt", "Đơn vị áp dụng", "Tác giả")
+
+
+def test_excerpts_come_from_the_records_own_text(open_page: OpenPage) -> None:
+    page = open_page()
+    for query in ("sáng kiến", "thanh hoa", "đoàn viên", "Nẵng"):
+        for result in header_search(page, query):
+            excerpt = result["text"].split("\n")[-1]
+            for text in TEMPLATE_TEXT:
+                assert text not in excerpt, (query, result["title"], excerpt)
+
+
 # --------------------------------------------------------------------------- results
 
 
@@ -473,12 +514,27 @@ def test_result_shows_title_kind_unit_year_snippet_and_opens_the_record(
         assert fact in first["text"], first["text"]
     # Pagefind cannot mark "Đổi" for "doi" (đ is not folded); the UI must.
     assert any(m.casefold().startswith("đổi") for m in first["marks"]), first["marks"]
+    # A result shows the record's own summary, not an excerpt around the match: every
+    # query word it shows (folded, whole word) is marked.
+    words = set(fold_vietnamese("doi moi quy trinh").split())
     for result in results:
-        assert result["title"] and result["marks"], result
+        assert result["title"], result
+        shown = set(re.findall(r"\w+", fold_vietnamese(result["text"])))
+        marked = {fold_vietnamese(m) for m in result["marks"]}
+        assert words & shown <= marked, (result, words & shown, marked)
     page.locator(RESULT).first.locator("a[href]").first.click()
     page.wait_for_url(re.compile(re.escape(sub(DOI_MOI)) + "$"))
     sync_api.expect(page.locator(".md-content h1").first).to_contain_text(DOI_MOI_TITLE)
     sync_api.expect(page.locator(TOGGLE)).not_to_be_checked()
+
+
+def _focused(page: Any) -> str:
+    return str(
+        page.evaluate(
+            "() => { const a = document.activeElement;"
+            " return !a || a === document.body ? 'body' : a.outerHTML.slice(0, 80); }"
+        )
+    )
 
 
 def test_keyboard_slash_opens_arrows_move_escape_closes(open_page: OpenPage) -> None:
@@ -495,7 +551,9 @@ def test_keyboard_slash_opens_arrows_move_escape_closes(open_page: OpenPage) -> 
     assert focused, "ArrowDown does not move to the first result"
     page.keyboard.press("Escape")
     sync_api.expect(page.locator(TOGGLE)).not_to_be_checked()
-    sync_api.expect(page.locator(INPUT)).not_to_be_focused()
+    # On a wide screen the box is the search button: focus stays there, not on the body.
+    sync_api.expect(page.locator(INPUT)).to_be_focused()
+    sync_api.expect(page.locator(TOGGLE)).not_to_be_checked()
 
 
 def test_escape_closes_search_opened_by_clicking_the_box(open_page: OpenPage) -> None:
@@ -506,7 +564,56 @@ def test_escape_closes_search_opened_by_clicking_the_box(open_page: OpenPage) ->
     page.wait_for_function(_HEADER_SETTLED, arg=[RESULT, STATUS], timeout=WAIT_MS)
     page.keyboard.press("Escape")
     sync_api.expect(page.locator(TOGGLE)).not_to_be_checked()
-    sync_api.expect(page.locator(INPUT)).not_to_be_focused()
+    assert _focused(page) != "body"
+
+
+def test_escape_on_a_phone_returns_focus_to_the_search_button(open_page: OpenPage) -> None:
+    page = open_page(width=360, height=740, mobile=True)
+    opener = page.locator(OPENER)
+    sync_api.expect(opener).to_be_visible()
+    opener.focus()
+    page.keyboard.press("Enter")
+    sync_api.expect(page.locator(TOGGLE)).to_be_checked()
+    sync_api.expect(page.locator(INPUT)).to_be_focused()
+    sync_api.expect(opener).to_have_attribute("aria-expanded", "true")
+    page.keyboard.type("doi moi")
+    page.wait_for_function(_HEADER_SETTLED, arg=[RESULT, STATUS], timeout=WAIT_MS)
+    page.keyboard.press("Escape")
+    sync_api.expect(page.locator(TOGGLE)).not_to_be_checked()
+    sync_api.expect(opener).to_be_focused()
+    sync_api.expect(opener).to_have_attribute("aria-expanded", "false")
+
+
+def test_enter_in_the_header_box_opens_the_search_page(open_page: OpenPage) -> None:
+    page = open_page("gioi-thieu/")
+    open_search(page)
+    page.keyboard.type("doi moi")
+    page.wait_for_function(_HEADER_SETTLED, arg=[RESULT, STATUS], timeout=WAIT_MS)
+    page.keyboard.press("Enter")
+    # under the site's sub-path, with the query
+    page.wait_for_url(re.compile(re.escape(sub("tra-cuu/")) + r"\?q=doi(\+|%20)moi$"))
+    sync_api.expect(page.locator(f"{FACETS} input[type=search]")).to_have_value("doi moi")
+    assert sub(DOI_MOI) in hrefs(facet_state(page)["results"])
+
+
+def test_header_search_chrome_is_valid_html(search_site: Path) -> None:
+    """What the Nu Html Checker reported on our header override: no role or aria-label on a
+    <label>, no non-standard attributes on the search box; the opener is a real button."""
+    from bs4 import BeautifulSoup
+
+    for path in ("index.html", "tra-cuu/index.html", DOI_MOI + "index.html", "404.html"):
+        soup = BeautifulSoup((search_site / path).read_text("utf-8"), "html.parser")
+        header = soup.select_one("header.md-header")
+        assert header is not None, path
+        for label in header.find_all("label"):
+            assert not label.has_attr("role") and not label.has_attr("aria-label"), (path, label)
+        box = header.select_one(INPUT)
+        assert box is not None
+        for attr in ("autocorrect", "enterkeyhint"):
+            assert not box.has_attr(attr), (path, attr)
+        opener = header.select_one(OPENER)
+        assert opener is not None and opener.name == "button" and opener["type"] == "button"
+        assert opener.get("aria-label")
 
 
 # --------------------------------------------------------------------------- dark mode
@@ -689,6 +796,44 @@ def test_filters_without_words_list_every_matching_record(open_page: OpenPage) -
         if state["count"] != expected or len(state["results"]) != min(expected, 20):
             missing.append(f"{key}={value}: facet says {expected}, page says {state['status']!r}")
     assert not missing, "\n".join(missing)
+
+
+def test_filters_without_words_never_load_pagefind(open_page: OpenPage) -> None:
+    """Issue 10: an empty query with filters is answered from the filter index (a few small
+    lists and result rows), not from Pagefind's word index."""
+    page = open_page("tra-cuu/?" + urlencode({"year": "2022", "field": "Chuyển đổi số"}))
+    state = facet_state(page)
+    assert hrefs(state["results"]) == [sub(CDS_2022)]
+    assert state["facets"]["year"]["2021"]["count"] == 1
+    requested = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
+    search = [u for u in requested if "/pagefind/" in u]
+    assert search and all("/pagefind/showcase-index/" in u for u in search), search
+    assert not [u for u in requested if u.endswith("pagefind.js")], "Pagefind was loaded"
+
+
+def test_words_come_from_the_word_index_and_quoted_phrases_from_pagefind(
+    open_page: OpenPage,
+) -> None:
+    page = open_page()
+    plain = page.evaluate("(q) => window.showcaseSearch.search(q)", "sang kien")
+    assert plain["source"] == "words" and plain["total"] >= 5
+    loaded = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
+    assert not [u for u in loaded if u.endswith("pagefind.js")], "Pagefind loaded for words"
+    assert any("/pagefind/showcase-index/word/sang.json" in u for u in loaded), loaded
+    quoted = page.evaluate("(q) => window.showcaseSearch.search(q)", '"sáng kiến"')
+    assert quoted["source"] == "pagefind" and quoted["total"] >= 5
+    titles = [r["title"] for r in quoted["results"]]
+    assert all(r["url"].startswith(SEARCH_SUB_PATH) for r in quoted["results"]), titles
+
+
+def test_facet_legends_are_the_declared_labels(open_page: OpenPage) -> None:
+    page = open_page("tra-cuu/")
+    facet_state(page)
+    legends = page.evaluate(
+        "() => Object.fromEntries(Array.from(document.querySelectorAll('#sk-search fieldset'),"
+        " (f) => [f.dataset.facet, f.querySelector('legend').textContent]))"
+    )
+    assert legends == FACET_LABELS
 
 
 # --------------------------------------------------------------------------- a 360 px phone

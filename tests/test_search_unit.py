@@ -1,34 +1,38 @@
-"""Pure helpers of generator.search (no Pagefind binary, no browser)."""
+"""generator.search and its inputs: search documents, folding, common-word lists, the filter
+index, and the Pagefind bundle written from documents (no browser)."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import REPO
 
+from generator.kinds import FACET_KEYS, FACETS, facets_json
+from generator.pipeline import check_content
 from generator.search import (
-    COMMON_SHARDS_DIR,
-    COMMON_WORDS_FILE,
-    SHARD_EXCERPT_CHARS,
-    SHARD_MAX_BYTES,
-    SHARD_MAX_ENTRIES,
-    SHARD_TITLE_ENTRIES,
+    BUNDLES_DIR,
+    FOLDED_META_KEY,
+    NAMES_WEIGHT,
+    TITLE_WEIGHT,
+    _bundle_written,
+    _doc_path,
     _output_dir,
-    common_words,
-    document_frequencies,
+    document_html,
     fold_vietnamese,
-    folded_pairs,
     folded_search_text,
     folded_words,
-    index_site,
-    read_indexed_pages,
-    shard_file_name,
-    shorten,
-    write_common_index,
-    write_common_words,
+    index_documents,
+    write_search_index,
 )
+from generator.search_docs import PAGE_KIND, SearchDoc, search_documents, shorten
+from generator.search_filters import INDEX_DIR, date_order, decode_ids, write_filter_index
+from generator.search_words import word_tokens
 
 
 @pytest.mark.parametrize(
@@ -68,46 +72,143 @@ def test_folded_search_text_all_changed_words() -> None:
     )
 
 
-def test_document_frequencies_counts_pages_not_occurrences() -> None:
-    count, df = document_frequencies(["Sáng kiến, sáng kiến!", "sang kien", "Đổi mới"])
-    assert count == 3
-    assert df["sang"] == 2
-    assert df["kien"] == 2
-    assert df["doi"] == 1
+# ------------------------------------------------------------------ search documents
 
 
-def test_common_words_threshold_and_filters() -> None:
-    texts = ["sáng kiến a 2022 số một", "sáng kiến a 2022 số hai", "sáng kiến a 2022 ba", "khác"]
-    count, words = common_words(texts, min_share=0.75)
-    assert count == 4
-    # single letters and numbers are never listed; "so" is on 2 of 4 pages only
-    assert words == ["kien", "sang"]
-    assert common_words([], min_share=0.5) == (0, [])
+@pytest.fixture(scope="module")
+def sample_docs() -> list[SearchDoc]:
+    site, problems = check_content(REPO / "content")
+    assert site is not None, problems
+    return search_documents(site)
 
 
-def _fragment(path: Path, payload: dict[str, object]) -> None:
-    path.write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(payload).encode()))
+def _by_url(docs: Iterable[SearchDoc]) -> dict[str, SearchDoc]:
+    return {d.url: d for d in docs}
 
 
-def test_write_common_words_reads_fragments(tmp_path: Path) -> None:
-    frag = tmp_path / "fragment"
-    frag.mkdir()
-    for i in range(4):
-        _fragment(
-            frag / f"vi_{i}.pf_fragment",
-            {
-                "url": f"/p{i}/",
-                "content": f"Sáng kiến số {i} tại Đà Nẵng",
-                "meta": {"title": "Tiêu đề"},
-            },
-        )
-    (frag / "broken.pf_fragment").write_bytes(b"not gzip")
-    words = write_common_words(tmp_path, min_share=0.8)
-    # every word is on all 4 readable pages: alphabetical order
-    assert words == ["da", "de", "kien", "nang", "sang", "so", "tai", "tieu"]
-    data = json.loads((tmp_path / COMMON_WORDS_FILE).read_text(encoding="utf-8"))
-    assert data["pages"] == 4
-    assert set(data["words"]) == set(words)
+def test_every_published_record_and_hand_page_is_a_document(sample_docs: list[SearchDoc]) -> None:
+    urls = {d.url for d in sample_docs}
+    folders = {
+        "initiatives": "sang-kien",
+        "people": "ca-nhan",
+        "units": "don-vi",
+        "awards": "khen-thuong",
+        "events": "su-kien",
+        "campaigns": "chuong-trinh",
+    }
+    expected = set()
+    for folder, prefix in folders.items():
+        for path in (REPO / "content" / folder).rglob("*.yml"):
+            if "publish: false" not in path.read_text(encoding="utf-8"):
+                expected.add(f"{prefix}/{path.stem}/")
+    expected |= {f"{p.stem}/" for p in (REPO / "content" / "pages").glob("*.md")}
+    assert urls == expected
+    assert len(urls) == len(sample_docs)
+    assert [d.url for d in sample_docs] == sorted(urls)
+
+
+def test_documents_hold_the_records_own_words_only(sample_docs: list[SearchDoc]) -> None:
+    for doc in sample_docs:
+        everything = " ".join([doc.title, doc.names, doc.text, doc.description])
+        # no example notice, field labels or table headers from the templates
+        for boilerplate in ("Đây là hồ sơ ví dụ", "Tóm tắt", "Đơn vị áp dụng", "| ---", "<"):
+            assert boilerplate not in everything, (doc.url, boilerplate)
+        assert doc.title and doc.kind
+        assert set(doc.filters) <= set(FACET_KEYS), doc.url
+        assert doc.filters["kind"] == (doc.kind,)
+        assert doc.meta["kind"] == doc.kind
+
+
+def test_an_initiative_document(sample_docs: list[SearchDoc]) -> None:
+    doc = _by_url(sample_docs)["sang-kien/doi-moi-quy-trinh-tiep-nhan-ho-so-ket-nap-doan-vien/"]
+    assert doc.title.startswith("Đổi mới quy trình")
+    assert doc.kind == "Sáng kiến"
+    assert "Liên đoàn Lao động huyện Hoằng Hóa" in doc.names
+    assert doc.meta == {
+        "kind": "Sáng kiến",
+        "unit": "Liên đoàn Lao động huyện Hoằng Hóa",
+        "year": "2022",
+    }
+    assert doc.filters["year"] == ("2022",)
+    assert doc.filters["province"] == ("Thanh Hóa",)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", doc.sort["date"])
+    assert re.fullmatch(r"\d{15}", doc.sort["benefit"])
+    # the text starts with the record's summary (excerpts of list results use it)
+    assert doc.description and doc.text.startswith(doc.description[:40])
+
+
+def test_hand_written_pages_are_documents(sample_docs: list[SearchDoc]) -> None:
+    page = _by_url(sample_docs)["gioi-thieu/"]
+    assert page.kind == PAGE_KIND
+    assert page.title == "Giới thiệu"
+    assert page.filters == {"kind": (PAGE_KIND,)}
+    assert "Chương trình “1 triệu sáng kiến”" in page.text
+    assert not page.text.startswith("Giới thiệu")
+
+
+def test_facets_are_declared_once() -> None:
+    declared = json.loads(facets_json())
+    assert [f["key"] for f in declared] == list(FACET_KEYS) == [f.key for f in FACETS]
+    assert all(f["label"] for f in declared)
+    assert len(set(FACET_KEYS)) == len(FACET_KEYS)
+    search_page = (REPO / "site_templates" / "pages" / "search.md.j2").read_text(encoding="utf-8")
+    assert 'data-facets="{{ facets | h }}"' in search_page
+    for name in ("showcase-facets.js", "showcase-search.js", "showcase-search-core.js"):
+        js = (REPO / "site_templates/overrides/assets/javascripts" / name).read_text("utf-8")
+        for facet in FACETS:
+            assert facet.label not in js, f"{name} keeps its own label {facet.label!r}"
+
+
+# --------------------------------------------------------------------- the HTML Pagefind reads
+
+
+def _doc(url: str, title: str, text: str = "", **kw: Any) -> SearchDoc:
+    kind = kw.pop("kind", "Sáng kiến")
+    filters = kw.pop("filters", {})
+    return SearchDoc(
+        url=url,
+        title=title,
+        kind=kind,
+        text=text,
+        filters={"kind": (kind,), **filters},
+        meta={"kind": kind, **kw.pop("meta", {})},
+        **kw,
+    )
+
+
+def test_document_html_weights_title_and_names_and_escapes() -> None:
+    doc = _doc(
+        "sang-kien/x/",
+        "Đổi mới <b>quy trình</b>",
+        "Văn bản & chi tiết",
+        names="Nguyễn Văn A",
+        filters={"unit": ('Công ty "A", B: C',)},
+        meta={"unit": "Công ty A"},
+        sort={"date": "2022-06-29", "benefit": "000000162000000"},
+    )
+    out = document_html(doc)
+    # Pagefind gets the date sort only, the search page's one order (each sort key adds
+    # to the metadata file every visitor downloads)
+    assert "benefit" not in out
+    assert f'<h1 data-pagefind-weight="{TITLE_WEIGHT}" data-pagefind-meta="title">' in out
+    assert "Đổi mới &lt;b&gt;quy trình&lt;/b&gt;</h1>" in out
+    assert f'<p data-pagefind-weight="{NAMES_WEIGHT}">Nguyễn Văn A</p>' in out
+    assert "<p>Văn bản &amp; chi tiết</p>" in out
+    assert 'data-pagefind-filter="unit[data-value]" data-value="Công ty &quot;A&quot;, B: C"' in out
+    assert 'data-pagefind-sort="date[data-value]" data-value="2022-06-29"' in out
+    assert f'data-pagefind-meta="{FOLDED_META_KEY}[data-value]" data-value="doi"' in out
+    assert "<b>" not in out
+
+
+@pytest.mark.parametrize("bad", ["/abs/", "../up/", "a/../b/", "a\\b/", "no-slash"])
+def test_document_urls_must_be_relative_folders(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(ValueError):
+        _doc_path(tmp_path, bad)
+
+
+def test_document_url_to_file(tmp_path: Path) -> None:
+    assert _doc_path(tmp_path, "sang-kien/x/") == tmp_path / "sang-kien" / "x" / "index.html"
+    assert _doc_path(tmp_path, "") == tmp_path / "index.html"
 
 
 @pytest.mark.parametrize("bad", ["", "/abs", "../up", "a/../b", "a\\b"])
@@ -121,79 +222,185 @@ def test_output_dir_nested(tmp_path: Path) -> None:
     assert _output_dir(tmp_path, "./pagefind") == tmp_path / "pagefind"
 
 
-def test_index_site_refuses_to_replace_a_folder_that_is_not_a_bundle(tmp_path: Path) -> None:
+def test_index_documents_refuses_to_replace_a_folder_that_is_not_a_bundle(tmp_path: Path) -> None:
     assets = tmp_path / "assets"
     assets.mkdir()
     (assets / "style.css").write_text("body{}")
     with pytest.raises(ValueError, match="not a Pagefind bundle"):
-        index_site(tmp_path, output_subdir="assets")
+        index_documents([], tmp_path, output_subdir="assets")
     assert (assets / "style.css").exists()
 
 
-def test_index_site_needs_a_folder(tmp_path: Path) -> None:
+def test_index_documents_needs_a_folder_and_distinct_urls(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
-        index_site(tmp_path / "missing")
+        index_documents([], tmp_path / "missing")
+    twice = [_doc("a/", "A"), _doc("a/", "B")]
+    with pytest.raises(ValueError, match="share a URL"):
+        index_documents(twice, tmp_path)
 
 
-# --------------------------------------------------------------- common-word result lists
+def test_a_bundle_left_half_written_is_detected(tmp_path: Path) -> None:
+    (tmp_path / "pagefind-entry.json").write_text("")  # the service was stopped mid-write
+    assert not _bundle_written(tmp_path, 2)
+    entry = {"version": "1.5.2", "languages": {"vi": {"hash": "vi_1", "page_count": 2}}}
+    (tmp_path / "pagefind-entry.json").write_text(json.dumps(entry))
+    assert not _bundle_written(tmp_path, 2), "no metadata file"
+    (tmp_path / "pagefind.vi_1.pf_meta").write_bytes(b"x")
+    assert _bundle_written(tmp_path, 2)
+    assert not _bundle_written(tmp_path, 3), "pages missing"
 
 
-def _page(
-    site: Path,
-    frag: Path,
-    url: str,
-    title: str,
-    content: str,
-    *,
-    kind: str = "Sáng kiến",
-    date: str = "",
-    description: str = "",
-    year: str = "",
-) -> None:
-    """A built page (only what index_site reads from it) and its Pagefind fragment."""
-    meta: dict[str, str] = {"title": title + "¶", "kind": kind}
-    if year:
-        meta["year"] = year
-    _fragment(
-        frag / f"vi_{abs(hash(url))}.pf_fragment",
-        {"url": url, "content": f"{kind} › Đơn vị. {title}¶ {content}", "meta": meta},
-    )
-    folder = site / url.strip("/")
-    folder.mkdir(parents=True, exist_ok=True)
-    head = f'<meta name="description" content="{description}">' if description else ""
-    sort = (
-        f'<span data-pagefind-sort="date[data-value]" data-value="{date}"></span>' if date else ""
-    )
-    (folder / "index.html").write_text(
-        f"<html><head>{head}</head><body><div data-pagefind-body>{sort}</div></body></html>",
-        encoding="utf-8",
-    )
+def _fragments(bundle: Path) -> dict[str, dict[str, Any]]:
+    out = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        out[data["url"]] = data
+    return out
 
 
-def _sample_bundle(tmp_path: Path) -> tuple[Path, Path]:
-    site = tmp_path / "site"
-    bundle = site / "pagefind"
-    frag = bundle / "fragment"
-    frag.mkdir(parents=True)
-    _page(
-        site, frag, "/sang-kien/b/", "Máy hàn bán tự động", "Sáng kiến số hai.", date="2022-05-01"
-    )
-    _page(site, frag, "/sang-kien/a/", "Quy trình mới", "Sáng kiến số một.", date="2023-01-01")
-    _page(site, frag, "/sang-kien/c/", "Quy trình cũ", "Sáng kiến số ba.", date="2022-05-01")
-    _page(
-        site,
-        frag,
-        "/khen-thuong/k/",
-        "Bằng khen cho sáng kiến tiêu biểu",
-        "Tặng tác giả có sáng kiến.",
-        kind="Khen thưởng",
-        date="2020-01-01",
-        description="Bằng khen &amp; giấy khen cho sáng kiến tiêu biểu.",
-        year="2020",
-    )
-    _page(site, frag, "/ca-nhan/p/", "Nguyễn Văn A", "Tác giả sáng kiến.", kind="Cá nhân")
-    _page(site, frag, "/gioi-thieu/", "Giới thiệu", "Trang giới thiệu.", kind="Trang")
-    return site, bundle
+def test_index_documents_writes_bundles_lists_and_filters(tmp_path: Path) -> None:
+    docs = [
+        _doc(
+            f"sang-kien/s{i}/",
+            f"Sáng kiến số {i} ở Đà Nẵng",
+            "Đổi mới quy trình.",
+            filters={"year": (str(2020 + i % 3),)},
+            meta={"year": str(2020 + i % 3)},
+            sort={"date": f"{2020 + i % 3}-01-{i + 1:02d}"},
+        )
+        for i in range(7)
+    ]
+    report = index_documents(docs, tmp_path, bundle_docs=3)
+    bundle = tmp_path / "pagefind"
+    assert report.pages == 7 and report.bundles == 3
+    manifest = json.loads((bundle / INDEX_DIR / "index.json").read_text("utf-8"))
+    # 7 documents, at most 3 a bundle: the main bundle and two more, merged in the browser
+    assert manifest["bundles"] == [f"{BUNDLES_DIR}/1/", f"{BUNDLES_DIR}/2/"]
+    parts = [bundle, bundle / BUNDLES_DIR / "1", bundle / BUNDLES_DIR / "2"]
+    fragments = [_fragments(p) for p in parts]
+    assert [len(f) for f in fragments] == [3, 2, 2]
+    everything = {url: f for part in fragments for url, f in part.items()}
+    assert set(everything) == {f"/sang-kien/s{i}/" for i in range(7)}
+    one = everything["/sang-kien/s1/"]
+    assert one["meta"]["title"] == "Sáng kiến số 1 ở Đà Nẵng"
+    assert one["meta"][FOLDED_META_KEY] == "da doi"
+    assert one["filters"]["year"] == ["2021"]
+    assert one["content"].startswith("Sáng kiến số 1 ở Đà Nẵng")
+    for part in parts:
+        assert (part / "pagefind.js").is_file() and (part / "pagefind-entry.json").is_file()
+    # round robin over the date order: every bundle has the newest and the oldest alike
+    order = [docs[i].url for i in date_order(docs)]
+    assert set(fragments[0]) == {"/" + order[i] for i in (0, 3, 6)}
+    assert (bundle / INDEX_DIR / "word" / "sang.json").is_file()
+    assert report.index is not None and report.index.filters.docs == 7
+
+    # indexing again replaces everything (no stale bundle left behind)
+    again = index_documents(docs[:2], tmp_path, bundle_docs=3)
+    assert again.pages == 2
+    assert not (bundle / BUNDLES_DIR).exists()
+
+
+# ------------------------------------------------------------------------- the filter index
+
+
+def _filter_docs() -> list[SearchDoc]:
+    return [
+        _doc(
+            "sang-kien/a/",
+            "A",
+            filters={"year": ("2022",), "field": ("Y tế",)},
+            sort={"date": "2022-05-01"},
+        ),
+        _doc(
+            "sang-kien/b/",
+            "B",
+            filters={"year": ("2022",), "field": ("Điện",)},
+            sort={"date": "2022-07-01"},
+        ),
+        _doc(
+            "sang-kien/c/",
+            "C",
+            filters={"year": ("2021",), "field": ("Y tế",)},
+            sort={"date": "2021-01-01"},
+        ),
+        _doc("don-vi/u/", "Đơn vị U", kind="Đơn vị", filters={"province": ("Đà Nẵng",)}),
+        _doc("ca-nhan/p/", "Người P", kind="Cá nhân", description="Mô tả người P " * 20),
+    ]
+
+
+def test_date_order_newest_first_then_undated_by_kind() -> None:
+    docs = _filter_docs()
+    assert [docs[i].url for i in date_order(docs)] == [
+        "sang-kien/b/",
+        "sang-kien/a/",
+        "sang-kien/c/",
+        "don-vi/u/",
+        "ca-nhan/p/",
+    ]
+
+
+def test_write_filter_index(tmp_path: Path) -> None:
+    docs = _filter_docs()
+    out = tmp_path / "filters"
+    report = write_filter_index(out, docs, date_order(docs), chunk=2, head_values=1)
+    index = report.manifest
+    assert index["count"] == 5 and index["dated"] == 3 and index["chunk"] == 2
+    year = index["facets"]["year"]
+    assert year == {"multi": False, "n": 2, "values": [["2022", 2]]}  # head of 1 value
+    assert json.loads((out / "facet" / "year" / "values.json").read_text("utf-8"))["values"] == [
+        ["2022", 2],
+        ["2021", 1],
+    ]
+    # ordinals: b=0, a=1, c=2, u=3, p=4
+    y2022 = json.loads((out / "facet" / "year" / "0.json").read_text("utf-8"))
+    assert y2022["n"] == 2 and decode_ids(y2022["ids"], 5) == [0, 1]
+    # co-occurrence with the other facets, by value number ("Y tế" = 0: two documents)
+    fields = [
+        v
+        for v, _ in json.loads((out / "facet" / "field" / "values.json").read_text("utf-8"))[
+            "values"
+        ]
+    ]
+    assert fields == ["Y tế", "Điện"]
+    assert y2022["co"] == {"field": [[0, 1], [1, 1]], "kind": [[0, 2]]}
+    kinds = [
+        v
+        for v, _ in json.loads((out / "facet" / "kind" / "values.json").read_text("utf-8"))[
+            "values"
+        ]
+    ]
+    assert kinds[0] == "Sáng kiến"
+    assert decode_ids(
+        json.loads((out / "facet" / "kind" / "0.json").read_text("utf-8"))["ids"], 5
+    ) == [
+        0,
+        1,
+        2,
+    ]
+    rows = json.loads((out / "docs" / "0.json").read_text("utf-8"))
+    assert [r[0] for r in rows] == ["sang-kien/b/", "sang-kien/a/"]
+    last = json.loads((out / "docs" / "2.json").read_text("utf-8"))
+    assert last[0][:3] == ["ca-nhan/p/", "Người P", "Cá nhân"]
+    assert len(last[0][5]) <= 121 and last[0][5].endswith("…")
+    assert report.docs == 5 and report.lists == 2 + 2 + 3 + 1
+    assert not (out / "facet" / "award_form").exists()
+
+
+def test_write_filter_index_is_deterministic(tmp_path: Path) -> None:
+    docs = _filter_docs()
+
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+
+    write_filter_index(tmp_path / "one", docs, date_order(docs))
+    backwards = list(reversed(docs))
+    write_filter_index(tmp_path / "two", backwards, date_order(backwards))
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+# --------------------------------------------------------------------------- the word index
 
 
 def test_folded_words_and_shorten() -> None:
@@ -209,135 +416,89 @@ def test_folded_words_and_shorten() -> None:
     assert shorten("Mộthaibabốn", 5) == "Mộtha…"
 
 
-def test_read_indexed_pages_sorted_with_clean_titles(tmp_path: Path) -> None:
-    _, bundle = _sample_bundle(tmp_path)
-    pages = read_indexed_pages(bundle)
-    assert [p.url for p in pages] == sorted(p.url for p in pages)
-    assert all("¶" not in p.title for p in pages)
-    assert "title" not in pages[0].meta
-    assert read_indexed_pages(tmp_path / "nothing") == []
+def test_word_tokens() -> None:
+    assert word_tokens("Đổi mới_quy-trình; ÐÀ Nẵng 2022") == [
+        ("đổi", "doi"),
+        ("mới", "moi"),
+        ("quy", "quy"),
+        ("trình", "trinh"),
+        ("ðà", "da"),
+        ("nẵng", "nang"),
+        ("2022", "2022"),
+    ]
+    assert word_tokens("— …") == []
 
 
-def test_write_common_index_writes_ranked_lists(tmp_path: Path) -> None:
-    site, bundle = _sample_bundle(tmp_path)
-    report = write_common_index(bundle, site_dir=site, shard_share=0.5, shard_min_pages=0)
-    # "sáng kiến" is on 5 of 6 pages; "gioi thieu" on one only
-    assert report.pages == 6
-    assert report.shards["sang"] == 5
-    assert report.shards["kien"] == 5
-    assert "gioi" not in report.shards
-
-    manifest = json.loads((bundle / COMMON_WORDS_FILE).read_text(encoding="utf-8"))
-    assert manifest["pages"] == 6
-    assert manifest["shards"]["dir"] == COMMON_SHARDS_DIR
-    assert manifest["shards"]["words"] == report.shards
-    assert list(manifest["shards"]["words"]) == sorted(report.shards)
-
-    shard = json.loads((bundle / COMMON_SHARDS_DIR / "sang.json").read_text(encoding="utf-8"))
-    assert shard["word"] == "sang"
-    assert shard["total"] == 5
-    assert shard["pages"] == 6
-    urls = [e["url"] for e in shard["entries"]]
-    # title match first; then initiatives newest first (URL breaks the tie), then people
-    assert urls == ["khen-thuong/k/", "sang-kien/a/", "sang-kien/b/", "sang-kien/c/", "ca-nhan/p/"]
-    award = shard["entries"][0]
-    assert award["title"] == "Bằng khen cho sáng kiến tiêu biểu"
-    assert award["meta"] == {"kind": "Khen thưởng", "year": "2020"}
-    # the excerpt is the page's description, unescaped
-    assert award["excerpt"] == "Bằng khen & giấy khen cho sáng kiến tiêu biểu."
-    # without a description: the indexed text after the title
-    assert shard["entries"][1]["excerpt"] == "Sáng kiến số một."
-    # rank: the page's place in the common order, the same in every list
-    kien = json.loads((bundle / COMMON_SHARDS_DIR / "kien.json").read_text(encoding="utf-8"))
-    ranks = {e["url"]: e["rank"] for e in shard["entries"]}
-    assert all(ranks[e["url"]] == e["rank"] for e in kien["entries"])
-    assert ranks["sang-kien/a/"] < ranks["sang-kien/b/"] < ranks["khen-thuong/k/"]
+def _word_docs() -> list[SearchDoc]:
+    return [
+        _doc(
+            "sang-kien/a/",
+            "Điện năng tiết kiệm",
+            "Lưới điện năng lượng",
+            sort={"date": "2023-01-01"},
+            meta={"year": "2023"},
+        ),
+        _doc(
+            "sang-kien/b/",
+            "Máy hàn",
+            "Tại Đà Nẵng, máy hàn điện",
+            names="Nguyễn Văn Hùng",
+            sort={"date": "2022-01-01"},
+        ),
+        _doc("ca-nhan/h/", "Nguyễn Văn Hùng", "Kỹ sư điện ở Đà Nẵng", kind="Cá nhân"),
+    ]
 
 
-def test_write_common_index_is_deterministic_and_replaces_old_lists(tmp_path: Path) -> None:
-    site, bundle = _sample_bundle(tmp_path)
-    stale = bundle / COMMON_SHARDS_DIR / "stale.json"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("{}")
-    write_common_index(bundle, site_dir=site, shard_share=0.5, shard_min_pages=0)
-    assert not stale.exists()
-    first = {p.name: p.read_bytes() for p in (bundle / COMMON_SHARDS_DIR).iterdir()}
-    first[COMMON_WORDS_FILE] = (bundle / COMMON_WORDS_FILE).read_bytes()
-    write_common_index(bundle, site_dir=site, shard_share=0.5, shard_min_pages=0)
-    again = {p.name: p.read_bytes() for p in (bundle / COMMON_SHARDS_DIR).iterdir()}
-    again[COMMON_WORDS_FILE] = (bundle / COMMON_WORDS_FILE).read_bytes()
-    assert first == again
+def _json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_write_common_index_needs_enough_pages(tmp_path: Path) -> None:
-    site, bundle = _sample_bundle(tmp_path)
-    report = write_common_index(bundle, site_dir=site)  # default: at least 1,000 pages
-    assert report.shards == {}
-    assert not (bundle / COMMON_SHARDS_DIR).exists()
-    manifest = json.loads((bundle / COMMON_WORDS_FILE).read_text(encoding="utf-8"))
-    assert manifest["shards"]["words"] == {}
+def test_write_search_index_words(tmp_path: Path) -> None:
+    docs = _word_docs()
+    report = write_search_index(tmp_path, docs, bundles=["showcase-bundles/1/"])
+    manifest = _json(tmp_path / "index.json")
+    assert manifest["count"] == 3 and manifest["dated"] == 2
+    assert manifest["words"]["prefix"] == 2
+    assert manifest["words"]["count"] == report.words.words
+    assert manifest["words"]["files"] == sorted(p.stem for p in (tmp_path / "vocab").iterdir())
+    assert manifest["bundles"] == ["showcase-bundles/1/"]
+    # ordinals: a=0 (2023), b=1 (2022), h=2 (undated)
+    dien = _json(tmp_path / "word" / "dien.json")
+    assert dien["n"] == 3
+    assert decode_ids(dien["t"], 3) == [0]
+    assert decode_ids(dien["x"], 3) == [0, 1, 2]
+    assert "m" not in dien
+    hung = _json(tmp_path / "word" / "hung.json")
+    assert decode_ids(hung["m"], 3) == [1] and decode_ids(hung["t"], 3) == [2]
+    # "nang" is written "năng" (a) and "Nẵng" (b, h): the forms say which
+    forms = _json(tmp_path / "form" / "nang.json")
+    assert {k: decode_ids(v, 3) for k, v in forms.items()} == {"năng": [0], "nẵng": [1, 2]}
+    vocab = _json(tmp_path / "vocab" / "na.json")
+    assert ["nang", 3, 2, 1] in vocab  # "năng tiết" in a title: pair/nang.json
+    # a word written one way only: its form in the vocabulary, no form file
+    assert ["dien", 3, "điện", 1] in _json(tmp_path / "vocab" / "di.json")  # pair/dien.json
+    assert not (tmp_path / "form" / "dien.json").exists()
+    # most frequent first in a vocabulary file
+    entries = _json(tmp_path / "vocab" / "ng.json")
+    assert [e[1] for e in entries] == sorted((e[1] for e in entries), reverse=True)
+    # titles' adjacent words: "Điện năng" in a's title, "Nguyễn Văn" in h's
+    assert {k: decode_ids(v, 3) for k, v in _json(tmp_path / "pair" / "dien.json").items()} == {
+        "nang": [0]
+    }
+    assert decode_ids(_json(tmp_path / "pair" / "nguyen.json")["van"], 3) == [2]
+    # the kind and year are searchable words of the text
+    assert decode_ids(_json(tmp_path / "word" / "2023.json")["x"], 3) == [0]
 
 
-def test_result_lists_stay_small(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    bundle = site / "pagefind"
-    frag = bundle / "fragment"
-    frag.mkdir(parents=True)
-    long_text = "Sáng kiến cải tiến quy trình sản xuất nâng cao năng suất lao động " * 20
-    for i in range(400):
-        _page(
-            site,
-            frag,
-            f"/sang-kien/sang-kien-cai-tien-quy-trinh-so-{i:04d}/",
-            f"Sáng kiến cải tiến quy trình sản xuất số {i}" if i % 3 == 0 else f"Hồ sơ {i}",
-            long_text,
-            date=f"2022-01-{i % 28 + 1:02d}",
-            description=long_text,
-        )
-    write_common_index(bundle, site_dir=site, shard_share=0.3, shard_min_pages=0)
-    path = bundle / COMMON_SHARDS_DIR / "sang.json"
-    assert path.stat().st_size <= SHARD_MAX_BYTES
-    shard = json.loads(path.read_text(encoding="utf-8"))
-    entries = shard["entries"]
-    assert shard["total"] == 400
-    assert 40 <= len(entries) <= SHARD_MAX_ENTRIES
-    # the title part is capped, the rest (titled or not) follows the common order
-    head = entries[:SHARD_TITLE_ENTRIES]
-    assert all(e["title"].startswith("Sáng kiến") for e in head)
-    assert [e["rank"] for e in head] == sorted(e["rank"] for e in head)
-    rest = entries[SHARD_TITLE_ENTRIES:]
-    assert any(not e["title"].startswith("Sáng kiến") for e in rest)
-    assert [e["rank"] for e in rest] == sorted(e["rank"] for e in rest)
-    assert all(len(e["excerpt"]) <= SHARD_EXCERPT_CHARS + 1 for e in entries)
+def test_write_search_index_is_deterministic(tmp_path: Path) -> None:
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
 
-
-def test_folded_pairs_stay_inside_a_phrase() -> None:
-    assert folded_pairs("Sáng kiến, Đà Nẵng") == {"sang kien", "da nang"}
-    # punctuation ends a phrase: no "kien da"
-    assert "kien da" not in folded_pairs("sáng kiến. Đà Nẵng")
-    assert folded_pairs("sáng kiến Đà Nẵng", {"sang", "kien", "da"}) == {"sang kien", "kien da"}
-    assert shard_file_name("sang kien") == "sang_kien.json"
-    assert shard_file_name("sang") == "sang.json"
-
-
-def test_pairs_of_common_words_get_their_own_list(tmp_path: Path) -> None:
-    site, bundle = _sample_bundle(tmp_path)
-    report = write_common_index(
-        bundle, site_dir=site, shard_share=0.5, shard_min_pages=0, pair_share=0.5
-    )
-    # "sáng kiến" side by side on 5 of 6 pages (titles and text), "đơn vị" on all
-    assert report.pairs["sang kien"] == 5
-    assert report.pairs["don vi"] == 6
-    manifest = json.loads((bundle / COMMON_WORDS_FILE).read_text(encoding="utf-8"))
-    assert manifest["shards"]["pairs"] == report.pairs
-    shard = json.loads((bundle / COMMON_SHARDS_DIR / "sang_kien.json").read_text(encoding="utf-8"))
-    assert shard["word"] == "sang kien"
-    assert shard["total"] == 5
-    # the page with the phrase in its title first
-    assert shard["entries"][0]["url"] == "khen-thuong/k/"
-    # a higher bar: no pair list
-    again = write_common_index(
-        bundle, site_dir=site, shard_share=0.5, shard_min_pages=0, pair_share=0.9
-    )
-    assert "sang kien" not in again.pairs
-    assert not (bundle / COMMON_SHARDS_DIR / "sang_kien.json").exists()
+    write_search_index(tmp_path / "one", _word_docs() + _filter_docs()[:3])
+    write_search_index(tmp_path / "two", list(reversed(_word_docs() + _filter_docs()[:3])))
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    # writing again replaces the folders' content
+    write_search_index(tmp_path / "one", _word_docs()[:1])
+    assert not (tmp_path / "one" / "word" / "hung.json").exists()

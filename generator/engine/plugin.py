@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from generator.engine import pages as page_glue
 from generator.engine.sitemap import reproducible_sitemap
 from generator.engine.theme import apply_settings
+from generator.nodes import Site
 from generator.pipeline import DEFAULT_CONTENT, Project, check_content, index_search, render_docs
 from generator.problems import format_text, has_errors
 
@@ -38,6 +39,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         #: Docs paths whose body is trusted HTML from our templates.
         self.generated: set[str] = set()
+        self.site: Site | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, self.config.content)
@@ -51,6 +53,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         if has_errors(rendered.problems):
             raise PluginError("content has errors:\n" + format_text(rendered.problems))
         self.generated = rendered.generated
+        self.site = site
         log.info(
             "showcase: %d file(s) written, %d unchanged, %d removed",
             len(report.written),
@@ -78,5 +81,5 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         reproducible_sitemap(site_dir)
-        if self.config.search:
-            index_search(site_dir)
+        if self.config.search and self.site is not None:
+            index_search(self.site, site_dir)

@@ -1,47 +1,35 @@
 /*
- * Showcase search page (/tra-cuu/): query box + facets on the Pagefind JS API.
+ * Showcase search page (/tra-cuu/): query box + facets.
  *
  * Runs on any page holding
  *
- *   <div id="sk-search" data-filters="kind year field province unit award_form level status"></div>
+ *   <div id="sk-search" data-facets='[{"key": "kind", "label": "…"}, …]'></div>
  *
- * (optional: data-labels='{"unit": "Đơn vị", ...}' to rename facets,
- *  data-sort="date" to name the sort key, data-page-size="20").
- * Needs showcase-search.js loaded first (it finds the Pagefind bundle).
+ * The facet declaration comes from generator/facets.py through the page template
+ * (site_templates/pages/search.md.j2): this file keeps no list or label of its own.
+ * Optional: data-page-size="20". Needs showcase-search-core.js and
+ * showcase-search.js first.
  *
  * - Values inside one facet are alternatives (any of), facets combine (and).
  * - Counts next to each value: how many results that value would give with the
  *   other facets as they are.
  * - State lives in the address (?q=…&kind=…&year=…&sort=…, history.replaceState)
  *   so a view can be shared and is restored on load.
- * - An empty query with filters lists the matching records, newest first. With
- *   neither, only the facets (with their totals) are shown: a search without
- *   words downloads Pagefind's whole word index.
- * - A query made only of common words ("sáng kiến"), with no filter and no
- *   sort chosen, is answered at once from the precomputed common-word lists
- *   (showcase-search.js, run()); Pagefind is fetched only once that answer
- *   is painted, then runs in the background (its worker) to count the facets
- *   and to page beyond the lists.
- * - Ranked by relevance, a query with diacritics (or đ) lists the results that
- *   hold its words with the same diacritics first (showcase-search.js,
- *   rankedResults: the top 30 of Pagefind's order, stable-partitioned).
- * - In other queries, runs of words found on most pages are left out
- *   (showcase-search.js, plan()), with a button to search with them anyway.
+ * - Without words, filters are answered from the filter index
+ *   (pagefind/showcase-index/facet/, generator/search_filters.py): the lists of the
+ *   chosen values are fetched and intersected here, then the first results'
+ *   metadata; Pagefind is not loaded at all. With neither words nor filters,
+ *   only the facets (with their totals) are shown.
+ * - With words, the word index answers (showcase-search.js, wordSearch), its
+ *   results intersected with the chosen values; the counts then come from the
+ *   lists of each facet's most frequent values, fetched after the results are
+ *   shown. A quoted phrase goes to Pagefind (filters and counts included).
  * - Re-initialises after Material's instant navigation (document$).
  */
 (function () {
   "use strict";
 
-  var LABELS = {
-    kind: "Loại hồ sơ",
-    year: "Năm",
-    field: "Lĩnh vực",
-    unit: "Đơn vị",
-    province: "Tỉnh, thành phố",
-    award_form: "Hình thức khen thưởng",
-    level: "Cấp công nhận",
-    status: "Tình trạng"
-  };
+  var core = window.ShowcaseSearchCore;
   var T = {
     query: "Từ khóa",
     placeholder: "Nhập từ khóa, ví dụ: chuyển đổi số",
@@ -54,8 +42,6 @@
     oldest: "Cũ nhất",
     loading: "Đang tìm…",
     idle: "Nhập từ khóa hoặc chọn bộ lọc để xem danh sách hồ sơ.",
-    keep: "Tìm cả những từ này",
-    counting: "Đang đếm…",
     none: "Không tìm thấy kết quả",
     error: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
     more: "Xem thêm kết quả",
@@ -64,21 +50,14 @@
     },
     showLess: "Thu gọn",
     results: function (n) {
-      return fmt(n) + " kết quả";
+      return core.formatNumber(n) + " kết quả";
     },
-    all: function (n) {
-      return "Tất cả " + fmt(n) + " hồ sơ";
+    resultsAria: function (n) {
+      return core.formatNumber(n) + " kết quả";
     }
   };
   var SHORT_LIST = 8;
-
-  function fmt(n) {
-    try {
-      return n.toLocaleString("vi-VN");
-    } catch (e) {
-      return String(n);
-    }
-  }
+  var SORT_KEY = "date";
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -92,78 +71,35 @@
     return node;
   }
 
-  var collator = typeof Intl !== "undefined" && Intl.Collator ? new Intl.Collator("vi") : null;
-  function compareText(a, b) {
-    return collator ? collator.compare(a, b) : a < b ? -1 : a > b ? 1 : 0;
-  }
-
-  function readState(keys) {
-    var params = new URLSearchParams(location.search);
-    var filters = {};
-    keys.forEach(function (k) {
-      var values = params.getAll(k).filter(function (v) {
-        return v !== "";
-      });
-      if (values.length) filters[k] = values;
-    });
-    return { q: params.get("q") || "", filters: filters, sort: params.get("sort") || "" };
-  }
-
-  function writeState(state, keys) {
-    var params = new URLSearchParams(location.search);
-    ["q", "sort"].concat(keys).forEach(function (k) {
-      params.delete(k);
-    });
-    if (state.q) params.set("q", state.q);
-    keys.forEach(function (k) {
-      (state.filters[k] || []).forEach(function (v) {
-        params.append(k, v);
-      });
-    });
-    if (state.sort) params.set("sort", state.sort);
-    var qs = params.toString();
-    var url = location.pathname + (qs ? "?" + qs : "") + location.hash;
-    if (url !== location.pathname + location.search + location.hash) {
-      history.replaceState(history.state, "", url);
-    }
-  }
-
-  function pagefindFilters(filters, except) {
-    var out = {};
-    Object.keys(filters).forEach(function (k) {
-      if (k !== except && filters[k] && filters[k].length) out[k] = { any: filters[k].slice() };
-    });
-    return out;
-  }
+  /* ------------------------------------------------------------------ page */
 
   function mount(root) {
     if (!root || root.getAttribute("data-sk-ready") === "true") return;
     var api = window.ShowcaseSearch;
-    if (!api) {
+    var facets = [];
+    try {
+      facets = JSON.parse(root.getAttribute("data-facets") || "[]");
+    } catch (e) {
+      facets = [];
+    }
+    if (!api || !core || !facets.length) {
       root.textContent = T.error;
       return;
     }
     root.setAttribute("data-sk-ready", "true");
 
-    var keys = (root.getAttribute("data-filters") || "kind year field province unit award_form level status")
-      .split(/[\s,]+/)
-      .filter(Boolean);
-    var labels = Object.assign({}, LABELS);
-    try {
-      Object.assign(labels, JSON.parse(root.getAttribute("data-labels") || "{}"));
-    } catch (e) {
-      /* keep defaults */
-    }
-    var sortKey = root.getAttribute("data-sort") || "date";
+    var keys = facets.map(function (f) {
+      return f.key;
+    });
     var pageSize = parseInt(root.getAttribute("data-page-size") || "20", 10) || 20;
+    var index = api.index;
 
-    var state = readState(keys);
+    var state = core.readState(location.search, keys);
     var expanded = {};
     var seq = 0;
     var timer = 0;
     var current = null;
     var allCounts = null;
-    var forcedQuery = null;
 
     /* ------------------------------------------------------------- skeleton */
     root.textContent = "";
@@ -180,7 +116,6 @@
       name: "q",
       autocomplete: "off",
       spellcheck: "false",
-      enterkeyhint: "search",
       placeholder: T.placeholder
     });
     input.value = state.q;
@@ -188,11 +123,10 @@
     var sortSel = el("select", { className: "sk-facets__sort", "aria-label": T.sort });
     [
       ["", T.relevance],
-      [sortKey + "-desc", T.newest],
-      [sortKey + "-asc", T.oldest]
+      [SORT_KEY + "-desc", T.newest],
+      [SORT_KEY + "-asc", T.oldest]
     ].forEach(function (o) {
-      var opt = el("option", { value: o[0] }, o[1]);
-      sortSel.appendChild(opt);
+      sortSel.appendChild(el("option", { value: o[0] }, o[1]));
     });
     sortSel.value = state.sort;
     row.appendChild(sortSel);
@@ -224,11 +158,14 @@
     root.appendChild(layout);
 
     /* ---------------------------------------------------------------- facets */
+
+    /** counts: {key: {value name: count}}; a value without a count is not listed. */
     function renderGroups(counts) {
       var focusedId = document.activeElement && root.contains(document.activeElement) ? document.activeElement.id : null;
       groups.textContent = "";
       var active = 0;
-      keys.forEach(function (key, gi) {
+      facets.forEach(function (facet, gi) {
+        var key = facet.key;
         var values = Object.assign({}, (counts || {})[key] || {});
         (state.filters[key] || []).forEach(function (v) {
           active++;
@@ -239,11 +176,11 @@
         });
         if (!names.length) return;
         names.sort(function (a, b) {
-          if (key === "year") return compareText(b, a);
-          return values[b] - values[a] || compareText(a, b);
+          if (facet.newestFirst) return core.compareText(b, a);
+          return values[b] - values[a] || core.compareText(a, b);
         });
         var fs = el("fieldset", { className: "sk-facet", "data-facet": key });
-        fs.appendChild(el("legend", { className: "sk-facet__legend" }, labels[key] || key));
+        fs.appendChild(el("legend", { className: "sk-facet__legend" }, facet.label));
         var ul = el("ul", { className: "sk-facet__values" });
         var limit = expanded[key] ? names.length : SHORT_LIST;
         names.forEach(function (name, i) {
@@ -255,17 +192,22 @@
           cb.checked = selected;
           var lab = el("label", { for: id });
           lab.appendChild(el("span", { className: "sk-facet__name" }, name));
-          lab.appendChild(el("span", { className: "sk-facet__count", "aria-label": fmt(values[name]) + " kết quả" }, fmt(values[name])));
+          var count = el("span", { className: "sk-facet__count" }, core.formatNumber(values[name]));
+          count.setAttribute("aria-label", T.resultsAria(values[name]));
+          lab.appendChild(count);
           li.appendChild(cb);
           li.appendChild(lab);
           ul.appendChild(li);
         });
         fs.appendChild(ul);
-        if (names.length > SHORT_LIST) {
+        var hidden = facetHasMore(key)
+          ? indexInfo.facets[key].n - Math.min(names.length, SHORT_LIST)
+          : names.length - SHORT_LIST;
+        if (hidden > 0 || expanded[key]) {
           var tgl = el(
             "button",
             { type: "button", className: "sk-facet__toggle", "data-key": key, "aria-expanded": expanded[key] ? "true" : "false" },
-            expanded[key] ? T.showLess : T.showAll(names.length - SHORT_LIST)
+            expanded[key] ? T.showLess : T.showAll(hidden)
           );
           tgl.id = "sk-f-toggle-" + key;
           fs.appendChild(tgl);
@@ -280,21 +222,22 @@
       }
     }
 
-    /* --------------------------------------------------------------- results */
-    // current: {q, plan, run (a showcase-search.js run) | results (Pagefind's) and ranked}
-    function nextItems(cur) {
-      return cur.run ? cur.run.next(pageSize) : cur.ranked.next(pageSize);
+    var indexInfo = null; // showcase-index/index.json once loaded
+
+    function facetHasMore(key) {
+      var facet = indexInfo && indexInfo.facets[key];
+      return !!(facet && facet.n > (index.values[key] || []).length);
     }
 
-    function hasMore(cur) {
-      return cur.run ? cur.run.hasMore() : cur.ranked.hasMore();
-    }
+    /* --------------------------------------------------------------- results */
+    // current: {q, plan, next(n) → Promise<items>, hasMore()}
 
     function showMore() {
       if (!current) return Promise.resolve();
       var cur = current;
       moreBtn.disabled = true;
-      return nextItems(cur)
+      return cur
+        .next(pageSize)
         .then(function (items) {
           if (cur !== current) return;
           var frag = document.createDocumentFragment();
@@ -302,7 +245,8 @@
             frag.appendChild(api.renderResult(d, cur.q, cur.plan));
           });
           list.appendChild(frag);
-          moreBtn.hidden = !hasMore(cur);
+          moreBtn.hidden = !cur.hasMore();
+          markDone();
         })
         .catch(function (err) {
           if (cur !== current) return;
@@ -314,24 +258,19 @@
         });
     }
 
-    function searchOptions(except, unsorted) {
-      var opts = { filters: pagefindFilters(state.filters, except) };
-      var sort = unsorted ? "" : state.sort || (state.q ? "" : sortKey + "-desc");
-      if (sort) {
-        var i = sort.lastIndexOf("-");
-        var o = {};
-        o[sort.slice(0, i)] = sort.slice(i + 1);
-        opts.sort = o;
-      }
-      return opts;
+    /** For measuring: the first results of the current state are on screen. */
+    function markDone() {
+      if (root.getAttribute("data-sk-done") === String(seq)) return;
+      root.setAttribute("data-sk-done", String(seq));
+      if (window.performance && performance.mark) performance.mark("sk-results-" + seq);
     }
 
-    function noteButton(label) {
-      var btn = el("button", { type: "button", className: "md-button sk-facets__note" }, label);
-      btn.addEventListener("click", function () {
-        run(true);
-      });
-      return btn;
+    function searchOptions(except, unsorted) {
+      var opts = { filters: core.pagefindFilters(state.filters, except) };
+      var sort = unsorted ? "" : state.sort || (state.q ? "" : SORT_KEY + "-desc");
+      var o = core.sortOption(sort);
+      if (o) opts.sort = o;
+      return opts;
     }
 
     function loadCounts(pf) {
@@ -341,89 +280,296 @@
       return allCounts;
     }
 
+    function showResults(cur, items, text) {
+      current = cur;
+      list.textContent = "";
+      main.setAttribute("aria-busy", "false");
+      status.textContent = text;
+      var frag = document.createDocumentFragment();
+      items.forEach(function (item) {
+        frag.appendChild(api.renderResult(item, cur.q, cur.plan));
+      });
+      list.appendChild(frag);
+      moreBtn.hidden = !cur.hasMore();
+      markDone();
+    }
+
+    /* -------------------------------------------- no words: the filter index */
+
+    /** Facet totals as renderGroups wants them. */
+    function totalCounts() {
+      var out = {};
+      keys.forEach(function (k) {
+        out[k] = {};
+        (index.values[k] || []).forEach(function (pair) {
+          out[k][pair[0]] = pair[1];
+        });
+      });
+      return out;
+    }
+
+    function totalsByNumber() {
+      var out = {};
+      keys.forEach(function (k) {
+        out[k] = (index.values[k] || []).map(function (pair) {
+          return pair[1];
+        });
+      });
+      return out;
+    }
+
     /**
-     * A query of common words only, no filter, no sort: the first results come
-     * from the precomputed lists; Pagefind runs in the background for the
-     * facet counts and the exact total, and serves "Xem thêm" past the lists.
+     * Counts of every listed value with the other facets as chosen; fetches the
+     * lists it needs for exact counts (the values shown first), then calls
+     * `done(counts)` with {key: {name: count}}. Returns the counts known now.
      */
-    function runCommon(id, plan) {
-      return api.run(state.q).then(function (r) {
-        if (id !== seq) return;
-        if (r.source !== "common") return runPagefind(id, plan);
-        return r.next(pageSize).then(function (items) {
-          if (id !== seq) return;
-          current = { q: state.q, plan: r.plan, run: r };
-          var cur = current;
-          list.textContent = "";
-          main.setAttribute("aria-busy", "false");
-          status.textContent = api.statusText(r);
-          var frag = document.createDocumentFragment();
-          items.forEach(function (item) {
-            frag.appendChild(api.renderResult(item, state.q, r.plan));
+    function filterCounts(chosen, id, done, again) {
+      var totals = totalsByNumber();
+      var out = {};
+      var need = [];
+      keys.forEach(function (key) {
+        var values = index.values[key] || [];
+        var numbers = values.map(function (pair, i) {
+          return i;
+        });
+        var res = core.facetCounts(indexInfo, key, numbers, chosen, index.lists, totals);
+        out[key] = {};
+        res.counts.forEach(function (n, v) {
+          out[key][values[v][0]] = n;
+        });
+        // Exact counts for the likeliest of the rest: the largest upper bounds.
+        var candidates = res.missing
+          .filter(function (v) {
+            return res.bounds.get(v);
+          })
+          .sort(function (a, b) {
+            return res.bounds.get(b) - res.bounds.get(a) || a - b;
+          })
+          .slice(0, expanded[key] ? 200 : SHORT_LIST);
+        candidates.forEach(function (v) {
+          need.push([key, v]);
+        });
+      });
+      if (need.length && !again) {
+        groups.setAttribute("aria-busy", "true");
+        Promise.all(
+          need.map(function (kv) {
+            return index.list(kv[0], kv[1]);
+          })
+        )
+          .then(function () {
+            if (id !== seq) return;
+            done(filterCounts(chosen, id, null, true));
+          })
+          .catch(function (err) {
+            if (window.console) console.error("showcase-facets:", err);
           });
-          list.appendChild(frag);
-          moreBtn.hidden = !r.hasMore();
-          if (r.approximate) {
-            groups.textContent = "";
-            groups.appendChild(el("p", { className: "sk-facets__counting" }, T.counting));
-            groups.setAttribute("aria-busy", "true");
-          }
-          // Counts (and the exact total) from Pagefind, in its worker; fetched
-          // only once the answer from the lists has been painted.
-          return afterPaint()
-            .then(function () {
-              return api.load();
+      } else if (done) {
+        done(out);
+      }
+      return out;
+    }
+
+    function runFilters(id) {
+      return index.manifest().then(function (m) {
+        indexInfo = m;
+        var active = Object.keys(state.filters).some(function (k) {
+          return state.filters[k].length;
+        });
+        if (!active) {
+          // Neither words nor filters: the facets and their totals only.
+          if (id !== seq) return;
+          current = null;
+          list.textContent = "";
+          moreBtn.hidden = true;
+          main.setAttribute("aria-busy", "false");
+          status.textContent = T.idle;
+          groups.removeAttribute("aria-busy");
+          renderGroups(totalCounts());
+          markDone();
+          return;
+        }
+        var expandedKeys = keys.filter(function (k) {
+          return expanded[k];
+        });
+        return Promise.all(
+          [selectedNumbers()].concat(
+            expandedKeys.map(function (k) {
+              return index.allValues(k);
             })
-            .then(function (pf) {
-              return loadCounts(pf).then(function () {
-                return r.pagefind();
+          )
+        ).then(function (got) {
+          if (id !== seq) return;
+          var selected = got[0];
+          var set = restrict(null, selected, null, m.count);
+          var total = core.countSet(set);
+          var direction = (core.sortOption(state.sort) || {})[SORT_KEY] === "asc" ? "asc" : "desc";
+          var cursor = 0;
+          var cur = {
+            q: "",
+            plan: null,
+            hasMore: function () {
+              return cursor < total;
+            },
+            next: function (n) {
+              var ordinals = core.pickOrdinals(set, m.count, m.dated, direction, cursor, n);
+              cursor += ordinals.length;
+              return index.rows(ordinals).then(function (rows) {
+                return rows.map(api.fromRow);
               });
-            })
-            .then(function (search) {
-              if (cur !== current || id !== seq) return;
+            }
+          };
+          return cur.next(pageSize).then(function (items) {
+            if (id !== seq) return;
+            showResults(cur, items, total ? T.results(total) : T.none);
+            var counts = filterCounts(selected, id, function (exact) {
+              if (id !== seq) return;
               groups.removeAttribute("aria-busy");
-              renderGroups(search ? search.filters : {});
-              status.textContent = api.statusText(r);
-              moreBtn.hidden = !r.hasMore();
+              renderGroups(exact);
             });
+            renderGroups(counts);
+          });
         });
       });
     }
 
-    /** Resolves after the next frame has been painted. */
-    function afterPaint() {
-      return new Promise(function (resolve) {
-        if (window.requestAnimationFrame) {
-          window.requestAnimationFrame(function () {
-            setTimeout(resolve, 0);
+    /* ------------------------------------------------ words: the word index */
+
+    /** The chosen facet values as value numbers ({key: [numbers]}), their lists loaded. */
+    function selectedNumbers() {
+      var activeKeys = Object.keys(state.filters).filter(function (k) {
+        return state.filters[k].length;
+      });
+      return Promise.all(
+        activeKeys.map(function (k) {
+          return index.numbers(k, state.filters[k]);
+        })
+      ).then(function (found) {
+        var selected = {};
+        var loads = [];
+        activeKeys.forEach(function (k, i) {
+          selected[k] = state.filters[k]
+            .map(function (name) {
+              return found[i][name];
+            })
+            .filter(function (n) {
+              return n !== undefined;
+            });
+          // a chosen value the index does not know matches nothing
+          if (selected[k].length < state.filters[k].length && !selected[k].length) selected[k] = [-1];
+          selected[k].forEach(function (n) {
+            if (n >= 0) loads.push(index.list(k, n));
           });
-        } else {
-          setTimeout(resolve, 0);
-        }
+        });
+        return Promise.all(loads).then(function () {
+          return selected;
+        });
       });
     }
+
+    /** Documents matching `selected` within `within` (a bitset; null = all). */
+    function restrict(within, selected, except, count) {
+      var unknown = Object.keys(selected).some(function (k) {
+        return k !== except && selected[k].indexOf(-1) >= 0;
+      });
+      if (unknown) return core.emptySet(count);
+      var set = core.matchSet(selected, index.lists, except);
+      if (!set) return within;
+      return within ? core.andSets(within, set) : set;
+    }
+
+    /**
+     * Counts with words: for each facet, how many of the text's results each of
+     * its most frequent values (and the chosen ones) would leave, with the other
+     * facets as chosen. Fetches those values' lists (after the results are shown).
+     */
+    function textCounts(id, textSet, selected, count) {
+      var wanted = [];
+      keys.forEach(function (key) {
+        var values = index.values[key] || [];
+        var limit = expanded[key] ? values.length : SHORT_LIST;
+        values.forEach(function (pair, n) {
+          var chosen = (selected[key] || []).indexOf(n) >= 0;
+          if (n < limit || chosen) wanted.push([key, n]);
+        });
+      });
+      groups.setAttribute("aria-busy", "true");
+      return Promise.all(
+        wanted.map(function (kv) {
+          return index.list(kv[0], kv[1]);
+        })
+      ).then(function () {
+        if (id !== seq) return;
+        var out = {};
+        keys.forEach(function (key) {
+          out[key] = {};
+          var within = restrict(textSet, selected, key, count);
+          wanted.forEach(function (kv) {
+            if (kv[0] !== key) return;
+            var list = index.lists[key + "/" + kv[1]];
+            out[key][index.values[key][kv[1]][0]] = core.countSet(core.andSets(within, list.set));
+          });
+        });
+        groups.removeAttribute("aria-busy");
+        renderGroups(out);
+      });
+    }
+
+    function runWords(id, plan) {
+      return Promise.all([index.manifest(), api.wordSearch(plan), selectedNumbers()]).then(function (got) {
+        if (id !== seq) return;
+        indexInfo = got[0];
+        var count = got[0].count;
+        var found = got[1];
+        var selected = got[2];
+        var textSet = core.setOf(found.ordinals, count);
+        var chosen = restrict(null, selected, null, count);
+        var ordinals = chosen
+          ? found.ordinals.filter(function (o) {
+              return core.hasOrdinal(chosen, o);
+            })
+          : found.ordinals;
+        var direction = (core.sortOption(state.sort) || {})[SORT_KEY];
+        if (direction) {
+          var dated = got[0].dated;
+          ordinals = ordinals.slice().sort(function (a, b) {
+            var da = a < dated ? 0 : 1;
+            var db = b < dated ? 0 : 1;
+            if (da !== db) return da - db;
+            return direction === "asc" && !da ? b - a : a - b;
+          });
+        }
+        var cur = api.pagedRows(ordinals);
+        cur.q = state.q;
+        cur.plan = plan;
+        return cur.next(pageSize).then(function (items) {
+          if (id !== seq) return;
+          showResults(cur, items, ordinals.length ? T.results(ordinals.length) : T.none);
+          return textCounts(id, textSet, selected, count);
+        });
+      });
+    }
+
+    /* ------------------------------------------- quoted phrases: Pagefind */
 
     function runPagefind(id, plan) {
       return api
         .load()
         .then(function (pf) {
-          return loadCounts(pf).then(function (all) {
-            return { pf: pf, all: all };
+          var q = plan.pagefindQuery;
+          var activeKeys = Object.keys(state.filters).filter(function (k) {
+            return state.filters[k].length;
+          });
+          // Searches count the values of the filters they do not mention only once
+          // every filter chunk is loaded (loadCounts).
+          return loadCounts(pf).then(function () {
+            return { pf: pf, q: q, activeKeys: activeKeys };
           });
         })
         .then(function (ctx) {
           var pf = ctx.pf;
-          var q = plan.pagefindQuery ? plan.pagefindQuery : null;
-          var activeKeys = Object.keys(state.filters).filter(function (k) {
-            return state.filters[k].length;
-          });
-          var hasFilters = activeKeys.length > 0;
-          // Neither words nor filters: show the facets only. A search without
-          // words makes Pagefind download its whole word index (8.5 MB at
-          // 10,000 records), so it runs only once a filter is chosen.
-          if (!q && !hasFilters) {
-            return { all: ctx.all, res: [null], activeKeys: [], hasFilters: false, skipped: true };
-          }
+          var q = ctx.q;
+          var activeKeys = ctx.activeKeys;
           // Counts for a facet with a selection come from a search without it,
           // so its other values show what choosing them as well would add.
           var jobs = [pf.search(q, searchOptions(null))];
@@ -432,7 +578,7 @@
           });
           // Sorting by date leaves out pages without a date (units, people,
           // hand-written pages): list them after the dated ones.
-          var undated = !!(state.sort || !q);
+          var undated = !!state.sort;
           if (undated) jobs.push(pf.search(q, searchOptions(null, true)));
           return Promise.all(jobs).then(function (res) {
             if (undated) {
@@ -452,69 +598,63 @@
                 filters: all.filters
               };
             }
-            return { all: ctx.all, res: res, activeKeys: activeKeys, hasFilters: hasFilters };
+            return { res: res, activeKeys: activeKeys };
           });
         })
         .then(function (r) {
           if (id !== seq) return;
           var main0 = r.res[0];
-          // A search with neither words nor filters counts nothing: use the totals.
-          var counts = Object.assign({}, !state.q && !r.hasFilters ? r.all : main0 && main0.filters);
+          var counts = Object.assign({}, main0 && main0.filters);
           r.activeKeys.forEach(function (k, i) {
             var s = r.res[i + 1];
             if (s && s.filters && s.filters[k]) counts[k] = s.filters[k];
           });
           groups.removeAttribute("aria-busy");
           renderGroups(counts);
-          list.textContent = "";
-          main.setAttribute("aria-busy", "false");
-          moreBtn.hidden = true;
-          if (r.skipped) {
-            current = null;
-            status.textContent = T.idle;
-            return;
-          }
           var results = main0 ? main0.results : [];
-          // Ranked by relevance: exact-diacritic matches first, as in the header
-          // (showcase-search.js, rankedResults). A chosen sort order stays as it is.
+          // Ranked by relevance: as in the header (showcase-search.js,
+          // rankedResults). A chosen sort order stays as it is.
           var ranked = api.rankedResults(results, state.sort ? "" : plan.pagefindQuery);
-          current = { q: state.q, plan: plan, results: results, ranked: ranked };
           var n = results.length;
-          status.textContent = n ? (state.q || r.hasFilters ? T.results(n) : T.all(n)) : T.none;
-          if (plan.dropped.length) {
-            status.textContent += " · " + api.T.dropped(plan.dropped);
-            note.appendChild(noteButton(T.keep));
-          }
-          return showMore();
+          var text = n ? T.results(n) : T.none;
+          var cur = {
+            q: state.q,
+            plan: plan,
+            hasMore: ranked.hasMore,
+            next: function (size) {
+              return ranked.next(size);
+            }
+          };
+          return cur.next(pageSize).then(function (items) {
+            if (id !== seq) return;
+            showResults(cur, items, text);
+          });
         });
     }
 
-    function run(force) {
+    function run() {
       var id = ++seq;
-      // "search with them too" holds for this query until it changes
-      if (force) forcedQuery = state.q;
-      force = force || (forcedQuery !== null && forcedQuery === state.q);
-      writeState(state, keys);
+      var qs = core.writeState(state, keys, location.search);
+      var url = location.pathname + qs + location.hash;
+      if (url !== location.pathname + location.search + location.hash) {
+        history.replaceState(history.state, "", url);
+      }
       status.textContent = T.loading;
       main.setAttribute("aria-busy", "true");
       note.textContent = "";
-      var hasFilters = Object.keys(state.filters).some(function (k) {
-        return state.filters[k].length;
+      var plan = core.makePlan(state.q);
+      var job;
+      if (!state.q) job = runFilters(id);
+      else if (plan.source === "pagefind") job = runPagefind(id, plan);
+      else job = runWords(id, plan);
+      job.catch(function (err) {
+        allCounts = null;
+        if (id !== seq) return;
+        status.textContent = T.error;
+        main.setAttribute("aria-busy", "false");
+        groups.removeAttribute("aria-busy");
+        if (window.console) console.error("showcase-facets:", err);
       });
-      api
-        .plan(state.q, force)
-        .then(function (plan) {
-          if (id !== seq) return;
-          if (plan.source === "common" && !hasFilters && !state.sort) return runCommon(id, plan);
-          return runPagefind(id, plan);
-        })
-        .catch(function (err) {
-          allCounts = null;
-          if (id !== seq) return;
-          status.textContent = T.error;
-          main.setAttribute("aria-busy", "false");
-          if (window.console) console.error("showcase-facets:", err);
-        });
     }
 
     /* ---------------------------------------------------------------- events */
