@@ -5,11 +5,20 @@ import globals from "globals";
 
 export default [
   {
-    ignores: ["node_modules/", "site/", "docs_generated/", "**/pagefind/"]
+    ignores: [
+      "node_modules/",
+      "site/",
+      "docs_generated/",
+      "**/pagefind/",
+      ".showcase-build/",
+      ".site-build-*/",
+      "test-artifacts/",
+      "bench-out/"
+    ]
   },
   js.configs.recommended,
   {
-    files: ["site_templates/overrides/assets/javascripts/**/*.js"],
+    files: ["site_templates/overrides/assets/javascripts/**/*.js", "generator/preview.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

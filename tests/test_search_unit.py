@@ -152,7 +152,7 @@ def test_facets_are_declared_once() -> None:
     assert all(f["label"] for f in declared)
     assert len(set(FACET_KEYS)) == len(FACET_KEYS)
     search_page = (REPO / "site_templates" / "pages" / "search.md.j2").read_text(encoding="utf-8")
-    assert 'data-facets="{{ facets | h }}"' in search_page
+    assert 'data-facets="{{ facets_json }}"' in search_page
     for name in ("showcase-facets.js", "showcase-search.js", "showcase-search-core.js"):
         js = (REPO / "site_templates/overrides/assets/javascripts" / name).read_text("utf-8")
         for facet in FACETS:
