@@ -150,14 +150,9 @@ def share_meta_tags(
                 ("property", "og:image:height", str(image.height)),
             ]
         tags.append(("property", "og:image:alt", alt))
-    tags += [
-        ("name", "twitter:card", "summary_large_image" if image_url else "summary"),
-        ("name", "twitter:title", title),
-    ]
-    if description:
-        tags.append(("name", "twitter:description", description))
-    if image_url:
-        tags += [("name", "twitter:image", image_url), ("name", "twitter:image:alt", alt)]
+    # X (Twitter) reads og:title, og:description and og:image when its own are absent: only
+    # the card type is its own (every page carries these tags; repeating them costs bytes).
+    tags.append(("name", "twitter:card", "summary_large_image" if image_url else "summary"))
     return tags
 
 

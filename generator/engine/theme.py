@@ -53,14 +53,14 @@ def apply_settings(config: MkDocsConfig, settings: SiteConfig, base_url: str) ->
     palette = [light]
     if settings.dark_mode:
         light["media"] = LIGHT
-        light["toggle"] = {"icon": "material/weather-night", "name": "Chuyển sang chế độ tối"}
+        light["toggle"] = {"icon": "material/brightness-2", "name": "Chuyển sang chế độ tối"}
         palette.append(
             {
                 "media": DARK,
                 "scheme": "slate",
                 "primary": primary,
                 "accent": accent,
-                "toggle": {"icon": "material/weather-sunny", "name": "Chuyển sang chế độ sáng"},
+                "toggle": {"icon": "material/white-balance-sunny", "name": "Chuyển sang chế độ sáng"},
             }
         )
     theme = config.theme
