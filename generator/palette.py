@@ -157,6 +157,60 @@ def dark_text(colour: str) -> str:
     return lightest_needed(colour, passes)
 
 
+def _primary_rules(name: str, colour: str) -> list[str]:
+    header = header_colour(colour)
+    return [
+        f"[data-md-color-primary={name}] {{",
+        f"  --md-primary-fg-color: {header};",
+        f"  --md-primary-fg-color--light: {blend(header, WHITE, 0.8)};",
+        f"  --md-primary-fg-color--dark: {_with_lightness(header, _lightness(header) * 0.85)};",
+        f"  --md-primary-bg-color: {WHITE};",
+        "  --md-primary-bg-color--light: #ffffffd9;",
+        f"  --md-typeset-a-color: {light_text(colour)};",
+        "}",
+        f"[data-md-color-scheme=slate][data-md-color-primary={name}] {{",
+        f"  --md-typeset-a-color: {dark_text(colour)};",
+        "}",
+    ]
+
+
+def _accent_rules(name: str, colour: str) -> list[str]:
+    light = light_text(colour)
+    dark = dark_text(colour)
+    return [
+        f"[data-md-color-accent={name}] {{",
+        f"  --md-accent-fg-color: {light};",
+        f"  --md-accent-fg-color--transparent: {light}1a;",
+        f"  --md-accent-bg-color: {WHITE};",
+        "  --md-accent-bg-color--light: #ffffffb3;",
+        "}",
+        f"[data-md-color-scheme=slate][data-md-color-accent={name}] {{",
+        f"  --md-accent-fg-color: {dark};",
+        f"  --md-accent-fg-color--transparent: {dark}1a;",
+        "  --md-accent-bg-color: #000000de;",
+        "  --md-accent-bg-color--light: #0000008a;",
+        "}",
+    ]
+
+
+def is_hex(colour: str) -> bool:
+    return colour.startswith("#")
+
+
+def custom_css(primary: str, accent: str) -> str:
+    """Rules for Material's ``custom`` colours, when site.yml gives a hex colour.
+
+    Material only knows its named colours; a hex colour is passed to it as ``custom`` and
+    defined here, adjusted like the named ones so that it passes AA.
+    """
+    lines = ["/* Generated from content/site.yml's palette (generator.palette.custom_css). */"]
+    if is_hex(primary):
+        lines += _primary_rules("custom", primary.lower())
+    if is_hex(accent):
+        lines += _accent_rules("custom", accent.lower())
+    return "\n".join(lines) + "\n"
+
+
 def palette_css() -> str:
     """The CSS overrides for every named primary and accent colour (deterministic)."""
     lines = [
@@ -165,37 +219,7 @@ def palette_css() -> str:
         "   until header text, links and the accent pass WCAG AA in both schemes. */",
     ]
     for name, colour in PRIMARY.items():
-        header = header_colour(colour)
-        light_link = light_text(colour)
-        dark_link = dark_text(colour)
-        lines += [
-            f"[data-md-color-primary={name}] {{",
-            f"  --md-primary-fg-color: {header};",
-            f"  --md-primary-fg-color--light: {blend(header, WHITE, 0.8)};",
-            f"  --md-primary-fg-color--dark: {_with_lightness(header, _lightness(header) * 0.85)};",
-            f"  --md-primary-bg-color: {WHITE};",
-            "  --md-primary-bg-color--light: #ffffffd9;",
-            f"  --md-typeset-a-color: {light_link};",
-            "}",
-            f"[data-md-color-scheme=slate][data-md-color-primary={name}] {{",
-            f"  --md-typeset-a-color: {dark_link};",
-            "}",
-        ]
+        lines += _primary_rules(name, colour)
     for name, colour in ACCENT.items():
-        light = light_text(colour)
-        dark = dark_text(colour)
-        lines += [
-            f"[data-md-color-accent={name}] {{",
-            f"  --md-accent-fg-color: {light};",
-            f"  --md-accent-fg-color--transparent: {light}1a;",
-            f"  --md-accent-bg-color: {WHITE};",
-            "  --md-accent-bg-color--light: #ffffffb3;",
-            "}",
-            f"[data-md-color-scheme=slate][data-md-color-accent={name}] {{",
-            f"  --md-accent-fg-color: {dark};",
-            f"  --md-accent-fg-color--transparent: {dark}1a;",
-            "  --md-accent-bg-color: #000000de;",
-            "  --md-accent-bg-color--light: #0000008a;",
-            "}",
-        ]
+        lines += _accent_rules(name, colour)
     return "\n".join(lines) + "\n"

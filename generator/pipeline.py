@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
 import os
 import resource
 import shutil
@@ -234,7 +235,22 @@ def build(
     if has_errors(report.problems):
         raise BuildError(format_text(report.problems))
     report.docs_written = len(written.written)
-    with report.stage("build pages"):
+    # The search index needs the Site, not the built pages: it is made alongside them, by a
+    # process forked now (before the engine forks its workers, while this one has no other
+    # thread), which mostly waits for Pagefind while the engine's workers build.
+    indexer: multiprocessing.process.BaseProcess | None = None
+    if search:
+        indexer = multiprocessing.get_context("fork").Process(
+            target=index_search,
+            args=(site, project.work_site),
+            kwargs={"key_file": project.cache / "search.key"},
+            name="search-index",
+        )
+    else:
+        shutil.rmtree(project.work_site / SEARCH_DIR, ignore_errors=True)
+    with report.stage("build pages + index" if search else "build pages"):
+        if indexer is not None:
+            indexer.start()
         try:
             result = engine_build(
                 project.config_file,
@@ -250,13 +266,13 @@ def build(
             )
         except EngineError as exc:
             raise BuildError(str(exc)) from None
+        finally:
+            if indexer is not None:
+                indexer.join()
+    if indexer is not None and indexer.exitcode != 0:
+        raise BuildError(f"the search index could not be built (exit code {indexer.exitcode})")
     report.warnings = result.warnings
     report.pages_built, report.pages_unchanged = result.built, result.unchanged
-    if search:
-        with report.stage("index"):
-            index_search(site, project.work_site, key_file=project.cache / "search.key")
-    else:
-        shutil.rmtree(project.work_site / SEARCH_DIR, ignore_errors=True)
     with report.stage("publish"):
         publish(project.work_site, target)
     return report

@@ -24,6 +24,7 @@ from generator.loader import HandPage
 from generator.markup import safe_url
 from generator.nodes import Node, Site
 from generator.pages import PagePlan, Planner, RenderOptions, hand_page_problems, section_url
+from generator.palette import custom_css
 from generator.problems import Problem
 from generator.share import image_for, share_meta
 from generator.templating import Templates
@@ -185,6 +186,10 @@ def extra_plans(site: Site) -> list[PagePlan]:
     ]
 
 
+#: Rules for a hex colour from site.yml (mkdocs.yml lists it among the stylesheets).
+CUSTOM_CSS = "assets/stylesheets/showcase-custom.css"
+
+
 def data_files(site: Site) -> dict[str, bytes]:
     """Files published as they are: open data, feeds, robots.txt, redirect pages."""
     from generator import export, feeds, redirects
@@ -193,6 +198,8 @@ def data_files(site: Site) -> dict[str, bytes]:
     files.update(export.export_dataset(site))
     files.update(feeds.feed_files(site))
     files.update(redirects.redirect_pages(site))
+    palette = site.config.palette
+    files[CUSTOM_CSS] = custom_css(palette.primary, palette.accent).encode("utf-8")
     return files
 
 

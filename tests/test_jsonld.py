@@ -233,11 +233,7 @@ def test_share_meta_with_image() -> None:
     meta = meta_of(html)
     assert meta["og:title"] == 'Máy cắt "mới" <script>'
     assert "twitter:title" not in meta, "X falls back to og:title"
-    assert (
-        meta["description"]
-        == meta["og:description"]
-        == "Mô tả & tóm tắt"
-    )
+    assert meta["description"] == meta["og:description"] == "Mô tả & tóm tắt"
     assert meta["og:url"] == BASE + "sang-kien/x/"
     assert meta["og:type"] == "article"
     assert meta["og:image"] == BASE + "media/a.png"

@@ -84,3 +84,36 @@ def test_slate_background_is_materials() -> None:
     r, g, b = colorsys.hls_to_rgb(232 / 360, 0.14, 0.15)
     material = "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
     assert material == SLATE_BG
+
+
+def test_a_hex_colour_becomes_materials_custom_colour_with_aa_contrast() -> None:
+    """site.yml may give "#rrggbb" (issue 14): Material's `custom` colour, defined by us."""
+    import re
+
+    from mkdocs.config import load_config
+
+    from generator.engine.theme import apply_settings
+    from generator.model import SiteConfig
+    from generator.palette import custom_css
+
+    css = custom_css("#1565C0", "amber")
+    assert "[data-md-color-primary=custom]" in css
+    assert "[data-md-color-accent=custom]" not in css, "a named accent stays Material's"
+    header = re.search(r"--md-primary-fg-color: (#[0-9a-f]{6});", css)
+    assert header is not None
+    from generator.avatar import contrast_ratio
+
+    assert contrast_ratio("#ffffff", header.group(1)) >= 4.5
+    settings = SiteConfig.model_validate(
+        {
+            "title": "T",
+            "base_url": "https://example.org/",
+            "organisation": "O",
+            "palette": {"primary": "#1565c0", "accent": "amber"},
+        }
+    )
+    config = load_config(str(REPO / "mkdocs.yml"))
+    apply_settings(config, settings, "https://example.org/")
+    palette = config.theme["palette"]
+    assert {p["primary"] for p in palette} == {"custom"}
+    assert {p["accent"] for p in palette} == {"amber"}

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.markup import safe_url
 from generator.model import SiteConfig
+from generator.palette import is_hex
 from generator.templating import PERMALINK_TITLE, heading_id
 
 LIGHT = "(prefers-color-scheme: light)"
@@ -47,8 +48,9 @@ def apply_settings(config: MkDocsConfig, settings: SiteConfig, base_url: str) ->
     toc = config.mdx_configs.setdefault("toc", {})
     toc.setdefault("permalink_title", PERMALINK_TITLE)
     toc.setdefault("slugify", _toc_slugify)
-    primary = _attr(settings.palette.primary)
-    accent = _attr(settings.palette.accent)
+    # A hex colour is Material's "custom" one, defined by the generated showcase-custom.css.
+    primary = "custom" if is_hex(settings.palette.primary) else _attr(settings.palette.primary)
+    accent = "custom" if is_hex(settings.palette.accent) else _attr(settings.palette.accent)
     light: dict[str, Any] = {"scheme": "default", "primary": primary, "accent": accent}
     palette = [light]
     if settings.dark_mode:
@@ -60,7 +62,10 @@ def apply_settings(config: MkDocsConfig, settings: SiteConfig, base_url: str) ->
                 "scheme": "slate",
                 "primary": primary,
                 "accent": accent,
-                "toggle": {"icon": "material/white-balance-sunny", "name": "Chuyển sang chế độ sáng"},
+                "toggle": {
+                    "icon": "material/white-balance-sunny",
+                    "name": "Chuyển sang chế độ sáng",
+                },
             }
         )
     theme = config.theme
