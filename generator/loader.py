@@ -911,11 +911,14 @@ def load_content(
     display_root: str | None = None,
     *,
     parse: Callable[[bytes, str], ParseResult] = parse_yaml,
+    parse_all: Callable[[list[tuple[bytes, str]]], list[ParseResult]] | None = None,
 ) -> tuple[LoadedContent, list[Problem]]:
     """Read every record, page and media file under ``root`` (the content folder).
 
-    ``parse`` turns a record file's bytes into data (default :func:`parse_yaml`; the
-    pipeline passes one that remembers results by content hash).
+    ``parse`` turns a record file's bytes into data (default :func:`parse_yaml`); the
+    pipeline may instead pass ``parse_all``, which gets every record file read at once
+    (``(bytes, path shown)``) so that it can answer from its cache and parse the rest in
+    worker processes.  Files are read here, one by one, either way.
     """
     if display_root is None:
         display_root = default_display_root(root)
@@ -932,6 +935,8 @@ def load_content(
         return content, problems
 
     singles = {kind for kind in SINGLE_FILES}
+    #: (kind, year folder, path, path shown, bytes) of record files read, parsed together.
+    pending: list[tuple[str, str | None, PurePosixPath, str, bytes]] = []
     files, walk_problems = _walk(root, display_root)
     problems.extend(walk_problems)
     for rel in files:
@@ -959,12 +964,18 @@ def load_content(
             continue
         raw, read_problems = _read_regular(root / rel, display)
         problems.extend(read_problems)
-        data = None
-        positions = Positions()
-        if raw is not None:
-            data, positions, file_problems = parse(raw, display)
-            problems.extend(file_problems)
-        if data is None or raw is None:
+        if raw is None:
+            if kind not in singles:
+                content.unreadable.add((kind, rel.stem))
+            continue
+        pending.append((kind, year, rel, display, raw))
+    items = [(raw, display) for _, _, _, display, raw in pending]
+    results = parse_all(items) if parse_all is not None else [parse(*item) for item in items]
+    for (kind, year, rel, display, raw), (data, positions, file_problems) in zip(
+        pending, results, strict=True
+    ):
+        problems.extend(file_problems)
+        if data is None:
             if kind not in singles:
                 content.unreadable.add((kind, rel.stem))
             continue

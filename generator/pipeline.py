@@ -119,6 +119,7 @@ def check_content(
     display_root: str | None = None,
     today: dt.date | None = None,
     cache: Path | None = None,
+    jobs: int = 1,
 ) -> tuple[Site | None, list[Problem]]:
     """Load, validate and link the content folder.
 
@@ -130,9 +131,9 @@ def check_content(
 
     today = today or dt.date.today()
     store = RecordCache(cache, today) if cache is not None else None
-    parse, validate = cached(store)
+    parse_all, validate = cached(store, jobs)
     try:
-        loaded, problems = load_content(root, display_root, parse=parse)
+        loaded, problems = load_content(root, display_root, parse_all=parse_all)
         valid, validation_problems = validate_content(loaded, today=today, validate=validate)
     finally:
         if store is not None:
@@ -221,8 +222,11 @@ def build(
 
     target = (site_dir or project.root / "site").resolve()
     report = BuildReport(target)
+    jobs = jobs or default_jobs()
     with report.stage("load + validate + link"):
-        site, problems = check_content(project.content, today=today, cache=project.record_cache)
+        site, problems = check_content(
+            project.content, today=today, cache=project.record_cache, jobs=jobs
+        )
     report.problems = problems
     if site is None:
         raise BuildError(format_text(problems))

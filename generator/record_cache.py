@@ -9,8 +9,11 @@ again.  Only what the linker needs across files is recomputed on every check.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import functools
 import hashlib
+import multiprocessing
 import pickle
 import sqlite3
 from collections.abc import Callable
@@ -62,15 +65,23 @@ class RecordCache:
         self.new.append((key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
 
     def parse(self, raw: bytes, display: str) -> ParseResult:
-        key = self._key("parse", display, hashlib.blake2b(raw, digest_size=20).hexdigest())
-        found = self._get(key)
-        if found is not None:
-            self.hits += 1
-            return found  # type: ignore[no-any-return]
-        self.misses += 1
-        result = parse_yaml(raw, display)
-        self._remember(key, result)
-        return result
+        return self.parse_all([(raw, display)])[0]
+
+    def parse_all(self, items: list[tuple[bytes, str]], jobs: int = 1) -> list[ParseResult]:
+        """Results of every file: from the cache, or parsed (by worker processes when many)."""
+        keys = [
+            self._key("parse", display, hashlib.blake2b(raw, digest_size=20).hexdigest())
+            for raw, display in items
+        ]
+        results: list[ParseResult | None] = [self._get(key) for key in keys]
+        missing = [i for i, found in enumerate(results) if found is None]
+        self.hits += len(items) - len(missing)
+        self.misses += len(missing)
+        parsed = parse_many([items[i] for i in missing], jobs)
+        for index, result in zip(missing, parsed, strict=True):
+            results[index] = result
+            self._remember(keys[index], result)
+        return [r for r in results if r is not None]
 
     def validate(self, raw: RawRecord, today: dt.date) -> ValidateResult:
         key = self._key("validate", raw.kind, raw.id, raw.path, raw.digest, today.isoformat())
@@ -95,10 +106,31 @@ class RecordCache:
         self.db.close()
 
 
-def cached(
-    cache: RecordCache | None,
-) -> tuple[Callable[..., ParseResult], Callable[..., ValidateResult]]:
-    """The parse and validate functions to give the loader and the validator."""
+ParseAll = Callable[[list[tuple[bytes, str]]], list[ParseResult]]
+Validate = Callable[[RawRecord, dt.date], ValidateResult]
+
+
+def cached(cache: RecordCache | None, jobs: int = 1) -> tuple[ParseAll, Validate]:
+    """The parse-every-file and validate functions to give the loader and the validator."""
     if cache is None:
-        return parse_yaml, validate_record
-    return cache.parse, cache.validate
+        return functools.partial(parse_many, jobs=jobs), validate_record
+    return functools.partial(cache.parse_all, jobs=jobs), cache.validate
+
+
+#: Below this many files, parsing in this process is quicker than forking workers.
+MIN_PARALLEL_FILES = 2000
+
+
+def _parse_chunk(chunk: list[tuple[bytes, str]]) -> list[ParseResult]:
+    return [parse_yaml(raw, display) for raw, display in chunk]
+
+
+def parse_many(items: list[tuple[bytes, str]], jobs: int = 1) -> list[ParseResult]:
+    """``parse_yaml`` of every file, by ``jobs`` forked worker processes when there are many."""
+    if jobs <= 1 or len(items) < MIN_PARALLEL_FILES:
+        return _parse_chunk(items)
+    size = -(-len(items) // (jobs * 4))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        return [result for part in pool.map(_parse_chunk, chunks) for result in part]

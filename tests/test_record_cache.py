@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import BASE_CONTENT, TODAY
 
 from generator.incremental import node_digests
@@ -48,3 +49,22 @@ def test_an_edited_file_is_checked_again(tmp_path: Path) -> None:
     store.parse(record.read_bytes(), "content/initiatives/2022/may-cat-tu-dong.yml")
     assert store.misses == 1
     store.close()
+
+
+def test_parsing_in_worker_processes_gives_what_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.record_cache as record_cache
+
+    monkeypatch.setattr(record_cache, "MIN_PARALLEL_FILES", 2)
+    items = [
+        (path.read_bytes(), "content/" + path.relative_to(BASE_CONTENT).as_posix())
+        for path in sorted(BASE_CONTENT.rglob("*.yml"))
+    ]
+    items.append((b"title: [unclosed\n", "content/initiatives/2022/hong.yml"))
+    serial = record_cache.parse_many(items, jobs=1)
+    parallel = record_cache.parse_many(items, jobs=2)
+    assert len(parallel) == len(items)
+    assert [data for data, _, _ in parallel] == [data for data, _, _ in serial]
+    assert [problems for _, _, problems in parallel] == [problems for _, _, problems in serial]
+    assert parallel[-1][0] is None and parallel[-1][2], "the broken file is reported in order"
