@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.i18n import language, t
 from generator.incremental import RenderState
 from generator.pipeline import Project, check_content, default_jobs, render_docs
 from generator.problems import Problem, has_errors
@@ -55,7 +56,8 @@ _INJECT = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
 
 
 def _seconds(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language() == "vi" else text
 
 
 @dataclass
@@ -173,10 +175,8 @@ class Preview:
             problems=[_problem(p) for p in problems],
             search="stale" if self.search else "off",
         )
-        if first:
-            self.say(f"Đã dựng {format_count(built)} trang trong {_seconds(took)} giây.")
-        else:
-            self.say(f"Đã cập nhật {format_count(built)} trang trong {_seconds(took)} giây.")
+        key = "preview.first-build" if first else "preview.build"
+        self.say(t(key, count=format_count(built), seconds=_seconds(took)))
 
     def _fail(self, problems: list[Problem], detail: str = "") -> None:
         shown = [_problem(p) for p in problems]
@@ -193,7 +193,7 @@ class Preview:
             )
         errors = sum(1 for p in shown if p["severity"] == "error")
         self._publish(ok=False, problems=shown)
-        self.say(f"Nội dung có {format_count(errors)} lỗi; trang xem trước hiện danh sách lỗi:")
+        self.say(t("preview.failed", count=format_count(errors)))
         for item in shown:
             if item["severity"] == "error":
                 self.say("  " + item["text"])
@@ -228,14 +228,10 @@ class Preview:
             if code == 0:
                 if self.status.search == "updating":
                     self._publish(search="fresh")
-                self.say(
-                    f"Đã cập nhật chỉ mục tìm kiếm ({_seconds(time.perf_counter() - start)} giây)."
-                )
+                self.say(t("preview.search-done", seconds=_seconds(time.perf_counter() - start)))
             else:
                 self._publish(search="stale")
-                self.say(
-                    "Không cập nhật được chỉ mục tìm kiếm: " + err.decode(errors="replace")[-300:]
-                )
+                self.say(t("preview.search-failed", detail=err.decode(errors="replace")[-300:]))
                 self.last_build = time.monotonic() + 60  # do not retry at once
 
     # -- watching ------------------------------------------------------------------------------
@@ -365,7 +361,7 @@ class Preview:
 
         previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
-            self.say(f"Xem trước tại http://{host}:{server.server_address[1]}/  (Ctrl+C để dừng)")
+            self.say(t("preview.serving", url=f"http://{host}:{server.server_address[1]}/"))
             try:
                 self.rebuild()
             except Exception as exc:
@@ -397,4 +393,4 @@ class Preview:
             self.tmp = None
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-            self.say("Đã dừng xem trước.")
+            self.say(t("preview.stopped"))
