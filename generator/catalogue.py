@@ -19,6 +19,7 @@ value looks like, "did you mean …?").  The editor's guide is generated from th
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -697,7 +698,7 @@ _entry(
             "the date {date} is more than a year from today: the year may be mistyped; check it",
         ),
     },
-    {"date": "1/1/1", "year": 1945},
+    {"date": dt.date(1, 1, 1), "year": 1945},
     example_variant="early",
 )
 
@@ -1011,7 +1012,7 @@ _entry(
             "{what} ends ({end}) before it starts ({start})",
         )
     },
-    {"what": "giai đoạn", "start": "2022-09-01", "end": "2022-05-31"},
+    {"what": "giai đoạn", "start": dt.date(2022, 9, 1), "end": dt.date(2022, 5, 31)},
 )
 _entry(
     "ngay-tuong-lai",
@@ -1039,7 +1040,7 @@ _entry(
             "award date {date} is in the future",
         ),
     },
-    {"date": "2031-01-01"},
+    {"date": dt.date(2031, 1, 1)},
     example_variant="first-applied",
 )
 _entry(

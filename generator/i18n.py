@@ -12,6 +12,7 @@ Vietnamese is the default.  English is chosen with ``showcase --lang en``, with
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import string
 from collections.abc import Iterator, Mapping
@@ -132,6 +133,8 @@ def _plain(value: Any) -> Any:
         return value.plain()
     if isinstance(value, str | int | float | bool) or value is None:
         return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value)
 
 
@@ -177,6 +180,13 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Msg):
             return format(value.render(self.lang), format_spec)
+        if isinstance(value, dt.date) and not format_spec:
+            # 29/6/2022 in Vietnamese text, 2022-06-29 in English.
+            return (
+                f"{value.day}/{value.month}/{value.year}"
+                if self.lang == "vi"
+                else value.isoformat()
+            )
         if format_spec == "plural-s" and isinstance(value, int):
             return "" if value == 1 else "s"
         if isinstance(value, tuple | list) and format_spec in ("", "or", "and"):

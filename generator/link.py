@@ -246,6 +246,8 @@ class _Linker:
             if not campaign_given:
                 self.problem(record, path, "khong-ton-tai", {"key": key}, "phase-needs-campaign")
             return None
+        if self.record_of(campaign).failed:
+            return None  # its phases may have lost their keys to errors reported there
         phases: list[Phase] = campaign.model.phases
         for phase in phases:
             if phase.key == key:
@@ -531,6 +533,8 @@ class _Linker:
             if owner is None:
                 continue
             found = [f for f in owner.model.figures if f.key == figure_ref.figure]
+            if not found and self.record_of(owner).failed:
+                continue  # its figures may have lost their keys to errors reported there
             if not found:
                 keys = [f.key for f in owner.model.figures if f.key is not None]
                 params = {

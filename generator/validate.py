@@ -356,7 +356,7 @@ def _describe(value: Any) -> Any:
     if isinstance(value, bool):
         return Msg("got.bool", value=str(value).lower())
     if isinstance(value, dt.date):
-        return Msg("got.date", value=value.isoformat())
+        return Msg("got.date", value=value)
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "...'"
 
@@ -522,9 +522,17 @@ def _partial_value(info: Any, value: Any, bad: list[tuple[Any, ...]]) -> Any:
                 items.append(adapter.validate_python(item))
         return items
     if kind == "dict" and isinstance(value, dict):
-        # Mapping entries with an error (in the key or the value) are left out.
-        wrong = {loc[0] for loc in bad if loc}
-        return {k: adapter.validate_python(v) for k, v in value.items() if k not in wrong}
+        if any("[key]" in loc for loc in bad):
+            # A code that is not a code: which entry was meant is unknown, so the whole
+            # vocabulary is left unchecked rather than refusing the codes records use.
+            return _hole(info)
+        entries = {}
+        for key, item in value.items():
+            inside = [loc[1:] for loc in bad if loc and loc[0] == key]
+            entries[key] = (
+                partial_model(item_model, item, inside) if inside else adapter.validate_python(item)
+            )
+        return entries
     return _hole(info)
 
 
@@ -554,8 +562,8 @@ def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
             line, col = raw.positions.value(path)
             params = {
                 "what": Msg(f"span.{what}"),
-                "start": start.isoformat(),
-                "end": end.isoformat(),
+                "start": start,
+                "end": end,
             }
             problems.append(
                 Problem(raw.path, line, col, "sai-thu-tu-ngay", params, format_field_path(path))
@@ -570,7 +578,7 @@ def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
                     line,
                     col,
                     "ngay-tuong-lai",
-                    {"date": date.isoformat()},
+                    {"date": date},
                     format_field_path(path),
                     variant=variant,
                 )
@@ -803,7 +811,6 @@ def _check_date_range(
     for path, value in _walk_values(model, ()):
         if not isinstance(value, dt.date) or format_field_path(path) in skip:
             continue
-        shown = f"{value.day}/{value.month}/{value.year}"
         if value.year < EARLIEST_PLAUSIBLE_YEAR:
             variant = "early"
         elif value > latest:
@@ -817,7 +824,7 @@ def _check_date_range(
                 line,
                 col,
                 "ngay-kho-tin",
-                {"date": shown, "year": EARLIEST_PLAUSIBLE_YEAR},
+                {"date": value, "year": EARLIEST_PLAUSIBLE_YEAR},
                 format_field_path(path),
                 Severity.WARNING,
                 variant,
