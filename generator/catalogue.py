@@ -737,7 +737,7 @@ _entry(
             "file name {id!r} is the name of a page the tools make (home, error page); choose another",
         ),
     },
-    {"id": "Sang Kien", "suggestion": "sang-kien"},
+    {"id": "Nguyen Van An", "suggestion": "nguyen-van-an"},
     example_variant="file",
 )
 _entry(
@@ -1824,6 +1824,7 @@ PHRASES: dict[str, Template] = {
         "got.date": ("ngày {value}", "the date {value}"),
         # hints
         "hint.did-you-mean": ("; có phải là {suggestion!r}?", "; did you mean {suggestion!r}?"),
+        "hint.maybe": (" (có phải {suggestion!r}?)", " (did you mean {suggestion!r}?)"),
         "hint.one-of": ("; dùng một trong: {choices}", "; expected one of: {choices}"),
         "hint.one-of-none": ("; danh mục này chưa có mục nào", "; the vocabulary is empty"),
         "hint.digits": (

@@ -18,6 +18,7 @@ language, and click's own words (usage errors) too.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -136,10 +137,20 @@ class _Scope:
     root: Path
     parts: list[Path]  # empty: the whole folder
 
-    def display(self, path: Path) -> str:
+    @property
+    def display_root(self) -> str:
+        """The content folder as the editor would type it from here (``content``, ``..``)."""
         from generator.loader import default_display_root
 
-        base = default_display_root(self.root)
+        shown = default_display_root(self.root)
+        if Path(shown).is_absolute():
+            relative = Path(os.path.relpath(self.root.resolve(), Path.cwd().resolve()))
+            if not relative.as_posix().startswith("../../.."):
+                return relative.as_posix()
+        return shown
+
+    def display(self, path: Path) -> str:
+        base = self.display_root
         rel = path.resolve().relative_to(self.root.resolve())
         shown = PurePosixPath(base) / PurePosixPath(rel.as_posix())
         return str(shown) if base not in ("", ".") else rel.as_posix()
@@ -252,7 +263,9 @@ def validate(
     notes: list[str] = []
     guide_url = None
     for scope in scopes:
-        _, found = check_content(scope.root, today=today.date() if today else None)
+        _, found = check_content(
+            scope.root, display_root=scope.display_root, today=today.date() if today else None
+        )
         mine = [p for p in found if scope.covers(p)]
         problems += mine
         others = [p for p in found if not scope.covers(p)]

@@ -525,6 +525,8 @@ class _Linker:
         headline = []
         for index, figure_ref in enumerate(config.headline_figures):
             path: FieldPath = ("headline_figures", index)
+            if figure_ref.figure is None:
+                continue  # the item has errors, reported by the validator
             owner: Any
             if figure_ref.campaign:
                 owner = self.ref(record, "campaign", figure_ref.campaign, (*path, "campaign"))

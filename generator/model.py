@@ -348,7 +348,7 @@ def _colour(names: tuple[str, ...], what: str) -> Any:
         if name in names:
             return name
         close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-        hint: Any = Msg("hint.did-you-mean", suggestion=close[0]) if close else ""
+        hint: Any = Msg("hint.maybe", suggestion=close[0]) if close else ""
         shown = value if len(value) <= 40 else value[:37] + "…"
         params = {"value": shown, "what": Msg(f"colour.{what}"), "hint": hint}
         raise FieldError("sai-mau", {**params, "choices": ", ".join(names)})

@@ -169,6 +169,33 @@ def _mapping_values(text: str, display: str, line: int, col: int) -> Problem:
     )
 
 
+def _unclosed_bracket(text: str) -> int | None:
+    """Where the last ``[`` or ``{`` that is never closed opens (quotes and comments skipped)."""
+    stack: list[int] = []
+    quote = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'" and (index == 0 or text[index - 1] in " \t[{,:\n"):
+            quote = char
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            index = text.find("\n", index)
+            if index == -1:
+                break
+            continue
+        elif char in "[{":
+            stack.append(index)
+        elif char in "]}" and stack:
+            stack.pop()
+        index += 1
+    return stack[-1] if stack else None
+
+
 def _quote_start(text: str, close: int) -> int:
     """Where the quoted text that ends at ``close`` opens (escaped quotes skipped)."""
     quote = text[close]
@@ -246,6 +273,14 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError, display: str) -> 
             {"bracket": bracket, "closing": _CLOSING.get(bracket, "]")},
             "bracket",
         )
+    if "<stream end>" in problem and context.startswith("while parsing a flow"):
+        opened = _unclosed_bracket(text)
+        if opened is not None:
+            line = text.count("\n", 0, opened)
+            col = opened - (text.rfind("\n", 0, opened) + 1)
+            bracket = text[opened]
+            params = {"bracket": bracket, "closing": _CLOSING[bracket]}
+            return _problem(display, text, line, col, "chua-dong-ngoac", params, "bracket")
     if problem.startswith("mapping values are not allowed here"):
         return _mapping_values(text, display, mark.line, mark.column)
     if problem.startswith("found character '\\t'"):

@@ -857,7 +857,7 @@ def _validate_one(raw: RawRecord, model_class: type[Strict]) -> tuple[Strict | N
 def _date_warnings(
     raw: RawRecord, model: BaseModel, today: dt.date, errors: list[Problem]
 ) -> list[Problem]:
-    future = {p.field for p in errors if p.code == "future-date"}
+    future = {p.field for p in errors if p.code == "ngay-tuong-lai"}
     return _check_date_range(raw, model, today, future)
 
 
