@@ -1941,6 +1941,7 @@ PHRASES: dict[str, Template] = {
         "import.more-cells": (" và {count} ô khác", " and {count} more"),
         "import.what-field": ("lĩnh vực", "field"),
         "import.what-type": ("loại", "type"),
+        "import.what-field-type": ("lĩnh vực/loại", "field/type"),
         "import.kind-unit": ("đơn vị", "unit"),
         "import.kind-event": ("sự kiện", "event"),
         "import.kind-campaign": ("chương trình", "campaign"),

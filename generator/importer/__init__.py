@@ -301,7 +301,7 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
             report.add(None, 1, 1, "nhap-tuy-chon", params, variant)
     if new_initiatives and terms.missing:
         result.needs_review = new_initiatives
-        what = [Msg(f"import.what-{name}") for name in terms.missing]
+        what = Msg("import.what-" + "-".join(terms.missing))
         review: dict[str, Any] = {
             "count": new_initiatives,
             "what": what,
