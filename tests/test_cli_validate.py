@@ -22,7 +22,11 @@ def validate(
     base = {**os.environ, "SHOWCASE_TODAY": TODAY.isoformat(), "PYTHONIOENCODING": "utf-8"}
     if env is not None:
         # Choosing the language through the locale: the tests' SHOWCASE_LANG must not win.
-        base = {k: v for k, v in base.items() if k not in ("SHOWCASE_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+        base = {
+            k: v
+            for k, v in base.items()
+            if k not in ("SHOWCASE_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+        }
         base.update(env)
     command = [*args] if bare else ["validate", *args]
     return subprocess.run(
@@ -241,9 +245,7 @@ def test_one_file_is_checked_with_the_whole_content(base_content: Path) -> None:
     assert clean.returncode == 0
     assert clean.stdout.splitlines()[0] == "0 lỗi, 0 cảnh báo"
     # Several files at once, and a file that is not there.
-    both = validate(
-        "content/people/tran-thi-binh.yml", "content/people/le-van-cuong.yml", cwd=cwd
-    )
+    both = validate("content/people/tran-thi-binh.yml", "content/people/le-van-cuong.yml", cwd=cwd)
     assert both.returncode == 1 and "job_tittle" in both.stdout
     missing = validate("content/people/khong-co.yml", cwd=cwd)
     assert missing.returncode == 1

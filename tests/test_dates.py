@@ -81,7 +81,9 @@ def test_validator_and_schema_agree(text: str, accepted: bool, code: str) -> Non
         "summary": "x",
         "first_applied": text,
     }
-    errors = [e for e in validator.iter_errors(record) if list(e.absolute_path) == ["first_applied"]]
+    errors = [
+        e for e in validator.iter_errors(record) if list(e.absolute_path) == ["first_applied"]
+    ]
     assert (errors == []) == accepted, text
 
 

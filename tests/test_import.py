@@ -852,7 +852,8 @@ def test_text_exports(
     assert errors(result) == []
     delimiters = {"\t": "dấu tab", ";": "dấu chấm phẩy (;)", ",": "dấu phẩy (,)"}
     assert (
-        str(result.notes[0]) == f"Đã đọc tệp văn bản {read_as}, phân cách bằng {delimiters[delimiter]}"
+        str(result.notes[0])
+        == f"Đã đọc tệp văn bản {read_as}, phân cách bằng {delimiters[delimiter]}"
     )
     award = load(base_content / "awards" / f"{AWARD}.yml")
     assert (award["form"], award["date"]) == ("bang-khen", dt.date(2023, 1, 5))

@@ -244,7 +244,10 @@ def test_syntax_error_messages_help() -> None:
     _, _, problems = parse_yaml(b"a: 1\nb: \x00\n", "x.yml")
     assert "U+0000" in problems[0].message
     _, _, problems = parse_yaml(b"a: !!python/object:os.system x\n", "x.yml")
-    assert problems[0].message == "không được dùng thẻ YAML '!!python/object:os.system'; chỉ ghi giá trị thông thường"
+    assert (
+        problems[0].message
+        == "không được dùng thẻ YAML '!!python/object:os.system'; chỉ ghi giá trị thông thường"
+    )
     assert problems[0].text("en") == "YAML tag '!!python/object:os.system' is not allowed"
 
 

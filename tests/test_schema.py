@@ -59,7 +59,9 @@ def test_without_taxonomies_codes_keep_the_shape_of_a_code(tmp_path: Path) -> No
     )
     assert result.exit_code == 0
     assert "taxonomies.yml" in result.output
-    field = json.loads((tmp_path / "initiative.schema.json").read_text("utf-8"))["properties"]["field"]
+    field = json.loads((tmp_path / "initiative.schema.json").read_text("utf-8"))["properties"][
+        "field"
+    ]
     assert "enum" not in field and field["pattern"].startswith("^[a-z0-9]")
 
 

@@ -425,7 +425,9 @@ def test_figures_refuse_infinity_and_nan() -> None:
     )
     for typed in (".inf", ".nan", "-.inf", "1.0e400"):
         _, problems = run("event", event.format(a=typed))
-        assert [(p.line, p.col, p.code) for p in problems] == [(7, 12, "gia-tri-khong-hop-le")], typed
+        assert [(p.line, p.col, p.code) for p in problems] == [(7, 12, "gia-tri-khong-hop-le")], (
+            typed
+        )
 
 
 def test_bad_taxonomy_key_points_at_the_key() -> None:
@@ -582,13 +584,17 @@ def test_colour_suggestion_and_lists() -> None:
 def test_url_fields(value: str, ok: bool) -> None:
     unit = f"name: U\nkind: k\nwebsite: {value}\n"
     _, problems = run("unit", unit)
-    assert [(p.line, p.col, p.code) for p in problems] == ([] if ok else [(3, 10, "sai-dia-chi-web")])
+    assert [(p.line, p.col, p.code) for p in problems] == (
+        [] if ok else [(3, 10, "sai-dia-chi-web")]
+    )
     event = (
         "title: E\ndate: 2022-08-15\norganiser: u\nfigures:\n"
         f"  - key: a\n    label: A\n    value: 1\n    source:\n      title: S\n      url: {value}\n"
     )
     _, problems = run("event", event)
-    assert [(p.line, p.col, p.code) for p in problems] == ([] if ok else [(10, 12, "sai-dia-chi-web")])
+    assert [(p.line, p.col, p.code) for p in problems] == (
+        [] if ok else [(10, 12, "sai-dia-chi-web")]
+    )
 
 
 # -- warnings: dates, private data ---------------------------------------------------------------
@@ -708,3 +714,59 @@ def test_page_names() -> None:
     assert problems == [] and valid.pages[0].front == HandPageFront()
     _, problems = run_page("Không có tiêu đề\n")
     assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "phan-khai-bao")]
+
+
+# -- every mistake of a record in one run (issue 13) -------------------------------------------
+
+
+def test_a_type_error_does_not_hide_the_record_s_other_mistakes(base_content: Path) -> None:
+    from generator.pipeline import check_content
+
+    path = base_content / "initiatives" / "2022" / "so-hoa-ho-so.yml"
+    path.write_text(
+        "title: Số hóa hồ sơ\n"
+        "authors:\n"
+        "  - person: tran-thi-bin\n"  # unknown person, in an item that is valid
+        "    share: 60\n"
+        "  - name: Phạm Văn Dũng\n"
+        "    share: một nửa\n"  # a type error inside the list
+        "unit: ldld-tinh-khac\n"  # unknown unit
+        "field: Chuyển đổi số\n"  # a display name for a code
+        "type: giai-phap-quan-ly\n"
+        "first_applied: 2024-02-01\n"  # in the future
+        "status: hop-le\n"
+        "benefit_vnd: 1,5 tỷ\n"  # a type error
+        "summary: x\n",
+        "utf-8",
+    )
+    site, problems = check_content(base_content, display_root="content", today=TODAY)
+    assert site is None
+    mine = [p for p in problems if p.path.endswith("so-hoa-ho-so.yml")]
+    assert sorted((p.line, p.code, p.field) for p in mine) == [
+        (3, "khong-ton-tai", "authors[0].person"),
+        (6, "sai-kieu", "authors[1].share"),
+        (7, "khong-ton-tai", "unit"),
+        (8, "khong-co-trong-danh-muc", "field"),
+        (10, "ngay-tuong-lai", "first_applied"),
+        (10, "sai-vi-tri", "first_applied"),  # a warning: 2024 is not the folder's year
+        (12, "sai-kieu", "benefit_vnd"),
+    ]
+    # The shares are not summed while one of them is unreadable.
+    assert not any(p.code == "ty-le-dong-gop" for p in mine)
+
+
+def test_a_record_with_errors_is_linked_for_its_checks_only(base_content: Path) -> None:
+    from generator.link import link_content
+    from generator.loader import load_content
+
+    person = base_content / "people" / "nguyen-van-an.yml"
+    person.write_text("name: An\nunit: [cdcs-nha-may-mau]\nphoto: media/khong-co.jpg\n", "utf-8")
+    loaded, _ = load_content(base_content, display_root="content")
+    valid, problems = validate_content(loaded, today=TODAY)
+    assert [p.code for p in problems] == ["sai-kieu"]
+    assert valid.failed == {"content/people/nguyen-van-an.yml"}
+    site, link_problems = link_content(valid)
+    # Its other fields are still checked (the photo), references to it still resolve (no
+    # "unknown person" in the award and initiative that name it), and no Site is made.
+    assert site is None
+    assert [(p.code, p.field) for p in link_problems] == [("thieu-anh", "photo")]

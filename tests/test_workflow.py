@@ -198,3 +198,14 @@ def test_pull_request_runs_do_not_cancel_main(workflow: dict[Any, Any]) -> None:
     concurrency = workflow["concurrency"]
     assert "github.ref" in concurrency["group"]
     assert "pull_request" in str(concurrency["cancel-in-progress"])
+
+
+def test_run_py_offers_what_run_offers() -> None:
+    """`python run.py …` (no bash needed) has the subcommands of `./run`."""
+    import runpy
+
+    usage = re.search(r"usage: \./run ([^\"]+)", (REPO / "run").read_text("utf-8"))
+    assert usage is not None
+    names = tuple(part.strip() for part in usage.group(1).split("|"))
+    module = runpy.run_path(str(REPO / "run.py"), run_name="run_py")
+    assert module["COMMANDS"] == names
