@@ -166,11 +166,11 @@ def resolve_settings(
             date = None
     if date is None and block_date is not None:
         date = block_date
-        inferred.append(Msg("import.inferred-date", value=format_date(block_date)))
+        inferred.append(Msg("import.inferred-date", value=block_date))
     if date is None:
         option_error("date-missing", {})
     elif date > today:
-        option_error("date-future", {"date": format_date(date)})
+        option_error("date-future", {"date": date})
     decision = value(options.decision_number, "decision_number")
     if decision is None and block_number:
         decision = block_number
