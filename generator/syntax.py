@@ -120,10 +120,26 @@ def _mapping_values(text: str, display: str, line: int, col: int) -> Problem:
     lines = _lines(text)
     here = _line_text(text, line)
     previous = _previous_content(lines, line)
+    separator = re.search(r":(?: |$)", here)
+    if separator is not None and separator.start() < col:
+        # A second ": " on a line that already has its field: the value holds a colon.
+        key = _key_of(here[: separator.start()] + ":")
+        value = here[separator.end() :].strip()
+        if value.startswith(("'", '"', "[", "{")):
+            return _problem(display, text, line, col, "can-ngoac-kep", {}, "after-quote")
+        return _problem(
+            display, text, line, col, "can-ngoac-kep", {"key": key, "value": value}, "colon"
+        )
     if previous is not None:
         before = lines[previous].rstrip("\r")
         match = _NO_SPACE.match(before)
-        if match and ": " not in before and not before.strip().startswith(("'", '"')):
+        if (
+            match
+            and ": " not in before
+            and not match.group(3).startswith("//")  # https://…: an address, not a field
+        ):
+            # `title:x` is one plain text running into the next line, which YAML then
+            # cannot read as a field: the mistake is the missing space above.
             fixed = f"{match.group(1)}{match.group(2)}: {match.group(3)}".strip()
             return _problem(
                 display,
@@ -134,15 +150,6 @@ def _mapping_values(text: str, display: str, line: int, col: int) -> Problem:
                 {"text": before.strip(), "fixed": fixed},
                 "no-space",
             )
-    separator = re.search(r":(?: |$)", here)
-    if separator is not None and separator.start() < col:
-        key = _key_of(here[: separator.start()] + ":")
-        value = here[separator.end() :].strip()
-        if value.startswith(("'", '"', "[", "{")):
-            return _problem(display, text, line, col, "can-ngoac-kep", {}, "after-quote")
-        return _problem(
-            display, text, line, col, "can-ngoac-kep", {"key": key, "value": value}, "colon"
-        )
     indent = _indent(here)
     if previous is not None:
         # The nearest field above that is less indented already holds a value, so this

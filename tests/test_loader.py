@@ -549,3 +549,71 @@ def test_a_record_replaced_by_a_fifo_does_not_block(base_content: Path) -> None:
         ("content/people/nguyen-van-an.yml", "khong-phai-tep-thuong")
     ]
     assert ("person", "nguyen-van-an") not in {(r.kind, r.id) for r in loaded.records}
+
+
+# -- YAML mistakes explained (issue 13) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An unquoted ": " in a value; in a list item; after an address in the line above.
+        ("title: Sổ tay: an toàn\n", "1:14:can-ngoac-kep/colon"),
+        ("items:\n  - citation: Thành tích: tốt\n", "2:25:can-ngoac-kep/colon"),
+        ("images:\n  - https://x.vn/a.jpg\ntitle: Sổ: tay\n", "3:10:can-ngoac-kep/colon"),
+        # Indentation: deeper than a field that has a value; lining up with nothing; a list
+        # item where a field goes; a field among list items.
+        ("title: x\n   unit: y\n", "2:4:thut-le/deeper"),
+        ("recognition:\n    by: a\n  level: b\n", "3:3:thut-le/unaligned"),
+        ("authors:\n  - a: 1\n   - a: 2\n", "3:4:thut-le/unaligned"),
+        ("title: x\n- a\n", "2:1:thut-le/list-item"),
+        ("tags:\n  - a\n  b: c\n", "3:3:thut-le/in-list"),
+        # Quotes and brackets, pointed at where they open.
+        ('title: "Sổ tay\nunit: x\n', "1:8:chua-dong-ngoac/quote"),
+        ("title: 'Sổ tay\nunit: x\n", "1:8:chua-dong-ngoac/quote"),
+        ('title: "abc\nunit: "x"\n', "1:8:chua-dong-ngoac/quote"),
+        ("tags: [a, b\nunit: x\n", "1:7:chua-dong-ngoac/bracket"),
+        ("a: {b: 1,\n", "1:4:chua-dong-ngoac/bracket"),
+        ('title: "Sổ tay" điện tử\n', "1:17:can-ngoac-kep/after-quote"),
+        ("title: @abc\n", "1:8:can-ngoac-kep/start"),
+        ("title: *Quan trọng*\n", "1:8:can-ngoac-kep/alias"),
+        ("title: *Cải tiến*\n", "1:8:can-ngoac-kep/start"),
+        ("title: *abc\n", "1:8:can-ngoac-kep/alias"),
+        ('bio: "C:\\Tai lieu"\n', "1:10:can-ngoac-kep/escape"),
+        ("title:x\nunit: y\n", "1:7:can-ngoac-kep/no-space"),
+        ("title: x\nunit y\nfield: z\n", "2:1:loi-cu-phap/no-colon"),
+        ("a:\n\tb: 1\n", "2:1:thut-le-tab/"),
+    ],
+)
+def test_yaml_mistakes_are_named(text: str, expected: str) -> None:
+    data, _, problems = parse_yaml(text.encode("utf-8"), "x.yml")
+    assert data is None
+    assert [f"{p.line}:{p.col}:{p.code}/{p.variant}" for p in problems] == [expected]
+    problem = problems[0]
+    # The offending line, with a caret under the column, for the text output.
+    assert problem.excerpt == text.split("\n")[problem.line - 1]
+    assert problem.caret_lines()[1] == "    " + " " * (problem.col - 1) + "^"
+    assert "expected <block end>" not in problem.message + problem.text("en")
+
+
+@pytest.mark.parametrize(
+    ("line", "warned"),
+    [
+        ("title: Sổ tay #1 an toàn", "'Sổ tay'"),
+        ("title: Sổ tay # an toàn", "'Sổ tay'"),
+        ("job_title: Tổ trưởng tổ #3", "'Tổ trưởng tổ'"),
+        ("unit: cdcs-nha-may  # đơn vị cũ", ""),  # a code and a comment, as YAML means it
+        ("benefit_vnd: 1000  # ước tính", ""),  # not text
+        ('title: "Sổ tay #1"', ""),  # quoted
+        ("title: Sổ#tay", ""),  # no space before #: part of the text
+    ],
+)
+def test_a_value_cut_by_a_comment_is_warned(line: str, warned: str) -> None:
+    data, _, problems = parse_yaml((line + "\n").encode("utf-8"), "x.yml")
+    assert data is not None
+    if not warned:
+        assert problems == []
+        return
+    assert [(p.code, p.severity.value) for p in problems] == [("dau-thang", "warning")]
+    assert warned in problems[0].message
+    assert problems[0].col == line.index("#") + 1
