@@ -25,16 +25,28 @@ _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 #: ``title:x``: a key and a value with no space between (YAML reads one plain text).
 _NO_SPACE = re.compile(r"^(\s*(?:- )?)([A-Za-z_][\w-]*):(\S.*)$")
 _CLOSING = {"[": "]", "{": "}"}
+_MAPPING_VALUES = "mapping values are not allowed here"
+
+
+#: Line breaks as YAML counts them (its marks' line numbers), not only "\n".
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 def _lines(text: str) -> list[str]:
-    return text.split("\n")
+    return _LINE_BREAK.split(text)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """0-based line and column of ``index``, counting lines as YAML does."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks), index - start
 
 
 def _line_text(text: str, line: int) -> str:
     """Line ``line`` (0-based) without its end-of-line characters."""
     lines = _lines(text)
-    return lines[line].rstrip("\r") if 0 <= line < len(lines) else ""
+    return lines[line] if 0 <= line < len(lines) else ""
 
 
 def _indent(line: str) -> int:
@@ -71,16 +83,15 @@ def tab_problems(text: str, display: str) -> list[Problem]:
     """Every line indented with a tab (YAML refuses them; the line is shown with → for tabs)."""
     problems = []
     for match in _TAB_INDENT.finditer(text):
-        line = text.count("\n", 0, match.start())
-        problems.append(_problem(display, text, line, len(match.group(1)), "thut-le-tab"))
+        line, col = _position(text, match.start() + len(match.group(1)))
+        problems.append(_problem(display, text, line, col, "thut-le-tab"))
     return problems
 
 
 def reader_problem(text: str, exc: yaml.reader.ReaderError, display: str) -> Problem:
     """A character YAML does not accept (NUL, other control characters) at its position."""
     offset = max(0, min(exc.position, len(text)))
-    line = text.count("\n", 0, offset)
-    col = offset - (text.rfind("\n", 0, offset) + 1)
+    line, col = _position(text, offset)
     code = f"{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
     return Problem(
         display, line + 1, col + 1, "loi-cu-phap", {"code": code}, variant="control-char"
@@ -163,6 +174,8 @@ def _mapping_values(text: str, display: str, line: int, col: int) -> Problem:
             previous,
         )
         above = lines[owner]
+        if _indent(above) >= indent:
+            return _problem(display, text, line, col, "loi-cu-phap", {"reason": _MAPPING_VALUES})
         expected = _indent(above) + (2 if above.strip().startswith("- ") else 0)
         params = {
             "indent": indent,
@@ -229,11 +242,10 @@ def _after_value(text: str, display: str, mark: Any) -> Problem | None:
         return None
     if text[index] in "\"'":
         start = _quote_start(text, index)
-        if start >= 0 and "\n" in text[start:index]:
+        if start >= 0 and _LINE_BREAK.search(text, start, index):
             # The "closing" quote is the opening quote of a later value: the real mistake is
             # a quote opened earlier and never closed.
-            line = text.count("\n", 0, start)
-            col = start - (text.rfind("\n", 0, start) + 1)
+            line, col = _position(text, start)
             return _problem(
                 display, text, line, col, "chua-dong-ngoac", {"quote": text[start]}, "quote"
             )
@@ -283,8 +295,7 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError, display: str) -> 
     if "<stream end>" in problem and context.startswith("while parsing a flow"):
         opened = _unclosed_bracket(text)
         if opened is not None:
-            line = text.count("\n", 0, opened)
-            col = opened - (text.rfind("\n", 0, opened) + 1)
+            line, col = _position(text, opened)
             bracket = text[opened]
             params = {"bracket": bracket, "closing": _CLOSING[bracket]}
             return _problem(display, text, line, col, "chua-dong-ngoac", params, "bracket")
@@ -353,8 +364,7 @@ def comment_cut(source: str, node: yaml.ScalarNode, display: str, field: str) ->
         # YAML means comments; text with spaces cut at " #1" is the mistake to catch.
         return None
     hash_at = end + rest.index("#")
-    line = source.count("\n", 0, hash_at)
-    col = hash_at - (source.rfind("\n", 0, hash_at) + 1)
+    line, col = _position(source, hash_at)
     return Problem(
         display,
         line + 1,
