@@ -2,71 +2,287 @@
 
 Examples::
 
-    showcase validate content/
-    showcase validate content/ --format github
+    showcase validate
+    showcase validate content/people/nguyen-van-an.yml
+    showcase --lang en validate content/ --format github
     showcase schema
     showcase build
     showcase serve
+
+Everything printed for people is Vietnamese unless ``--lang en`` is given or the
+locale starts with ``en`` (generator.i18n).  Help texts live in generator.texts, keyed
+``cli.<command>.<option>``: :func:`_speak` puts them on the commands in the chosen
+language, and click's own words (usage errors) too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
-from pathlib import Path
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 import click
 
+from generator.i18n import LANGS, Lang, language, set_language, t
 from generator.kinds import KINDS
 from generator.pipeline import DEFAULT_CONTENT, check_content
-from generator.problems import Problem, format_github, format_json, format_text, has_errors
+from generator.problems import (
+    Problem,
+    Severity,
+    count_errors,
+    format_github,
+    format_json,
+    format_text,
+    has_errors,
+    sort_problems,
+)
+from generator.texts import CLICK_VI
 
 FORMATS = {"text": format_text, "json": format_json, "github": format_github}
+#: A content folder holds one of these; `validate FILE` looks for it above the file.
+CONTENT_MARKERS = ("site.yml", "taxonomies.yml")
 
 
-def _emit_problems(problems: list[Problem], fmt: str) -> None:
-    text = FORMATS[fmt](problems)
-    # Problems go to stdout for json (a tool reads it) and to stderr otherwise only when failing
-    # would hide them from a pipe; editors read them in the terminal either way.
+# -- speaking the chosen language --------------------------------------------------------
+
+
+def _click_gettext(table: dict[str, str]) -> tuple[Any, Any]:
+    def gettext(message: str) -> str:
+        return table.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        chosen = singular if n == 1 else plural
+        return table.get(chosen, chosen)
+
+    return gettext, ngettext
+
+
+def _speak(lang: Lang) -> None:
+    """Put every help text on the commands, and click's own words, in ``lang``."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    gettext, ngettext = _click_gettext(CLICK_VI if lang == "vi" else {})
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.types,
+    ):
+        if hasattr(module, "_"):
+            module._ = gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext  # type: ignore[attr-defined]
+    cli.help = t("cli.help")
+    for param in cli.params:
+        if isinstance(param, click.Option) and param.name in ("lang", "version"):
+            param.help = t(f"cli.{param.name}")
+    for name, command in cli.commands.items():
+        command.help = t(f"cli.{name}.help")
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name is not None:
+                param.help = t(f"cli.{name}.{param.name}")
+    for command in [cli, *cli.commands.values()]:
+        # click makes the --help option once and keeps it; make it again in this language.
+        if hasattr(command, "_help_option"):
+            command._help_option = None
+
+
+def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    set_language("en" if value == "en" else "vi" if value == "vi" else None)
+    _speak(language())
+
+
+def _emit_problems(
+    problems: list[Problem], fmt: str, *, guide_url: str | None = None, notes: Sequence[str] = ()
+) -> None:
+    text = format_text(problems, guide_url=guide_url) if fmt == "text" else FORMATS[fmt](problems)
     click.echo(text, nl=False)
+    for note in notes:
+        click.echo(note)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    is_eager=True,
+    expose_value=False,
+    callback=_choose_language,
+    help="Language of the messages: vi or en.",
+)
 @click.version_option(package_name="sangkien-showcase")
 def cli() -> None:
-    """Sáng kiến Showcase: YAML records of honoured initiatives → a searchable website."""
+    pass
+
+
+# -- validate ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Scope:
+    """One content folder to check, and the given files and folders inside it."""
+
+    root: Path
+    parts: list[Path]  # empty: the whole folder
+
+    @property
+    def display_root(self) -> str:
+        """The content folder as the editor would type it from here (``content``, ``..``)."""
+        from generator.loader import default_display_root
+
+        shown = default_display_root(self.root)
+        if Path(shown).is_absolute():
+            relative = Path(os.path.relpath(self.root.resolve(), Path.cwd().resolve()))
+            if not relative.as_posix().startswith("../../.."):
+                return relative.as_posix()
+        return shown
+
+    def display(self, path: Path) -> str:
+        base = self.display_root
+        rel = path.resolve().relative_to(self.root.resolve())
+        shown = PurePosixPath(base) / PurePosixPath(rel.as_posix())
+        return str(shown) if base not in ("", ".") else rel.as_posix()
+
+    def covers(self, problem: Problem) -> bool:
+        if not self.parts:
+            return True
+        for part in self.parts:
+            shown = self.display(part)
+            if shown == "." or problem.path == shown or problem.path.startswith(shown + "/"):
+                return True
+        return False
+
+
+def _content_root(path: Path) -> Path | None:
+    """The nearest folder at or above ``path`` holding site.yml or taxonomies.yml."""
+    start = path.resolve()
+    for folder in [start, *start.parents] if start.is_dir() else list(start.parents):
+        if any((folder / marker).is_file() for marker in CONTENT_MARKERS):
+            return folder
+    return None
+
+
+def _scopes(paths: Iterable[Path], content: Path | None) -> tuple[list[_Scope], list[Problem]]:
+    scopes: dict[Path, _Scope] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists() and content is None:
+            if path.suffix in (".yml", ".yaml", ".md"):
+                problems.append(Problem(path.as_posix(), 1, 1, "khong-doc-duoc", variant="no-path"))
+                continue
+            # A content folder that is not there: the loader says so.
+            scopes.setdefault(path, _Scope(path, []))
+            continue
+        root = content or _content_root(path)
+        if root is None:
+            if path.is_dir():
+                scopes.setdefault(path, _Scope(path, []))  # checked as a content folder
+            else:
+                problems.append(
+                    Problem(path.as_posix(), 1, 1, "khong-doc-duoc", variant="no-folder")
+                )
+            continue
+        scope = scopes.setdefault(root.resolve(), _Scope(root, []))
+        if not path.exists():
+            problems.append(Problem(path.as_posix(), 1, 1, "khong-doc-duoc", variant="no-path"))
+        elif path.resolve() == root.resolve():
+            scope.parts = []
+            scope.parts.append(root)  # the whole folder: covers everything
+        else:
+            try:
+                path.resolve().relative_to(root.resolve())
+            except ValueError:
+                problems.append(
+                    Problem(path.as_posix(), 1, 1, "khong-doc-duoc", variant="no-folder")
+                )
+                continue
+            if root not in scope.parts:
+                scope.parts.append(path)
+    return list(scopes.values()), problems
+
+
+def _guide_url(root: Path) -> str:
+    """Where the site publishes the guide (site.yml's base_url), else the repository's copy."""
+    from generator.loader import read_record_file
+    from generator.model import normalise_base_url
+
+    data, _ = read_record_file(root / "site.yml", "site.yml")
+    base = data.get("base_url") if isinstance(data, dict) else None
+    if isinstance(base, str):
+        try:
+            return normalise_base_url(base) + "huong-dan/"
+        except ValueError:
+            pass
+    return "HUONG-DAN.md"
 
 
 @cli.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path(DEFAULT_CONTENT))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="The content folder.",
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(sorted(FORMATS)),
     default="text",
     show_default=True,
-    help="text for people, json for tools, github for CI annotations.",
+    help="text, json or github.",
 )
+@click.option("--explain", is_flag=True, help="Print guide links.")
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     envvar="SHOWCASE_TODAY",
     hidden=True,
-    help="Pretend today is this date (YYYY-MM-DD) when checking for future dates; for tests.",
+    help="Pretend today is this date.",
 )
-def validate(path: Path, fmt: str, today: dt.datetime | None) -> None:
-    """Check every record under PATH (default: content/) and report all problems at once.
-
-    \b
-    Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
-    Example:
-        showcase validate content/
-        content/awards/x.yml:12:5: error: unknown person 'le-van-a' (recipients[0].person)
-        1 error, 0 warnings
-    """
-    _, problems = check_content(path, today=today.date() if today else None)
-    _emit_problems(problems, fmt)
+def validate(
+    paths: tuple[Path, ...],
+    content: Path | None,
+    fmt: str,
+    explain: bool,
+    today: dt.datetime | None,
+) -> None:
+    scopes, problems = _scopes(paths or [content or Path(DEFAULT_CONTENT)], content)
+    notes: list[str] = []
+    guide_url = None
+    for scope in scopes:
+        _, found = check_content(
+            scope.root, display_root=scope.display_root, today=today.date() if today else None
+        )
+        mine = [p for p in found if scope.covers(p)]
+        problems += mine
+        others = [p for p in found if not scope.covers(p)]
+        if others:
+            shown = scope.display(scope.root)
+            errors = count_errors(others)
+            notes.append(
+                t("problems.elsewhere", root=shown, errors=errors, warnings=len(others) - errors)
+            )
+        if explain and guide_url is None:
+            guide_url = _guide_url(scope.root)
+    problems = sort_problems(problems)
+    _emit_problems(problems, fmt, guide_url=guide_url if explain else None, notes=notes)
     sys.exit(1 if has_errors(problems) else 0)
+
+
+# -- schema and guide --------------------------------------------------------------------
 
 
 @cli.command()
@@ -75,26 +291,66 @@ def validate(path: Path, fmt: str, today: dt.datetime | None) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("schemas"),
     show_default=True,
-    help="Folder that receives one <kind>.schema.json per kind of record.",
+    help="Output folder.",
 )
-@click.option("--check", is_flag=True, help="Do not write; exit 1 if a committed schema is stale.")
-def schema(out: Path, check: bool) -> None:
-    """Write the JSON Schemas of every kind of record (for editors' tools)."""
-    from generator.schema import stale_schemas, write_schemas
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(DEFAULT_CONTENT),
+    show_default=True,
+    help="The content folder.",
+)
+@click.option("--check", is_flag=True, help="Check only.")
+def schema(out: Path, content: Path, check: bool) -> None:
+    from generator.schema import load_taxonomies, stale_schemas, write_schemas
     from generator.vscode import SETTINGS, settings_stale, write_settings
 
     settings = out.resolve().parent / SETTINGS
+    taxonomies = load_taxonomies(content)
+    if taxonomies is None:
+        click.echo(
+            t("schema.no-taxonomies", path=(content / "taxonomies.yml").as_posix()), err=True
+        )
     if check:
-        stale = [str(out / name) for name in stale_schemas(out)]
-        if settings_stale(settings):
-            stale.append(str(settings))
+        stale = stale_schemas(out, taxonomies)
         for name in stale:
-            click.echo(f"{name}: out of date; run `showcase schema`", err=True)
-        sys.exit(1 if stale else 0)
-    changed = write_schemas(out)
-    click.echo(f"{len(changed)} schema file(s) written to {out}/")
+            click.echo(t("schema.stale", path=(out / name).as_posix()), err=True)
+        if settings_stale(settings):
+            click.echo(t("schema.stale", path=settings.as_posix()), err=True)
+        sys.exit(1 if stale or settings_stale(settings) else 0)
+    changed = write_schemas(out, taxonomies)
+    click.echo(t("schema.written", count=len(changed), folder=out.as_posix()))
     if write_settings(settings):
-        click.echo(f"{settings}: schema mapping updated")
+        click.echo(t("schema.settings", path=settings.as_posix()))
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("HUONG-DAN.md"),
+    show_default=True,
+    help="The file to write.",
+)
+@click.option("--check", is_flag=True, help="Check only.")
+def guide(out: Path, check: bool) -> None:
+    from generator.guide import guide_document
+
+    text = guide_document()
+    current = out.read_text("utf-8") if out.is_file() else None
+    if check:
+        if current != text:
+            click.echo(t("guide.stale", path=out.as_posix()), err=True)
+            sys.exit(1)
+        sys.exit(0)
+    if current == text:
+        click.echo(t("guide.unchanged", path=out.as_posix()))
+        return
+    out.write_text(text, encoding="utf-8", newline="\n")
+    click.echo(t("guide.written", path=out.as_posix()))
+
+
+# -- export, build, serve, stats -----------------------------------------------------------
 
 
 @cli.command()
@@ -104,18 +360,9 @@ def schema(out: Path, check: bool) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("build"),
     show_default=True,
-    help="Folder that receives du-lieu-mo/ (JSON, CSV, JSON Schemas).",
+    help="Output folder.",
 )
 def export(path: Path, out: Path) -> None:
-    """Write the open data of PATH (default: content/) as OUT/du-lieu-mo/*.
-
-    \b
-    Only published data: no private field, no confidential field, no person
-    marked publish: false.  Files whose bytes did not change are not rewritten.
-    Example:
-        showcase export --out build
-        12 of 31 file(s) written to build/du-lieu-mo/
-    """
     from generator.export import OPEN_DATA_DIR, export_dataset
 
     site, problems = check_content(path)
@@ -131,7 +378,8 @@ def export(path: Path, out: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    click.echo(f"{written} of {len(files)} file(s) written to {out / OPEN_DATA_DIR}/")
+    folder = (out / OPEN_DATA_DIR).as_posix()
+    click.echo(t("export.written", written=written, total=len(files), folder=folder))
 
 
 @cli.command()
@@ -140,32 +388,23 @@ def export(path: Path, out: Path) -> None:
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=Path("."),
     show_default=True,
-    help="Project folder holding mkdocs.yml and content/.",
+    help="Project folder.",
 )
 @click.option(
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Where to put the site (default: ROOT/site).",
+    help="Site folder.",
 )
-@click.option("--no-search", is_flag=True, help="Skip the Pagefind index (faster previews).")
+@click.option("--no-search", is_flag=True, help="Skip search.")
 @click.option(
     "--jobs",
     "-j",
     type=click.IntRange(1, 64),
     default=None,
-    help="Worker processes for building pages (default: one per CPU core).",
+    help="Worker processes.",
 )
 def build(root: Path, site_dir: Path | None, no_search: bool, jobs: int | None) -> None:
-    """Validate, render and build the whole site into site/, then index it for search.
-
-    \b
-    Only pages whose source changed since the last build are rebuilt (the engine's
-    output is kept in .showcase-build/); the site is published into site/ in one step.
-    Example:
-        showcase build
-        showcase build --jobs 2 --no-search
-    """
     import logging
 
     from generator.pipeline import BuildError, Project
@@ -176,13 +415,17 @@ def build(root: Path, site_dir: Path | None, no_search: bool, jobs: int | None) 
         report = build_site(Project.at(root), site_dir, search=not no_search, jobs=jobs)
     except BuildError as exc:
         click.echo(str(exc), err=True)
-        click.echo("build failed; site/ left unchanged", err=True)
+        click.echo(t("build.failed"), err=True)
         sys.exit(1)
     for problem in report.problems:
         click.echo(problem.format(), err=True)
     click.echo(
-        f"site built in {report.site_dir} ({report.pages_built} page(s) built, "
-        f"{report.pages_unchanged} unchanged)"
+        t(
+            "build.done",
+            folder=report.site_dir,
+            built=report.pages_built,
+            unchanged=report.pages_unchanged,
+        )
     )
 
 
@@ -192,34 +435,24 @@ def build(root: Path, site_dir: Path | None, no_search: bool, jobs: int | None) 
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=Path("."),
     show_default=True,
-    help="Project folder holding mkdocs.yml.",
+    help="Project folder.",
 )
 @click.option(
     "-a",
     "--dev-addr",
     default="127.0.0.1:8000",
     show_default=True,
-    help="Address to serve the preview on.",
+    help="Address.",
 )
-@click.option(
-    "--no-search", is_flag=True, help="Do not refresh the search index in the background."
-)
+@click.option("--no-search", is_flag=True, help="No search.")
 @click.option(
     "--jobs",
     "-j",
     type=click.IntRange(1, 64),
     default=None,
-    help="Worker processes for the first build (default: one per CPU core).",
+    help="Worker processes.",
 )
 def serve(root: Path, dev_addr: str, no_search: bool, jobs: int | None) -> None:
-    """Preview the site: saving a YAML record or a template refreshes the open page.
-
-    \b
-    One build per save, only the pages the edit touches.  While the content has an
-    error, every page shows the list of problems; it reloads itself once they are fixed.
-    Example:
-        showcase serve        # then open http://127.0.0.1:8000/
-    """
     from generator.pipeline import Project
     from generator.preview import Preview
 
@@ -228,24 +461,19 @@ def serve(root: Path, dev_addr: str, no_search: bool, jobs: int | None) -> None:
         number = int(port)
     except ValueError:
         raise click.BadParameter(
-            f"{dev_addr!r} is not HOST:PORT", param_hint="--dev-addr"
+            t("serve.bad-address", value=dev_addr), param_hint="--dev-addr"
         ) from None
     preview = Preview(Project.at(root), jobs=jobs, search=not no_search, say=click.echo)
     try:
         preview.serve(host or "127.0.0.1", number)
     except OSError as exc:
-        raise click.ClickException(f"cannot serve on {dev_addr}: {exc.strerror}") from None
+        reason = exc.strerror or str(exc)
+        raise click.ClickException(t("serve.cannot", address=dev_addr, reason=reason)) from None
 
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path), default=Path(DEFAULT_CONTENT))
 def stats(path: Path) -> None:
-    """Count the records and sum up initiatives by year (a quick check before publishing).
-
-    \b
-    Example:
-        showcase stats content/
-    """
     from generator.vietnamese import format_count, format_money
 
     site, problems = check_content(path)
@@ -253,37 +481,38 @@ def stats(path: Path) -> None:
         _emit_problems(problems, "text")
         sys.exit(1)
     published_people = sum(1 for p in site.people.values() if p.published)
-    click.echo(f"campaigns    {len(site.campaigns):>7}")
-    click.echo(f"units        {len(site.units):>7}")
-    click.echo(f"people       {len(site.people):>7}  ({published_people} with a page)")
-    click.echo(f"initiatives  {len(site.initiatives):>7}")
-    click.echo(
-        f"awards       {len(site.awards):>7}  ({sum(len(a.recipients) for a in site.awards.values())} recipients)"
-    )
-    click.echo(f"events       {len(site.events):>7}")
+    recipients = sum(len(a.recipients) for a in site.awards.values())
+    rows = [
+        ("stats.campaigns", len(site.campaigns), ""),
+        ("stats.units", len(site.units), ""),
+        ("stats.people", len(site.people), t("stats.people-pages", count=published_people)),
+        ("stats.initiatives", len(site.initiatives), ""),
+        ("stats.awards", len(site.awards), t("stats.recipients", count=recipients)),
+        ("stats.events", len(site.events), ""),
+    ]
+    for key, count, extra in rows:
+        click.echo(f"{t(key):<13}{count:>7}" + (f"  ({extra})" if extra else ""))
     for year, totals in site.totals_by_year().items():
         click.echo(
-            f"  {year}: {format_count(totals.count)} sáng kiến, {format_count(totals.recognised)} "
-            f"được công nhận, làm lợi {format_money(totals.benefit)}"
+            "  "
+            + t(
+                "stats.year",
+                year=year,
+                count=format_count(totals.count),
+                recognised=format_count(totals.recognised),
+                benefit=format_money(totals.benefit),
+            )
         )
+
+
+# -- new and import ------------------------------------------------------------------------
 
 
 @cli.command("new")
 @click.argument("kind", type=click.Choice(list(KINDS)))
-@click.option(
-    "--title",
-    required=True,
-    help="Title (or name) with diacritics; the file name is made from it.",
-)
-@click.option(
-    "--year",
-    type=click.IntRange(1900, 2100),
-    default=None,
-    help="Initiatives only: the year folder initiatives/<year>/ (default: this year).",
-)
-@click.option(
-    "--id", "record_id", default=None, help="Use this id instead of the one made from the title."
-)
+@click.option("--title", required=True, help="Title.")
+@click.option("--year", type=click.IntRange(1900, 2100), default=None, help="Year.")
+@click.option("--id", "record_id", default=None, help="Id.")
 @click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
@@ -292,15 +521,6 @@ def stats(path: Path) -> None:
     help="The content folder.",
 )
 def new(kind: str, title: str, year: int | None, record_id: str | None, content: Path) -> None:
-    """Create a record file to fill in, with every field of KIND and its help text.
-
-    \b
-    The file name comes from the title (diacritics removed, đ → d, hyphens);
-    an existing file is never overwritten: a free name such as …-2 is used.
-    Example:
-        showcase new initiative --title "Đổi mới quy trình tiếp nhận hồ sơ"
-        content/initiatives/2025/doi-moi-quy-trinh-tiep-nhan-ho-so.yml
-    """
     from generator.scaffold import ScaffoldError, create_record, plan_new
 
     try:
@@ -311,98 +531,33 @@ def new(kind: str, title: str, year: int | None, record_id: str | None, content:
     click.echo(record.path.as_posix())
     schema_file = content.resolve().parent / "schemas" / f"{kind}.schema.json"
     if not schema_file.exists():
-        click.echo(
-            "(schemas/ is missing: run `showcase schema` for completion in VS Code)", err=True
-        )
+        click.echo(t("new.no-schemas"), err=True)
 
 
 @cli.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option(
-    "--award",
-    "award_id",
-    required=True,
-    help="Mã (tên tệp) của hồ sơ khen thưởng sẽ tạo, ví dụ bang-khen-ldld-2022.",
-)
-@click.option(
-    "--title",
-    default=None,
-    help="Tên đợt khen thưởng (mặc định: hình thức và số quyết định).",
-)
-@click.option(
-    "--form",
-    default=None,
-    help="Hình thức khen thưởng, một mã trong award_forms của taxonomies.yml "
-    "(mặc định: đọc từ tiêu đề danh sách, ví dụ “được tặng Bằng khen”).",
-)
-@click.option(
-    "--issuer",
-    default=None,
-    help="Mã đơn vị ra quyết định (mặc định: đọc từ tiêu đề danh sách, ví dụ "
-    "“LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA”).",
-)
-@click.option(
-    "--date",
-    "date_text",
-    default=None,
-    help="Ngày quyết định, 2022-06-29 hoặc 29/6/2022 (mặc định: đọc từ tiêu đề danh sách).",
-)
-@click.option(
-    "--decision-number",
-    default=None,
-    help="Số quyết định (mặc định: đọc từ “Kèm theo Quyết định số …”).",
-)
-@click.option("--event", default=None, help="Mã sự kiện nơi trao khen thưởng.")
-@click.option(
-    "--campaign",
-    default=None,
-    help="Mã chương trình liên quan (cũng ghi vào các sáng kiến mới).",
-)
-@click.option(
-    "--unit-kind",
-    default=None,
-    help="Loại (mã trong unit_kinds) cho đơn vị mới mà tên không cho biết loại; "
-    "đơn vị tên “Công đoàn cơ sở …”, “Công ty …”, “Bệnh viện …” được suy ra loại từ tên.",
-)
-@click.option(
-    "--parent-unit",
-    default=None,
-    help="Đơn vị cấp trên của các đơn vị mới khi danh sách không ghi.",
-)
-@click.option(
-    "--field",
-    "field_key",
-    default=None,
-    help="Lĩnh vực (mã trong fields) của các sáng kiến mới; không ghi thì sáng kiến "
-    "được ghi “chưa phân loại” và trạng thái “cần rà soát”.",
-)
-@click.option(
-    "--initiative-type",
-    default=None,
-    help="Loại sáng kiến (mã trong initiative_types) của các sáng kiến mới; không ghi thì "
-    "như --field.",
-)
-@click.option(
-    "--initiative-status",
-    default=None,
-    help="Trạng thái của các sáng kiến mới khi đã có --field và --initiative-type "
-    "(mặc định: cong-nhan).",
-)
-@click.option(
-    "--sheet",
-    default=None,
-    help="Chỉ đọc trang tính có tên này (mặc định: mọi trang tính có dòng tiêu đề cột).",
-)
+@click.option("--award", "award_id", required=True, help="Award id.")
+@click.option("--title", default=None, help="Title.")
+@click.option("--form", default=None, help="Award form.")
+@click.option("--issuer", default=None, help="Issuer.")
+@click.option("--date", "date_text", default=None, help="Date.")
+@click.option("--decision-number", default=None, help="Decision number.")
+@click.option("--event", default=None, help="Event.")
+@click.option("--campaign", default=None, help="Campaign.")
+@click.option("--unit-kind", default=None, help="Unit kind.")
+@click.option("--parent-unit", default=None, help="Parent unit.")
+@click.option("--field", "field_key", default=None, help="Field.")
+@click.option("--initiative-type", default=None, help="Initiative type.")
+@click.option("--initiative-status", default=None, help="Initiative status.")
+@click.option("--sheet", default=None, help="Sheet.")
 @click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=Path(DEFAULT_CONTENT),
     show_default=True,
-    help="Thư mục nội dung.",
+    help="The content folder.",
 )
-@click.option(
-    "--dry-run", is_flag=True, help="Chạy thử: liệt kê các tệp sẽ được ghi, không ghi gì."
-)
+@click.option("--dry-run", is_flag=True, help="Dry run.")
 def import_list(
     file: Path,
     award_id: str,
@@ -422,22 +577,6 @@ def import_list(
     content: Path,
     dry_run: bool,
 ) -> None:
-    """Nhập danh sách khen thưởng thành hồ sơ khen thưởng, cá nhân, đơn vị và sáng kiến.
-
-    \b
-    FILE là bảng tính .xlsx, .xls, .ods hoặc tệp .csv/.txt xuất từ Excel
-    (CSV UTF-8, CSV Windows-1258, “Unicode Text” UTF-16 phân cách bằng tab).
-    Danh sách có thể có phần tiêu đề phía trên dòng tiêu đề cột (đơn vị ra
-    quyết định, hình thức, “Kèm theo Quyết định số … ngày …”: được dùng khi
-    khớp với hồ sơ, danh mục đã có), các cột STT, Họ và tên, Chức vụ, Đơn vị,
-    Tên sáng kiến / Thành tích, Ghi chú theo thứ tự bất kỳ, các mục “I. TẬP
-    THỂ” / “II. CÁ NHÂN” và nhóm tác giả đánh số 1.1, 1.2 hoặc a), b).
-    Có lỗi thì không ghi tệp nào; tệp đã có không bao giờ bị ghi đè.
-    Ví dụ:
-        showcase import danh-sach.xlsx --award bang-khen-2022 --dry-run
-    """
-    import datetime as dt
-
     from generator.importer import ImportOptions, run_import
     from generator.model import DateFormatError, parse_date
 
@@ -470,38 +609,52 @@ def import_list(
     if result.problems:
         _emit_problems(result.problems, "text")
     verbs = {
-        "create": "sẽ tạo" if dry_run else ("chưa ghi" if result.failed else "đã tạo"),
-        "unchanged": "không đổi",
-        "conflict": "xung đột",
+        "create": t(
+            "import.will-create"
+            if dry_run
+            else ("import.not-written" if result.failed else "import.created")
+        ),
+        "unchanged": t("import.unchanged"),
+        "conflict": t("import.conflict"),
     }
     for plan in result.files:
         click.echo(f"  {verbs[plan.status]:<10} {plan.display}")
-    for note in result.notes:
+    for note in sorted(str(n) for n in result.notes):
         click.echo(note)
     for inferred in result.inferred:
-        click.echo(f"Đã suy ra từ tiêu đề: {inferred}")
+        click.echo(t("import.inferred", what=inferred))
     s = result.summary
     click.echo(
-        f"Đã đọc {s.rows} dòng: {s.collectives} tập thể, {s.individuals} cá nhân, "
-        f"{s.groups} nhóm tác giả ({s.group_members} thành viên)"
+        t(
+            "import.summary",
+            rows=s.rows,
+            collectives=s.collectives,
+            individuals=s.individuals,
+            groups=s.groups,
+            members=s.group_members,
+        )
     )
     if result.needs_review:
-        click.echo(
-            f"{result.needs_review} sáng kiến cần rà soát lĩnh vực/loại "
-            "(trạng thái “Cần rà soát”, chưa được công bố là đã công nhận)"
-        )
+        click.echo(t("import.needs-review", count=result.needs_review))
     created = result.count("create")
-    files = f"{result.count('unchanged')} không đổi, {result.count('conflict')} xung đột"
+    files = t(
+        "import.files", unchanged=result.count("unchanged"), conflicts=result.count("conflict")
+    )
     if dry_run:
-        click.echo(f"Chạy thử: {created} tệp sẽ được ghi, {files}; chưa ghi tệp nào")
+        click.echo(t("import.dry-run", created=created, files=files))
     elif result.failed:
-        click.echo(
-            f"Chưa ghi tệp nào ({created} tệp dự kiến, {files}): sửa các lỗi trên rồi chạy lại"
-        )
+        click.echo(t("import.failed", created=created, files=files))
     else:
-        click.echo(f"Đã ghi {result.written} tệp, {files}")
+        click.echo(t("import.written", written=result.written, files=files))
     sys.exit(1 if result.failed else 0)
+
+
+# Help texts in the environment's language until --lang says otherwise.
+_speak(language())
 
 
 def main() -> None:
     cli(prog_name="showcase")
+
+
+__all__ = ["Severity", "cli", "main"]

@@ -329,7 +329,7 @@ def export_dataset(site: Site) -> dict[str, bytes]:
         **data,
     }
     files[_path(BUNDLE_NAME)] = _json_bytes(bundle)
-    for name, text in render_schemas().items():
+    for name, text in render_schemas(site.taxonomies).items():
         files[_path(f"{SCHEMA_DIR}/{name}")] = text.encode("utf-8")
     return dict(sorted(files.items()))
 

@@ -21,9 +21,18 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
-from generator.catalogue import CATALOGUE
+from generator.catalogue import CATALOGUE, GROUPS, OLD_CODES, CatalogueEntry
+from generator.i18n import Lang, render
 from generator.kinds import ALL_MODELS, KINDS, SINGLE_FILE_LABELS
-from generator.model import MARKDOWN_FIELDS, SINGLE_FILES, SLUG_RE, RecordBase, Strict
+from generator.model import (
+    MARKDOWN_FIELDS,
+    SINGLE_FILES,
+    SLUG_RE,
+    RecordBase,
+    Strict,
+    Vocabulary,
+    field_title,
+)
 from generator.scaffold import dump_yaml
 
 #: Kinds in the order an editor meets them, with their file path and a Vietnamese name.
@@ -81,6 +90,85 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             },
             {"group": ["nguyen-van-an", "Trần Thị Bình"], "citation": "Nhóm tác giả sáng kiến"},
         ],
+    },
+    "event": {
+        "title": "Điểm hẹn sáng kiến năm 2023",
+        "date": dt.date(2023, 6, 29),
+        "place": "Nhà văn hóa Lao động tỉnh",
+        "province": "Thanh Hóa",
+        "organiser": "ldld-tinh",
+        "campaign": "1-trieu-sang-kien",
+        "phase": "giai-doan-2",
+        "summary": "Sơ kết phong trào sáng kiến, trao Bằng khen cho các tác giả tiêu biểu.",
+        "figures": [
+            {
+                "key": "so-sang-kien",
+                "label": "Số sáng kiến tham gia",
+                "value": 12500,
+                "noun": "sáng kiến",
+                "as_of": dt.date(2023, 5, 31),
+                "toward_target": True,
+                "source": {
+                    "title": "Báo cáo sơ kết phong trào sáng kiến",
+                    "publisher": "LĐLĐ tỉnh",
+                    "date": dt.date(2023, 6, 29),
+                },
+            }
+        ],
+        "programme": [
+            {
+                "speaker": "nguyen-van-an",
+                "unit": "cdcs-cong-ty-dien-luc",
+                "topic": "Số hóa hồ sơ đoàn viên",
+                "initiative": "doi-moi-quy-trinh-tiep-nhan-ho-so",
+            }
+        ],
+    },
+    "campaign": {
+        "title": "Chương trình “1 triệu sáng kiến”",
+        "short_name": "1 triệu sáng kiến",
+        "organiser": "tong-ldld-viet-nam",
+        "start": dt.date(2021, 9, 1),
+        "end": dt.date(2023, 9, 30),
+        "summary": "Phong trào thi đua sáng kiến của đoàn viên, người lao động cả nước.",
+        "phases": [
+            {
+                "key": "giai-doan-1",
+                "name": "Giai đoạn 1",
+                "start": dt.date(2021, 9, 1),
+                "end": dt.date(2022, 5, 31),
+                "target": 300000,
+            },
+            {
+                "key": "giai-doan-2",
+                "name": "Giai đoạn 2",
+                "start": dt.date(2022, 6, 1),
+                "end": dt.date(2023, 9, 30),
+                "target": 700000,
+            },
+        ],
+    },
+    "site": {
+        "title": "Sáng kiến Công đoàn Thanh Hóa",
+        "tagline": "Tôn vinh sáng kiến của người lao động",
+        "base_url": "https://example.github.io/sang-kien/",
+        "organisation": "Liên đoàn Lao động tỉnh Thanh Hóa",
+        "organisation_unit": "ldld-thanh-hoa",
+        "featured_initiatives": ["doi-moi-quy-trinh-tiep-nhan-ho-so"],
+    },
+    "taxonomies": {
+        "fields": {
+            "hanh-chinh": {"name": "Cải cách hành chính"},
+            "dien-nang": {
+                "name": "Điện năng",
+                "description": "Sản xuất, truyền tải, tiết kiệm điện.",
+            },
+        },
+        "initiative_types": {"giai-phap-quan-ly": {"name": "Giải pháp quản lý"}},
+        "award_forms": {"bang-khen-ldld-tinh": {"name": "Bằng khen của LĐLĐ tỉnh"}},
+        "recognition_levels": {"co-so": {"name": "Cơ sở"}},
+        "unit_kinds": {"cong-doan-co-so": {"name": "Công đoàn cơ sở"}},
+        "statuses": {"hop-le": {"name": "Hợp lệ"}, "cong-nhan": {"name": "Được công nhận"}},
     },
 }
 
@@ -203,6 +291,9 @@ def type_words(name: str, annotation: Any, metadata: list[Any]) -> str:
     if annotation is dt.date:
         return "ngày (2022-06-29 hoặc 29/6/2022)"
     if annotation is str:
+        vocabulary = next((m.name for m in metadata if isinstance(m, Vocabulary)), None)
+        if vocabulary is not None:
+            return f"mã trong danh mục {code(vocabulary)}"
         if _is_id(metadata):
             return "mã"
         if name in MARKDOWN_FIELDS:
@@ -211,7 +302,7 @@ def type_words(name: str, annotation: Any, metadata: list[Any]) -> str:
     return str(getattr(annotation, "__name__", annotation))
 
 
-def _field_row(name: str, info: FieldInfo, path: str) -> str:
+def _field_row(model: type[BaseModel], name: str, info: FieldInfo, path: str) -> str:
     required = "có" if info.is_required() else "không"
     kind = type_words(name, info.annotation, list(info.metadata))
     found = nested_model(info.annotation)
@@ -220,7 +311,7 @@ def _field_row(name: str, info: FieldInfo, path: str) -> str:
         kind = kind.replace(
             "nhóm trường (xem bảng bên dưới)", f"nhóm trường, xem mục {code(child)}"
         )
-    help_text = info.description or ""
+    help_text = f"**{field_title(model, name)}.** {info.description or ''}"
     return f"| {code(name)} | {required} | {cell(kind)} | {cell(help_text)} |"
 
 
@@ -233,7 +324,7 @@ def _ordered_fields(model: type[BaseModel]) -> list[str]:
 
 def field_table(model: type[BaseModel], path: str = "") -> str:
     lines = ["| Trường | Bắt buộc | Kiểu | Ý nghĩa |", "|---|---|---|---|"]
-    lines += [_field_row(n, model.model_fields[n], path) for n in _ordered_fields(model)]
+    lines += [_field_row(model, n, model.model_fields[n], path) for n in _ordered_fields(model)]
     return "\n".join(lines)
 
 
@@ -256,22 +347,60 @@ def _reference_section() -> str:
     return "\n".join(parts)
 
 
+def example_message(entry: CatalogueEntry, lang: Lang) -> str:
+    """The entry's example, as ``showcase validate`` prints it in ``lang``."""
+    key = f"{entry.code}/{entry.example_variant}" if entry.example_variant else entry.code
+    return render(key, entry.example, lang)
+
+
 def _catalogue_section() -> str:
     parts = [
         "## Thông báo lỗi và cách xử lý",
         "",
-        "`showcase validate` và `showcase import` báo mỗi vấn đề kèm vị trí (tệp:dòng:cột) và một "
-        "thông báo bằng tiếng Anh. Tìm mã lỗi tương ứng dưới đây để biết ý nghĩa và cách sửa.",
+        "`showcase validate` và `showcase import` báo mỗi vấn đề trên một dòng: vị trí "
+        "(tệp:dòng:cột), mức độ (`lỗi` phải sửa, `cảnh báo` nên xem lại), **mã lỗi** trong ngoặc "
+        "vuông, lời giải thích và tên trường, ví dụ:",
+        "",
+        "```text",
+        "content/initiatives/2023/so-tay.yml:7:14: lỗi [sai-kieu]: cần một số nguyên, nhưng gặp "
+        "'1,5 tỷ' (viết số bằng chữ số, không kèm chữ: 1,5 tỷ là 1500000000, 300 nghìn là 300000)"
+        " (benefit_vnd)",
+        "```",
+        "",
+        "Mỗi mã dưới đây có một mục riêng (địa chỉ `…/huong-dan/#sai-kieu`); "
+        "`showcase validate --explain` in thêm đường dẫn tới mục của các mã gặp phải. "
+        "Lỗi cú pháp YAML được in kèm dòng bị lỗi và dấu `^` chỉ đúng chỗ sai. "
+        "Thông báo mặc định bằng tiếng Việt; `showcase --lang en validate` (hoặc máy đặt "
+        "`LANG=en_US.UTF-8`) in bằng tiếng Anh, mã lỗi giữ nguyên.",
     ]
-    for code_name, entry in CATALOGUE.items():
-        parts += [
-            "",
-            f"### {code(code_name)}",
-            "",
-            f"- Thông báo mẫu: {code(entry.example)}",
-            f"- Ý nghĩa: {entry.meaning}",
-            f"- Cách xử lý: {entry.fix}",
-        ]
+    for group, title in GROUPS.items():
+        parts += ["", f"### {title.vi}"]
+        for entry in CATALOGUE.values():
+            if entry.group != group:
+                continue
+            parts += [
+                "",
+                f"#### {entry.code}",
+                "",
+                f"**{entry.title.vi}** (tiếng Anh: {entry.title.en})",
+                "",
+                f"- Thông báo mẫu: {code(example_message(entry, 'vi'))}",
+                f"- Bằng tiếng Anh: {code(example_message(entry, 'en'))}",
+                f"- Ý nghĩa: {entry.meaning.vi}",
+                f"- Cách xử lý: {entry.fix.vi}",
+            ]
+    parts += [
+        "",
+        "### Mã lỗi cũ",
+        "",
+        "Trước đây mã lỗi viết bằng tiếng Anh (trường `code` của `--format json`); nay `code` "
+        "là mã tiếng Việt và `old_code` giữ mã cũ. Bảng đối chiếu:",
+        "",
+        "| Mã cũ | Mã mới |",
+        "|---|---|",
+    ]
+    for old, new in sorted(OLD_CODES.items()):
+        parts.append(f"| {code(old)} | {', '.join(code(c) for c in new)} |")
     return "\n".join(parts)
 
 
@@ -293,17 +422,28 @@ def _howto_sections() -> str:
     ex = EXAMPLES
     return f"""\
 Trang này dành cho cán bộ công đoàn biên tập nội dung trang: thêm sáng kiến, cá nhân, đơn vị,
-quyết định khen thưởng; nhập danh sách khen thưởng từ Excel; xem trước; kiểm tra và lưu.
-Mỗi hồ sơ là một tệp YAML trong thư mục `content/`; tên tệp là mã hồ sơ và là phần cuối địa chỉ trang.
+quyết định khen thưởng, sự kiện, chương trình; nhập danh sách khen thưởng từ Excel; xem trước;
+kiểm tra và lưu. Mỗi hồ sơ là một tệp YAML trong thư mục `content/`; tên tệp là mã hồ sơ và là
+phần cuối địa chỉ trang.
+
+Có hai cách làm việc, cho kết quả như nhau:
+
+- **Trên trình duyệt** (không cần cài gì): sửa tệp ngay trên GitHub, xem mục
+  “Sửa trên GitHub bằng trình duyệt”.
+- **Trên máy tính**: VS Code và lệnh `showcase` (cài đặt: xem `README.vi.md` trong kho mã).
 
 ## Chuẩn bị
 
 - Mở thư mục dự án bằng VS Code và cài tiện ích **YAML** (Red Hat). Thư mục `.vscode/` đã cấu hình
-  sẵn: khi gõ, VS Code gợi ý tên trường, giải thích từng trường và gạch chân chỗ sai.
+  sẵn: khi gõ, VS Code gợi ý tên trường, giải thích từng trường, gợi ý các mã trong danh mục
+  (lĩnh vực, loại, tình trạng…) và gạch chân chỗ sai.
 - Mở Terminal trong VS Code; các lệnh `showcase …` dưới đây gõ ở đó.
-- YAML thụt lề bằng **dấu cách** (2 dấu cách mỗi cấp), không dùng phím Tab. Giá trị có dấu `:` hoặc
-  `#` thì đặt trong ngoặc kép. Ngày viết `2023-07-20` hoặc `20/7/2023`. Số tiền viết liền, đơn vị đồng
-  (`120000000`).
+- YAML thụt lề bằng **dấu cách** (2 dấu cách mỗi cấp), không dùng phím Tab. Giá trị có dấu `: `
+  hoặc ` #` thì đặt trong ngoặc kép: `title: "Sổ tay: an toàn #1"`. Ngày viết `2023-07-20` hoặc
+  `20/7/2023`. Số tiền viết liền bằng chữ số, đơn vị đồng (`120000000`, không viết `120.000.000`
+  hay `120 triệu`).
+- Trường lấy giá trị từ danh mục (`field`, `type`, `status`, `kind`, `form`, `level`) ghi **mã**
+  (`hop-le`), không ghi tên hiển thị (“Hợp lệ”); ghi nhầm tên thì công cụ chỉ ra mã đúng.
 - Không ghi dữ liệu cá nhân (ngày sinh, số điện thoại, email, số CCCD/CMND, địa chỉ) vào hồ sơ:
   công cụ kiểm tra sẽ từ chối.
 
@@ -324,7 +464,8 @@ lệnh không bao giờ ghi đè tệp đã có (tên trùng thì thêm `-2`).
    rồi bấm Ctrl+/).
 3. Tác giả có hồ sơ thì ghi `person: <mã>`; người chưa có hồ sơ ghi `name: "Họ và tên"`.
    Tỷ lệ đóng góp `share` (nếu có) phải cộng lại bằng 100.
-4. Chạy `showcase validate content/` (xem mục “Kiểm tra và lưu thay đổi”).
+4. Chạy `showcase validate content/initiatives/2025/doi-moi-quy-trinh-tiep-nhan-ho-so.yml` để
+   kiểm tra riêng tệp này (xem mục “Kiểm tra và lưu thay đổi”).
 
 Ví dụ một sáng kiến đã điền:
 
@@ -364,6 +505,59 @@ và `job_title` (chức vụ ghi trong danh sách). Danh sách dài nên nhập 
 
 {_yaml_block(ex["award"])}
 
+## Thêm một sự kiện
+
+```bash
+showcase new event --title "Điểm hẹn sáng kiến năm 2023"
+```
+
+Sự kiện (hội nghị, chương trình tôn vinh) ghi ngày, nơi tổ chức, đơn vị tổ chức (`organiser`) và,
+nếu có, chương trình và giai đoạn mà nó sơ kết (`campaign`, `phase`). Số liệu công bố tại sự kiện
+ghi trong `figures`, **mỗi số liệu kèm nguồn** (`source`: tên bài báo hay báo cáo, cơ quan công bố,
+ngày, địa chỉ web nếu có); số viết liền bằng chữ số (`170324`, không viết `170.324`). Các tham luận
+ghi trong `programme`: người trình bày (`speaker`: mã người hoặc họ tên), đơn vị, chủ đề và sáng
+kiến được giới thiệu. Khen thưởng trao tại sự kiện ghi `event: <mã sự kiện>` trong hồ sơ khen thưởng.
+
+{_yaml_block(ex["event"])}
+
+## Thêm một chương trình
+
+```bash
+showcase new campaign --title "Chương trình “1 triệu sáng kiến”"
+```
+
+Chương trình (phong trào thi đua) có đơn vị phát động, ngày bắt đầu và các giai đoạn (`phases`),
+mỗi giai đoạn có mã (`key`, ví dụ `giai-doan-1`), thời gian và chỉ tiêu (`target`). Sáng kiến,
+sự kiện tham gia chương trình ghi `campaign: <mã chương trình>` và `phase: <mã giai đoạn>`. Số liệu
+của chương trình (`figures`) ghi như của sự kiện; số liệu có `toward_target: true` được tính vào
+tiến độ so với chỉ tiêu của giai đoạn trên trang chủ.
+
+{_yaml_block(ex["campaign"])}
+
+## Sửa cấu hình trang: `content/site.yml`
+
+Tệp `content/site.yml` ghi tên trang, địa chỉ công bố (`base_url`), tổ chức chịu trách nhiệm,
+logo, màu giao diện, các sáng kiến tiêu biểu và số liệu nổi bật trên trang chủ. Chỉ cần sửa khi
+đổi tên, địa chỉ hay nội dung trang chủ; mọi trường được giải thích ở bảng bên dưới. Mã màu ghi
+trong ngoặc kép: `primary: "#1565c0"`.
+
+{_yaml_block(ex["site"])}
+
+## Sửa danh mục: `content/taxonomies.yml`
+
+Danh mục dùng chung gồm: lĩnh vực (`fields`), loại sáng kiến (`initiative_types`), hình thức khen
+thưởng (`award_forms`), cấp công nhận (`recognition_levels`), loại đơn vị (`unit_kinds`) và tình
+trạng (`statuses`). Mỗi mục là `mã: {{name: Tên hiển thị}}`; mã là chữ thường không dấu nối bằng
+gạch ngang, tên hiển thị có dấu. Hồ sơ ghi **mã**, trang web hiện **tên**.
+
+- Thêm mục mới: thêm một dòng mã và tên vào danh mục tương ứng.
+- Đổi tên hiển thị: chỉ sửa `name`, không sửa mã (các hồ sơ đang dùng mã đó không phải sửa).
+- Đổi hoặc xóa mã: phải sửa mọi hồ sơ đang dùng mã đó; `showcase validate` chỉ ra từng chỗ.
+- Sau khi sửa danh mục, chạy `showcase schema` để VS Code gợi ý các mã mới (kiểm tra tự động trên
+  GitHub sẽ báo nếu quên).
+
+{_yaml_block(ex["taxonomies"])}
+
 ## Nhập danh sách khen thưởng từ bảng tính
 
 Danh sách kèm theo quyết định được nhập bằng một lệnh: bảng tính `.xlsx`, `.xls`, `.ods`, hoặc tệp
@@ -396,7 +590,7 @@ showcase import danh-sach-khen-thuong.xlsx --award bang-khen-ldld-2023
 ngày 29/6/2022”) khi khớp đúng một đơn vị trong `content/units/` và một hình thức trong
 `award_forms`; mỗi giá trị đọc được in ra một dòng “Đã suy ra từ tiêu đề: …” để bạn kiểm tra.
 Không chắc chắn thì công cụ không đoán mà yêu cầu ghi rõ bằng `--issuer`, `--form`,
-`--decision-number`, `--date` (các tuỳ chọn này luôn được ưu tiên). Người và đơn vị được so với
+`--decision-number`, `--date` (các tùy chọn này luôn được ưu tiên). Người và đơn vị được so với
 hồ sơ đã có theo họ tên, tên đơn vị (không phân biệt hoa thường, dấu; “CĐCS”, “LĐLĐ”, “CP” được
 hiểu như viết đầy đủ); tên trùng nhiều hồ sơ sẽ được báo để bạn chọn (thêm cột “Mã hồ sơ”).
 Hồ sơ còn thiếu được tạo mới:
@@ -423,17 +617,21 @@ không thay đổi gì (“Đã ghi 0 tệp”). Sau khi nhập, mở các hồ 
 showcase serve
 ```
 
-Mở trình duyệt tại <http://127.0.0.1:8000>. Mỗi lần lưu tệp YAML, trang tự tải lại.
-Nhấn Ctrl+C trong Terminal để dừng.
+Mở trình duyệt tại <http://127.0.0.1:8000>. Mỗi lần lưu tệp YAML, trang tự tải lại; khi nội dung
+có lỗi, mọi trang hiện danh sách lỗi cho đến khi sửa xong. Nhấn Ctrl+C trong Terminal để dừng.
 
 ## Kiểm tra và lưu thay đổi
 
 ```bash
-showcase validate content/
+showcase validate                                   # toàn bộ content/
+showcase validate content/people/nguyen-van-an.yml  # chỉ tệp vừa sửa
 ```
 
-Lệnh báo mọi vấn đề cùng lúc, mỗi dòng dạng `tệp:dòng:cột: error: thông báo`; ý nghĩa từng thông báo
-ở cuối trang này. Khi không còn lỗi (`0 errors`), lưu thay đổi bằng Git:
+Lệnh báo **mọi** vấn đề cùng lúc (một tệp có ba lỗi thì báo cả ba), mỗi dòng dạng
+`tệp:dòng:cột: lỗi [mã-lỗi]: thông báo (trường)`; ý nghĩa và cách sửa từng mã ở cuối trang này.
+Khi kiểm tra một tệp, tệp đó vẫn được đối chiếu với toàn bộ nội dung (người, đơn vị được nhắc tới
+có tồn tại không) nhưng chỉ lỗi của chính tệp đó được in, kèm một dòng cho biết các tệp khác có
+lỗi hay không. Khi không còn lỗi (`0 lỗi`), lưu thay đổi bằng Git:
 
 ```bash
 git add content/
@@ -442,10 +640,56 @@ git push
 ```
 
 Nếu đã cài `pre-commit` (`pre-commit install`), lệnh `git commit` tự chạy `showcase validate` và
-dừng lại khi còn lỗi."""
+dừng lại khi còn lỗi.
+
+## Sửa trên GitHub bằng trình duyệt
+
+Không cần cài gì: mọi tệp trong `content/` sửa được ngay trên trang GitHub của kho nội dung.
+
+1. Mở kho trên GitHub, vào thư mục `content/` rồi tệp cần sửa (ví dụ
+   `content/initiatives/2023/so-tay-an-toan.yml`). Trên trang web, mỗi hồ sơ có liên kết
+   “Sửa hồ sơ này” dẫn thẳng tới đây.
+2. Bấm biểu tượng bút chì (**Edit this file**). Muốn thêm hồ sơ mới: vào đúng thư mục, bấm
+   **Add file → Create new file**, gõ tên tệp (chữ thường không dấu, ví dụ `nguyen-van-an.yml`)
+   và chép một ví dụ ở trang này vào để sửa.
+3. Sửa nội dung; thụt lề bằng dấu cách, không dùng Tab.
+4. Bấm **Commit changes…**, ghi một dòng mô tả (ví dụ “Thêm sáng kiến sổ tay an toàn”), chọn
+   **Create a new branch … and start a pull request**, rồi **Propose changes** và
+   **Create pull request**.
+5. GitHub tự chạy kiểm tra. Sau vài phút, thẻ **Checks** của pull request hiện dấu ✓ (đạt) hoặc
+   ✗ (có lỗi). Có lỗi thì mở thẻ **Files changed**: mỗi lỗi được ghi ngay dưới dòng YAML bị sai,
+   bằng tiếng Việt, kèm mã lỗi (xem mục “Thông báo lỗi và cách xử lý”).
+6. Sửa tiếp trên cùng nhánh (mở tệp từ pull request, bấm bút chì, commit): kiểm tra chạy lại.
+   Khi đạt, người duyệt bấm **Merge pull request**.
+
+## Sau khi `git push` (hoặc merge pull request)
+
+- Mỗi lần đẩy thay đổi lên GitHub, quy trình tự động (**Actions**, tệp `.github/workflows/site.yml`)
+  kiểm tra nội dung (`showcase validate`), chạy bộ kiểm thử và dựng trang.
+- Với pull request: kết quả hiện ở thẻ **Checks**; lỗi nội dung hiện ngay dưới dòng YAML trong thẻ
+  **Files changed**. Trang web chưa thay đổi.
+- Với nhánh `main` (sau khi merge): nếu mọi bước đạt, trang được công bố lên GitHub Pages sau vài
+  phút. Nếu có bước không đạt, trang cũ được giữ nguyên.
+- Xem chi tiết: thẻ **Actions** của kho → lần chạy mới nhất → bước **Validate content** (danh sách
+  lỗi nội dung) hoặc **Build the site**. Trên máy tính, `showcase validate` cho cùng kết quả."""
 
 
 def guide_markdown() -> str:
     """The Markdown body of /huong-dan/ (no front matter, no level-1 heading); deterministic."""
     text = "\n\n".join((_howto_sections(), _reference_section(), _catalogue_section()))
     return text.rstrip() + "\n"
+
+
+#: The repository's copy of the guide, for reading on GitHub without building the site.
+GUIDE_FILE = "HUONG-DAN.md"
+
+
+def guide_document() -> str:
+    """HUONG-DAN.md: the guide with a title, as ``showcase guide`` writes it."""
+    head = (
+        "# Hướng dẫn biên tập\n\n"
+        "<!-- Tệp này được tạo bằng lệnh `showcase guide` từ generator/guide.py, mô hình dữ "
+        "liệu và danh mục lỗi; đừng sửa tay. -->\n\n"
+        "Bản trên trang web: `/huong-dan/`. Cài đặt công cụ: [README.vi.md](README.vi.md).\n\n"
+    )
+    return head + guide_markdown()

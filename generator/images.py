@@ -30,7 +30,10 @@ stage that knows which record and field named the file) turns it into a
     try:
         info = process_image(content / "media" / name, cache)
     except ImageError as exc:
-        problems.append(Problem(record_path, line, col, f"{name}: {exc.message}", field))
+        problems.append(
+            Problem(record_path, line, col, exc.code, {"file": name, **exc.params}, field,
+                    variant=exc.variant)
+        )
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from html import escape
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Any, Literal
 
 import PIL
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
@@ -96,15 +99,23 @@ _ICC_MODES = {"RGB ": "RGB", "GRAY": "L", "CMYK": "CMYK"}
 class ImageError(Exception):
     """An image file that cannot be used; the caller reports it as a ``Problem``.
 
-    ``message`` is one line in the style of the other problems; ``code`` is the
-    error-catalogue code to report it under (``image-unreadable`` for bytes that are
-    not an image we take, ``image-too-large`` for a file or picture over the limits).
+    ``code`` is the error catalogue's code (``anh-khong-doc-duoc`` for bytes that are not
+    an image we take, ``anh-qua-lon`` for a file or picture over the limits), ``variant``
+    the catalogue message and ``params`` its values; the text is made when it is printed,
+    in the reader's language.
     """
 
-    def __init__(self, message: str, code: str = "image-unreadable") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, variant: str, **params: Any) -> None:
+        super().__init__(code, variant)
         self.code = code
+        self.variant = variant
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        from generator.i18n import render
+
+        return render(f"{self.code}/{self.variant}", self.params)
 
 
 @dataclass(frozen=True)
@@ -149,22 +160,28 @@ def process_image(source: Path, cache_dir: Path, url_prefix: str = "media/anh/")
 
     ``url_prefix`` is the site-relative folder where the build puts the files;
     :func:`variant_files` says which cache file goes where.
-    Raises :class:`ImageError` for a file that is not a usable image.
+    Raises :class:`ImageError` for a file that is not a usable image (its ``file`` value
+    is the file's name; the caller may put the path the editor wrote instead).
     """
+    try:
+        return _process_image(source, cache_dir, url_prefix)
+    except ImageError as exc:
+        exc.params.setdefault("file", source.name)
+        raise
+
+
+def _process_image(source: Path, cache_dir: Path, url_prefix: str) -> ImageInfo:
     if url_prefix and not url_prefix.endswith("/"):
         url_prefix += "/"
     # Defence in depth (the loader checks this too): a link could point outside content/.
     if source.is_symlink():
-        raise ImageError("image file is a symbolic link; put the file itself in content/media/")
+        raise ImageError("anh-khong-doc-duoc", "symlink")
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise ImageError(f"cannot read image file: {exc.strerror or exc}") from exc
+        raise ImageError("anh-khong-doc-duoc", "read", reason=str(exc.strerror or exc)) from exc
     if len(data) > MAX_BYTES:
-        raise ImageError(
-            f"image file is {len(data):,} bytes; images are limited to {MAX_BYTES:,} bytes",
-            "image-too-large",
-        )
+        raise ImageError("anh-qua-lon", "bytes", size=len(data), limit=MAX_BYTES)
     stem = slugify(source.stem, max_length=40)
     key = _cache_key(data, stem)
     manifest = cache_dir / f"{key}.json"
@@ -275,9 +292,11 @@ def _decode(data: bytes, full_size: bool = False) -> Image.Image:
             with Image.open(io.BytesIO(data), formats=_RASTER_FORMATS) as opened:
                 if opened.width * opened.height > MAX_PIXELS:
                     raise ImageError(
-                        f"image is {opened.width}×{opened.height} pixels; images are limited "
-                        f"to {MAX_PIXELS:,} pixels",
-                        "image-too-large",
+                        "anh-qua-lon",
+                        "pixels",
+                        width=opened.width,
+                        height=opened.height,
+                        limit=MAX_PIXELS,
                     )
                 opened.seek(0)  # GIF/WebP animation: the first frame
                 if not full_size:
@@ -288,17 +307,14 @@ def _decode(data: bytes, full_size: bool = False) -> Image.Image:
     except ImageError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageError(
-            f"image has too many pixels; images are limited to {MAX_PIXELS:,} pixels",
-            "image-too-large",
-        ) from exc
+        raise ImageError("anh-qua-lon", "bomb", limit=MAX_PIXELS) from exc
     except UnidentifiedImageError as exc:
-        raise ImageError("file is not a JPEG, PNG, WebP, GIF or SVG image") from exc
+        raise ImageError("anh-khong-doc-duoc", "not-image") from exc
     except Exception as exc:
         # A damaged file can fail deep inside a decoder with almost any exception
         # (OSError, SyntaxError, struct.error, EOFError, ValueError…); an editor
         # needs "this file is broken", not a traceback.
-        raise ImageError(f"image file is damaged or truncated ({type(exc).__name__})") from exc
+        raise ImageError("anh-khong-doc-duoc", "damaged", error=type(exc).__name__) from exc
 
 
 def _draft(image: Image.Image) -> None:
@@ -426,22 +442,22 @@ def _looks_like_svg(data: bytes) -> bool:
 def _svg_files(data: bytes, stem: str, key: str) -> list[tuple[Variant, bytes]]:
     """An SVG is copied as it is, once it is known to be inert and to have a size."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise ImageError("SVG file declares a DOCTYPE or entities; save it without them")
+        raise ImageError("anh-khong-doc-duoc", "svg-doctype")
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ImageError(f"SVG file is not well-formed XML: {exc}") from exc
+        raise ImageError("anh-khong-doc-duoc", "svg-xml", detail=str(exc)) from exc
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1].lower()
         if tag in ("script", "foreignobject") or any(
             name.rsplit("}", 1)[-1].lower().startswith("on") for name in element.attrib
         ):
-            raise ImageError("SVG file contains a script or an event handler; remove it")
+            raise ImageError("anh-khong-doc-duoc", "svg-script")
         for name, value in element.attrib.items():
             if name.rsplit("}", 1)[-1] == "href" and value.strip().lower().startswith(
                 "javascript:"
             ):
-                raise ImageError("SVG file contains a javascript: link; remove it")
+                raise ImageError("anh-khong-doc-duoc", "svg-javascript")
     width, height = _svg_size(root)
     name = f"{stem}-{key[:16]}.svg"
     return [(Variant(name, width, height, MIME["SVG"]), data)]
@@ -459,7 +475,7 @@ def _svg_size(root: ET.Element) -> tuple[int, int]:
         box_width = box_height = 0.0
     if box_width > 0 and box_height > 0:
         return max(1, round(box_width)), max(1, round(box_height))
-    raise ImageError("SVG file has no size: give it a viewBox or width and height in pixels")
+    raise ImageError("anh-khong-doc-duoc", "svg-size")
 
 
 # -- cache ------------------------------------------------------------------------

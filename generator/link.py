@@ -12,13 +12,16 @@ UnitNode).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import heapq
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from generator.i18n import Msg
 from generator.kinds import KINDS
 from generator.loader import FieldPath, format_field_path
 from generator.model import (
@@ -54,18 +57,19 @@ from generator.nodes import (
 from generator.problems import Problem, Severity
 from generator.urls import Urls
 from generator.validate import ValidContent, ValidRecord
+from generator.vietnamese import fold
 
 # -- linking -----------------------------------------------------------------
 
-#: Vocabulary in taxonomies.yml → what one of its keys is called in messages.
-_VOCAB_NAMES = {
-    "fields": "field",
-    "initiative_types": "initiative type",
-    "award_forms": "award form",
-    "recognition_levels": "recognition level",
-    "unit_kinds": "unit kind",
-    "statuses": "status",
-}
+
+def _name_key(text: str) -> str:
+    """A display name or a code as an editor may type it: no case, no diacritics, no spaces."""
+    return re.sub(r"[^a-z0-9]+", "", fold(text).lower())
+
+
+def _did_you_mean(key: str, choices: list[str], cutoff: float) -> Any:
+    close = difflib.get_close_matches(key, choices, n=1, cutoff=cutoff)
+    return Msg("hint.did-you-mean", suggestion=close[0]) if close else ""
 
 
 class _Linker:
@@ -87,8 +91,9 @@ class _Linker:
         self,
         record: ValidRecord,
         path: FieldPath,
-        message: str,
         code: str,
+        params: dict[str, Any] | None = None,
+        variant: str = "",
         *,
         key: bool = False,
         severity: Severity = Severity.ERROR,
@@ -96,7 +101,14 @@ class _Linker:
         line, col = record.at(path, key=key)
         self.problems.append(
             Problem(
-                record.raw.path, line, col, message, format_field_path(path), severity, code=code
+                record.raw.path,
+                line,
+                col,
+                code,
+                params or {},
+                format_field_path(path),
+                severity,
+                variant,
             )
         )
 
@@ -106,15 +118,9 @@ class _Linker:
         node = self.nodes[kind].get(ident)
         if node is None:
             if ident not in self.loaded_ids[kind]:
-                known = sorted(self.nodes[kind])
-                close = difflib.get_close_matches(ident, known, n=1, cutoff=0.75)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problem(
-                    record,
-                    path,
-                    f"unknown {kind} {ident!r}{hint}",
-                    "unknown-reference",
-                )
+                hint = _did_you_mean(ident, sorted(self.nodes[kind]), 0.75)
+                params = {"kind": Msg(f"kind.{kind}"), "id": ident, "hint": hint}
+                self.problem(record, path, "khong-ton-tai", params)
             return None
         return node
 
@@ -129,24 +135,36 @@ class _Linker:
         taxonomies = self.valid.taxonomies
         if key is None or taxonomies is None:
             return None
-        terms: dict[str, Term] = getattr(taxonomies, vocab)
+        terms: dict[str, Term] | None = getattr(taxonomies, vocab)
+        if terms is None:
+            return None  # the vocabulary itself has errors, reported by the validator
         if key in terms:
             return TermRef(key, terms[key])
         if record is not None:
-            close = difflib.get_close_matches(key, sorted(terms), n=1, cutoff=0.6)
-            hint = (
-                f"; did you mean {close[0]!r}?"
-                if close
-                else f"; expected one of: {', '.join(sorted(terms))}"
-            )
-            what = _VOCAB_NAMES.get(vocab, vocab)
-            self.problem(
-                record,
-                path,
-                f"unknown {what} key {key!r} in taxonomies.yml {vocab}{hint}",
-                "unknown-term",
-            )
+            self.unknown_term(record, vocab, key, terms, path)
         return None
+
+    def unknown_term(
+        self, record: ValidRecord, vocab: str, key: str, terms: dict[str, Term], path: FieldPath
+    ) -> None:
+        """A code not in the vocabulary; a display name typed instead of its code is named."""
+        wanted = _name_key(key)
+        by_name = [code for code, term in terms.items() if _name_key(str(term.name)) == wanted]
+        by_code = [code for code in terms if _name_key(code) == wanted]
+        found = by_name or by_code
+        if len(found) == 1:
+            params = {"value": key, "code": found[0], "vocab": Msg(f"vocab.{vocab}")}
+            self.problem(record, path, "khong-co-trong-danh-muc", params, "name")
+            return
+        hint: Any = _did_you_mean(key, sorted(terms), 0.6)
+        if not hint:
+            hint = (
+                Msg("hint.one-of", choices=", ".join(sorted(terms)))
+                if terms
+                else Msg("hint.one-of-none")
+            )
+        params = {"value": key, "vocab": Msg(f"vocab.{vocab}"), "list_name": vocab, "hint": hint}
+        self.problem(record, path, "khong-co-trong-danh-muc", params)
 
     # -- stages
     def create_nodes(self) -> None:
@@ -154,15 +172,8 @@ class _Linker:
         for record in sorted(self.valid.records, key=lambda r: r.raw.path):
             key = (record.kind, record.id)
             if key in first:
-                self.problems.append(
-                    Problem(
-                        record.raw.path,
-                        1,
-                        1,
-                        f"id {record.id!r} is already used by {first[key].raw.path}",
-                        code="duplicate-id",
-                    )
-                )
+                params = {"id": record.id, "other": first[key].raw.path}
+                self.problems.append(Problem(record.raw.path, 1, 1, "trung-ma", params))
                 continue
             first[key] = record
             spec = KINDS[record.kind]
@@ -201,8 +212,8 @@ class _Linker:
                         self.problem(
                             self.record_of(node),
                             ("parent",),
-                            f"unit {node.id!r} is its own ancestor through parent: {cycle}",
-                            "reference-cycle",
+                            "vong-lap",
+                            {"id": node.id, "cycle": cycle},
                         )
                         node.parent = None
                     break
@@ -235,25 +246,20 @@ class _Linker:
             return None
         if campaign is None:
             if not campaign_given:
-                self.problem(record, path, f"phase {key!r} needs a campaign", "unknown-reference")
+                self.problem(record, path, "khong-ton-tai", {"key": key}, "phase-needs-campaign")
             return None
+        if self.record_of(campaign).failed:
+            return None  # its phases may have lost their keys to errors reported there
         phases: list[Phase] = campaign.model.phases
         for phase in phases:
             if phase.key == key:
                 return phase
-        keys = [p.key for p in phases]
-        close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
-        hint = (
-            f"; did you mean {close[0]!r}?"
-            if close
-            else f"; expected one of: {', '.join(keys) or '(none)'}"
-        )
-        self.problem(
-            record,
-            path,
-            f"unknown phase {key!r} of campaign {campaign.id!r}{hint}",
-            "unknown-reference",
-        )
+        keys = [p.key for p in phases if p.key is not None]
+        hint: Any = _did_you_mean(key, keys, 0.6)
+        if not hint:
+            hint = Msg("hint.one-of", choices=", ".join(keys)) if keys else ""
+        params = {"key": key, "campaign": campaign.id, "hint": hint}
+        self.problem(record, path, "khong-ton-tai", params, "phase")
         return None
 
     def person_ref(
@@ -309,9 +315,9 @@ class _Linker:
                 self.problem(
                     record,
                     ("first_applied",),
-                    f"first_applied is in {model.first_applied.year} but the file is in "
-                    f"initiatives/{node.year}/; the folder should be the year it was filed",
-                    "bad-location",
+                    "sai-vi-tri",
+                    {"year": model.first_applied.year, "folder_year": node.year},
+                    "year-mismatch",
                     severity=Severity.WARNING,
                 )
 
@@ -423,7 +429,8 @@ class _Linker:
                     by_phase[figure.phase].append(SourcedFigure(figure, node))
                 else:
                     self.phase_of(record, node, figure.phase, ("figures", index, "phase"), True)
-            for event in sorted(node.events, key=lambda e: (e.model.date, e.id)):
+            # A failed event (checked, never published) may have lost its date.
+            for event in sorted(node.events, key=lambda e: (e.model.date or dt.date.min, e.id)):
                 event_record = self.record_of(event)
                 for index, figure in enumerate(event.model.figures):
                     phase_key = figure.phase or (event.phase.key if event.phase else None)
@@ -447,8 +454,9 @@ class _Linker:
                         self.problem(
                             record,
                             ("figures", index, "phase"),
-                            f"phase {figure.phase!r} needs a campaign on the event",
-                            "unknown-reference",
+                            "khong-ton-tai",
+                            {"key": figure.phase},
+                            "event-phase",
                         )
 
     def related(self) -> None:
@@ -483,14 +491,9 @@ class _Linker:
         self, record: ValidRecord, value: str, path: FieldPath, media: set[str]
     ) -> None:
         if value.startswith(("http://", "https://")):
-            self.problem(
-                record,
-                path,
-                f"image {value!r} must be a file under content/media/, not a web address",
-                "missing-media",
-            )
+            self.problem(record, path, "thieu-anh", {"value": value}, "web")
         elif value not in media:
-            self.problem(record, path, f"image {value!r} not found under content/", "missing-media")
+            self.problem(record, path, "thieu-anh", {"value": value})
 
     def redirects(self) -> None:
         for kind, group in self.nodes.items():
@@ -499,20 +502,12 @@ class _Linker:
                 record = self.record_of(node)
                 model: RecordBase = node.model
                 for index, old in enumerate(model.redirect_from):
+                    where = ("redirect_from", index)
                     if old in group or old in self.loaded_ids[kind]:
-                        self.problem(
-                            record,
-                            ("redirect_from", index),
-                            f"redirect_from {old!r} clashes with the id of another record",
-                            "redirect-clash",
-                        )
+                        self.problem(record, where, "trung-chuyen-huong", {"old": old}, "id")
                     elif old in owners:
-                        self.problem(
-                            record,
-                            ("redirect_from", index),
-                            f"redirect_from {old!r} is already claimed by {owners[old]!r}",
-                            "redirect-clash",
-                        )
+                        params = {"old": old, "owner": owners[old]}
+                        self.problem(record, where, "trung-chuyen-huong", params, "claimed")
                     else:
                         owners[old] = node.id
 
@@ -538,6 +533,8 @@ class _Linker:
         headline = []
         for index, figure_ref in enumerate(config.headline_figures):
             path: FieldPath = ("headline_figures", index)
+            if figure_ref.figure is None:
+                continue  # the item has errors, reported by the validator
             owner: Any
             if figure_ref.campaign:
                 owner = self.ref(record, "campaign", figure_ref.campaign, (*path, "campaign"))
@@ -546,16 +543,17 @@ class _Linker:
             if owner is None:
                 continue
             found = [f for f in owner.model.figures if f.key == figure_ref.figure]
+            if not found and self.record_of(owner).failed:
+                continue  # its figures may have lost their keys to errors reported there
             if not found:
-                keys = [f.key for f in owner.model.figures]
-                close = difflib.get_close_matches(figure_ref.figure, keys, n=1, cutoff=0.6)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problem(
-                    record,
-                    (*path, "figure"),
-                    f"unknown figure {figure_ref.figure!r} of {owner.kind} {owner.id!r}{hint}",
-                    "unknown-reference",
-                )
+                keys = [f.key for f in owner.model.figures if f.key is not None]
+                params = {
+                    "figure": figure_ref.figure,
+                    "kind": Msg(f"kind.{owner.kind}"),
+                    "owner": owner.id,
+                    "hint": _did_you_mean(figure_ref.figure, keys, 0.6),
+                }
+                self.problem(record, (*path, "figure"), "khong-ton-tai", params, "figure")
                 continue
             headline.append(SourcedFigure(found[0], owner))
         return featured, headline
@@ -621,7 +619,11 @@ class _Linker:
 
 
 def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
-    """Resolve references and build the Site; None when site.yml or taxonomies.yml is unusable."""
+    """Resolve references and build the Site.
+
+    The Site is None when a file failed validation (its valid fields are still checked here,
+    so that one run reports every mistake) or site.yml or taxonomies.yml is unusable.
+    """
     linker = _Linker(valid)
     linker.create_nodes()
     linker.link_units()
@@ -631,14 +633,15 @@ def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
     linker.link_events()
     linker.link_awards()
     linker.figures()
-    linker.related()
     linker.media()
     linker.redirects()
     featured, headline = linker.site_refs()
+    if valid.failed or valid.site is None or valid.taxonomies is None:
+        # Records with errors were linked for their checks only: no Site is made of them.
+        return None, linker.problems
+    linker.related()
     linker.sort_backlinks()
     linker.unit_trees()
-    if valid.site is None or valid.taxonomies is None:
-        return None, linker.problems
 
     site = Site(
         config=valid.site,

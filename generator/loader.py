@@ -37,6 +37,7 @@ from generator.hygiene import BIDI_CONTROLS, describe_chars, scrub
 from generator.kinds import KINDS
 from generator.model import SINGLE_FILES, HandPageFront
 from generator.problems import Problem, Severity
+from generator.syntax import comment_cut, explain_syntax_error, reader_problem, tab_problems
 
 MAX_FILE_BYTES = 1_048_576
 MAX_ALIASES = 100
@@ -179,8 +180,8 @@ class _PositionLoader(yaml.SafeLoader):
             if self.alias_count > MAX_ALIASES:
                 event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise _LoadError(
-                    "alias-limit",
-                    f"too many YAML aliases (over {MAX_ALIASES}); anchors and aliases are limited",
+                    "gioi-han-tham-chieu-yaml",
+                    {"limit": MAX_ALIASES},
                     event.start_mark.line + 1,
                     event.start_mark.column + 1,
                 )
@@ -197,24 +198,39 @@ class _PositionLoader(yaml.SafeLoader):
 
 
 class _LoadError(Exception):
-    def __init__(self, code: str, message: str, line: int, col: int, field: str = "") -> None:
-        super().__init__(message)
+    """A file the loader stops reading: a Problem's parts, raised from deep in the walk."""
+
+    def __init__(
+        self,
+        code: str,
+        params: dict[str, Any],
+        line: int,
+        col: int,
+        field: str = "",
+        variant: str = "",
+    ) -> None:
+        super().__init__(code)
         self.code = code
-        self.message = message
+        self.params = params
         self.line = line
         self.col = col
         self.field = field
+        self.variant = variant
+
+    def problem(self, display: str) -> Problem:
+        return Problem(
+            display,
+            self.line,
+            self.col,
+            self.code,
+            self.params,
+            self.field,
+            variant=self.variant,
+        )
 
 
 def _too_deep(mark: Any, field: str = "") -> _LoadError:
-    return _LoadError(
-        "too-deep",
-        f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (danh sách trong danh sách, nhóm trường trong "
-        "nhóm trường); một hồ sơ chỉ cần vài cấp: kiểm tra thụt lề và các dấu ngoặc [ {",
-        mark.line + 1,
-        mark.column + 1,
-        field,
-    )
+    return _LoadError("long-qua-sau", {"limit": MAX_DEPTH}, mark.line + 1, mark.column + 1, field)
 
 
 def _nfc(text: str) -> str:
@@ -249,32 +265,16 @@ class _Converter:
             line, col = _mark(node)
             if self.aliases_used:
                 raise _LoadError(
-                    "alias-limit",
-                    f"document expands to more than {MAX_NODES} values; anchors and aliases are limited",
-                    line,
-                    col,
+                    "gioi-han-tham-chieu-yaml", {"limit": MAX_NODES}, line, col, variant="expand"
                 )
-            raise _LoadError(
-                "too-many-values",
-                f"tệp có hơn {MAX_NODES:,} giá trị".replace(",", ".")
-                + "; một hồ sơ không cần nhiều như vậy: tách danh sách thành nhiều tệp "
-                "(ví dụ mỗi quyết định khen thưởng một tệp)",
-                line,
-                col,
-            )
+            raise _LoadError("qua-nhieu-gia-tri", {"limit": MAX_NODES}, line, col)
         if len(path) > MAX_DEPTH:
             # Aliases can nest what the composer saw as shallow (a: &a [*b] …), or loop.
             raise _too_deep(node.start_mark, format_field_path(path[:MAX_DEPTH]))
         if node.tag not in _STANDARD_TAGS:
             line, col = _mark(node)
             tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
-            raise _LoadError(
-                "unsupported-tag",
-                f"YAML tag {tag!r} is not allowed",
-                line,
-                col,
-                format_field_path(path),
-            )
+            raise _LoadError("the-yaml", {"tag": tag}, line, col, format_field_path(path))
         self.positions.values.setdefault(path, _mark(node))
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -304,9 +304,18 @@ class _Converter:
         except ConstructorError as exc:
             line, col = _mark(node)
             raise _LoadError(
-                "yaml-syntax", f"YAML value error: {exc}", line, col, format_field_path(path)
+                "loi-cu-phap",
+                {"reason": str(exc.problem or exc)},
+                line,
+                col,
+                format_field_path(path),
+                variant="value",
             ) from None
         if isinstance(value, str):
+            if not node.style:  # plain: None from PyYAML, "" from libyaml
+                cut = comment_cut(self.source, node, self.display, format_field_path(path))
+                if cut is not None:
+                    self.problems.append(cut)
             return self._clean(value, node, path, key=False)
         return value
 
@@ -323,22 +332,19 @@ class _Converter:
             found = self.source.find(char, start, max(end, start + 1))
             return _line_col(self.source, found) if found != -1 else _mark(node)
 
-        where = f"tên trường {value!r}" if key else "giá trị"
+        variant = "key" if key else ""
         field = format_field_path((*path, _nfc(scrubbed.text)) if key else path)
         if scrubbed.bidi:
-            bidi = describe_chars([c for _, c in scrubbed.bidi])
             line, col = at(scrubbed.bidi[0][1])
             self.problems.append(
                 Problem(
                     self.display,
                     line,
                     col,
-                    f"{where} có ký tự điều khiển hướng chữ {bidi}: nó đảo thứ tự chữ khi "
-                    "hiển thị, nên chữ thấy trên màn hình khác với chữ sẽ được công bố; công "
-                    "cụ không tự xoá vì không biết thứ tự nào là đúng: xoá ký tự này rồi gõ "
-                    "lại đoạn chữ cho đúng",
+                    "ky-tu-dao-chieu",
+                    {"key": value, "chars": describe_chars([c for _, c in scrubbed.bidi])},
                     field,
-                    code="bidi-control",
+                    variant=variant,
                 )
             )
         others = [c for _, c in scrubbed.removed if c not in BIDI_CONTROLS]
@@ -349,13 +355,11 @@ class _Converter:
                     self.display,
                     line,
                     col,
-                    f"đã xoá {len(others)} ký tự vô hình hoặc ký tự điều khiển "
-                    f"({describe_chars(others)}) khỏi {where}; chúng không hiện trên màn "
-                    "hình nhưng làm sai việc tìm kiếm và so sánh (thường do dán chữ từ PDF, "
-                    "Word hoặc ứng dụng nhắn tin)",
+                    "ky-tu-vo-hinh",
+                    {"key": value, "count": len(others), "chars": describe_chars(others)},
                     field,
-                    severity=Severity.WARNING,
-                    code="invisible-char",
+                    Severity.WARNING,
+                    variant=variant,
                 )
             )
         return _nfc(scrubbed.text)
@@ -367,27 +371,19 @@ class _Converter:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 line, col = _mark(key_node)
                 raise _LoadError(
-                    "unsupported-tag",
-                    "YAML merge keys ('<<') are not allowed; write the fields out",
-                    line,
-                    col,
-                    format_field_path(path),
+                    "the-yaml", {}, line, col, format_field_path(path), variant="merge"
                 )
             if not isinstance(key_node, ScalarNode):
                 line, col = _mark(key_node)
                 raise _LoadError(
-                    "non-string-key",
-                    "keys must be field names (text), not a list or mapping",
-                    line,
-                    col,
-                    format_field_path(path),
+                    "ten-truong-khong-phai-chu", {}, line, col, format_field_path(path)
                 )
             key = self._clean(str(key_node.value), key_node, path, key=True)
             if key in first_seen:
                 line, col = _mark(key_node)
                 raise _LoadError(
-                    "duplicate-key",
-                    f"duplicate key {key!r} (first defined at line {first_seen[key]})",
+                    "truong-lap-lai",
+                    {"key": key, "first_line": first_seen[key]},
                     line,
                     col,
                     format_field_path((*path, key)),
@@ -414,63 +410,14 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
                 display,
                 line,
                 col,
-                f"file is not valid UTF-8: byte 0x{raw[offset]:02x} at offset {offset}; "
-                "it may be saved in a legacy Vietnamese encoding (TCVN3/ABC, VNI, Windows-1258)",
-                code="not-utf8",
+                "khong-phai-utf8",
+                {"byte": f"{raw[offset]:02x}", "offset": offset},
             )
         ]
 
 
-_SYNTAX_HINTS = {
-    "mapping values are not allowed here": (
-        "; put a value that contains ': ' in double quotes, and check that the line is not "
-        "indented more than the one above"
-    ),
-    "found character '\\t' that cannot start any token": "; replace the tab with spaces",
-}
-
-_TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
-
-
-def _tab_problems(text: str, display: str) -> list[Problem]:
-    problems = []
-    for match in _TAB_INDENT.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        problems.append(
-            Problem(
-                display,
-                line,
-                len(match.group(1)) + 1,
-                "tab character used for indentation; YAML allows only spaces",
-                code="tab-indent",
-            )
-        )
-    return problems
-
-
-def _reader_problem(text: str, exc: yaml.reader.ReaderError, display: str) -> Problem:
-    """A character YAML does not accept (NUL, other control characters) at its position."""
-    offset = max(0, min(exc.position, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Problem(
-        display,
-        line,
-        col,
-        f"file contains the control character U+{exc.character:04X}, which YAML does not allow; "
-        "remove it (it often comes from copying text out of a PDF or a spreadsheet)",
-        code="yaml-syntax",
-    )
-
-
 def _too_large(display: str, size: int) -> Problem:
-    return Problem(
-        display,
-        1,
-        1,
-        f"file is {size:,} bytes; records are limited to {MAX_FILE_BYTES:,} bytes",
-        code="file-too-large",
-    )
+    return Problem(display, 1, 1, "tep-qua-lon", {"size": size, "limit": MAX_FILE_BYTES})
 
 
 def parse_yaml(raw: bytes, display: str) -> tuple[dict[str, Any] | None, Positions, list[Problem]]:
@@ -488,20 +435,20 @@ def parse_yaml(raw: bytes, display: str) -> tuple[dict[str, Any] | None, Positio
 
 
 def parse_text(
-    text: str, display: str, *, what: str = "a record"
+    text: str, display: str, *, page: bool = False
 ) -> tuple[dict[str, Any] | None, Positions, list[Problem]]:
     """Parse decoded YAML text (see :func:`parse_yaml`)."""
     positions = Positions()
-    tabs = _tab_problems(text, display)
+    tabs = tab_problems(text, display)
     if tabs:
         return None, positions, tabs
     fast = _compose_fast(text)
     if fast is not None:
-        return _convert(text, display, what, fast, aliases_used=False)
+        return _convert(text, display, page, fast, aliases_used=False)
     try:
         loader = _PositionLoader(text)  # the reader refuses control characters here
     except yaml.reader.ReaderError as exc:
-        return None, positions, [_reader_problem(text, exc, display)]
+        return None, positions, [reader_problem(text, exc, display)]
     try:
         documents = []
         while loader.check_node():
@@ -509,34 +456,15 @@ def parse_text(
             if node is not None:
                 documents.append(node)
     except _LoadError as exc:
-        return (
-            None,
-            positions,
-            [Problem(display, exc.line, exc.col, exc.message, exc.field, code=exc.code)],
-        )
+        return None, positions, [exc.problem(display)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = exc.problem or exc.context or "invalid YAML"
-        if exc.context_mark and (exc.context or "").startswith("while scanning a quoted scalar"):
-            # The end of the file is no help to an editor; the opening quote is.
-            mark = exc.context_mark
-            reason = "quoted text is never closed (the closing quote is missing)"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        hint = next((h for start, h in _SYNTAX_HINTS.items() if reason.startswith(start)), "")
-        return (
-            None,
-            positions,
-            [Problem(display, line, col, f"YAML syntax error: {reason}{hint}", code="yaml-syntax")],
-        )
+        return None, positions, [explain_syntax_error(text, exc, display)]
     except yaml.YAMLError as exc:
-        return (
-            None,
-            positions,
-            [Problem(display, 1, 1, f"YAML syntax error: {exc}", code="yaml-syntax")],
-        )
+        problem = Problem(display, 1, 1, "loi-cu-phap", {"reason": str(exc)})
+        return None, positions, [problem]
     finally:
         loader.dispose()
-    return _convert(text, display, what, documents, aliases_used=loader.alias_count > 0)
+    return _convert(text, display, page, documents, aliases_used=loader.alias_count > 0)
 
 
 #: libyaml (PyYAML's C loader), when it is installed: 25 times faster than the Python composer.
@@ -574,54 +502,33 @@ def _compose_fast(text: str) -> list[Node] | None:
 
 
 def _convert(
-    text: str, display: str, what: str, documents: list[Node], *, aliases_used: bool
+    text: str, display: str, page: bool, documents: list[Node], *, aliases_used: bool
 ) -> tuple[dict[str, Any] | None, Positions, list[Problem]]:
     positions = Positions()
     if not documents:
-        return None, positions, [Problem(display, 1, 1, "file is empty", code="empty-file")]
+        return None, positions, [Problem(display, 1, 1, "tep-rong")]
     if len(documents) > 1:
         line, col = _mark(documents[1])
         return (
             None,
             positions,
-            [
-                Problem(
-                    display,
-                    line,
-                    col,
-                    f"file holds {len(documents)} YAML documents; put one record in each file",
-                    code="multiple-documents",
-                )
-            ],
+            [Problem(display, line, col, "nhieu-tai-lieu", {"count": len(documents)})],
         )
     root = documents[0]
     if isinstance(root, ScalarNode) and root.tag == "tag:yaml.org,2002:null":
-        return None, positions, [Problem(display, 1, 1, "file is empty", code="empty-file")]
+        return None, positions, [Problem(display, 1, 1, "tep-rong")]
     if not isinstance(root, MappingNode):
         line, col = _mark(root)
-        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        return (
-            None,
-            positions,
-            [
-                Problem(
-                    display,
-                    line,
-                    col,
-                    f"{what} must be a mapping of fields (key: value), not {kind}",
-                    code="not-a-mapping",
-                )
-            ],
-        )
+        variant = "list" if isinstance(root, SequenceNode) else "value"
+        if page:
+            variant = f"page-{variant}"
+        problem = Problem(display, line, col, "khong-phai-cac-truong", variant=variant)
+        return None, positions, [problem]
     converter = _Converter(text, display, aliases_used=aliases_used)
     try:
         data = converter.convert(root, ())
     except _LoadError as exc:
-        return (
-            None,
-            positions,
-            [Problem(display, exc.line, exc.col, exc.message, exc.field, code=exc.code)],
-        )
+        return None, positions, [exc.problem(display)]
     return data, converter.positions, converter.problems
 
 
@@ -647,16 +554,7 @@ def parse_page(
         return HandPage(slug, display, rel, text, {}, Positions(), clean_body, 1), body_problems
     close = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i].rstrip("\r"))), None)
     if close is None:
-        return None, [
-            Problem(
-                display,
-                1,
-                1,
-                "phần khai báo (front matter) mở bằng --- ở dòng 1 nhưng không có dòng --- "
-                "đóng lại; thêm một dòng chỉ có --- sau dòng khai báo cuối cùng",
-                code="front-matter",
-            )
-        ]
+        return None, [Problem(display, 1, 1, "phan-khai-bao", variant="unclosed")]
     # One empty line in place of the opening '---': lines of the YAML are lines of the page.
     front_text = "\n" + "\n".join(lines[1:close]) + "\n"
     body = "\n".join(lines[close + 1 :])
@@ -665,10 +563,8 @@ def parse_page(
     if front_text.strip() == "":
         meta, positions, front_problems = {}, Positions(), []
     else:
-        meta, positions, front_problems = parse_text(
-            front_text, display, what="the front matter of a page"
-        )
-    if [p.code for p in front_problems] == ["empty-file"]:  # only comments: no fields
+        meta, positions, front_problems = parse_text(front_text, display, page=True)
+    if [p.code for p in front_problems] == ["tep-rong"]:  # only comments: no fields
         meta, front_problems = {}, []
     problems = front_problems
     if meta is None:
@@ -686,31 +582,30 @@ def _clean_body(body: str, display: str, first_line: int) -> tuple[str, list[Pro
     problems = []
     if scrubbed.bidi:
         line, col = _line_col(body, scrubbed.bidi[0][0])
+        chars = describe_chars([c for _, c in scrubbed.bidi])
         problems.append(
             Problem(
                 display,
                 line + first_line - 1,
                 col,
-                f"nội dung trang có ký tự điều khiển hướng chữ "
-                f"{describe_chars([c for _, c in scrubbed.bidi])}: nó đảo thứ tự chữ khi hiển "
-                "thị, nên chữ thấy trên màn hình khác với chữ sẽ được công bố; xoá ký tự này "
-                "rồi gõ lại đoạn chữ cho đúng",
-                code="bidi-control",
+                "ky-tu-dao-chieu",
+                {"chars": chars},
+                variant="page",
             )
         )
     others = [(i, c) for i, c in scrubbed.removed if c not in BIDI_CONTROLS]
     if others:
         line, col = _line_col(body, others[0][0])
+        params = {"count": len(others), "chars": describe_chars([c for _, c in others])}
         problems.append(
             Problem(
                 display,
                 line + first_line - 1,
                 col,
-                f"đã xoá {len(others)} ký tự vô hình hoặc ký tự điều khiển "
-                f"({describe_chars([c for _, c in others])}) khỏi nội dung trang; chúng không "
-                "hiện trên màn hình nhưng làm sai việc tìm kiếm",
+                "ky-tu-vo-hinh",
+                params,
                 severity=Severity.WARNING,
-                code="invisible-char",
+                variant="page",
             )
         )
     return _nfc(scrubbed.text), problems
@@ -723,25 +618,18 @@ def _display(root: Path, display_root: str, rel: PurePosixPath) -> str:
     return str(PurePosixPath(display_root) / rel) if display_root else str(rel)
 
 
-def _not_regular(display: str, what: str) -> Problem:
-    return Problem(
-        display,
-        1,
-        1,
-        f"{what}; thư mục nội dung chỉ được chứa tệp thường và thư mục thường, nên mục này "
-        "bị bỏ qua, không được đọc hay sao chép",
-        code="not-regular-file",
-    )
+def _not_regular(display: str, variant: str, **params: Any) -> Problem:
+    return Problem(display, 1, 1, "khong-phai-tep-thuong", params, variant=variant)
 
 
 def _special_kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "đây là một ống dẫn (FIFO), không phải tệp thường"
+        return "fifo"
     if stat.S_ISSOCK(mode):
-        return "đây là một socket, không phải tệp thường"
+        return "socket"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "đây là một tệp thiết bị, không phải tệp thường"
-    return "đây không phải tệp thường"
+        return "device"
+    return "other"
 
 
 def _walk(root: Path, display_root: str) -> tuple[list[PurePosixPath], list[Problem]]:
@@ -758,7 +646,8 @@ def _walk(root: Path, display_root: str) -> tuple[list[PurePosixPath], list[Prob
             problems.append(
                 _not_regular(
                     _display(root, display_root, folder) or ".",
-                    f"không đọc được thư mục: {exc.strerror}",
+                    "folder-unreadable",
+                    reason=exc.strerror or str(exc),
                 )
             )
             continue
@@ -768,21 +657,10 @@ def _walk(root: Path, display_root: str) -> tuple[list[PurePosixPath], list[Prob
             display = _display(root, display_root, rel)
             try:
                 if entry.is_symlink():
-                    problems.append(
-                        _not_regular(
-                            display,
-                            "đây là một liên kết tượng trưng (symlink) trỏ ra chỗ khác",
-                        )
-                    )
+                    problems.append(_not_regular(display, "symlink"))
                 elif entry.is_dir(follow_symlinks=False):
                     if entry.name.endswith((*RECORD_SUFFIXES, PAGE_SUFFIX)):
-                        problems.append(
-                            _not_regular(
-                                display,
-                                f"đây là một thư mục nhưng lại mang tên như tệp hồ sơ "
-                                f"({entry.name})",
-                            )
-                        )
+                        problems.append(_not_regular(display, "folder", name=entry.name))
                     else:
                         subfolders.append(rel)
                 elif entry.is_file(follow_symlinks=False):
@@ -791,7 +669,9 @@ def _walk(root: Path, display_root: str) -> tuple[list[PurePosixPath], list[Prob
                     mode = entry.stat(follow_symlinks=False).st_mode
                     problems.append(_not_regular(display, _special_kind(mode)))
             except OSError as exc:
-                problems.append(_not_regular(display, f"không đọc được: {exc.strerror}"))
+                problems.append(
+                    _not_regular(display, "unreadable", reason=exc.strerror or str(exc))
+                )
         stack.extend(reversed(subfolders))
     return sorted(files), problems
 
@@ -803,10 +683,9 @@ def _read_regular(path: Path, display: str) -> tuple[bytes | None, list[Problem]
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # replaced by a link since the walk
-            return None, [_not_regular(display, "đây là một liên kết tượng trưng (symlink)")]
-        return None, [
-            Problem(display, 1, 1, f"cannot read file: {exc.strerror}", code="unknown-file")
-        ]
+            return None, [_not_regular(display, "symlink")]
+        reason = exc.strerror or str(exc)
+        return None, [Problem(display, 1, 1, "khong-doc-duoc", {"reason": reason})]
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -823,9 +702,8 @@ def _read_regular(path: Path, display: str) -> tuple[bytes | None, list[Problem]
             remaining -= len(chunk)
         return b"".join(chunks), []
     except OSError as exc:
-        return None, [
-            Problem(display, 1, 1, f"cannot read file: {exc.strerror}", code="unknown-file")
-        ]
+        reason = exc.strerror or str(exc)
+        return None, [Problem(display, 1, 1, "khong-doc-duoc", {"reason": reason})]
     finally:
         os.close(fd)
 
@@ -833,7 +711,7 @@ def _read_regular(path: Path, display: str) -> tuple[bytes | None, list[Problem]
 def read_record_file(path: Path, display: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     """One YAML file read as the loader reads records (regular file only, bounded parser)."""
     if path.is_symlink():
-        return None, [_not_regular(display, "đây là một liên kết tượng trưng (symlink)")]
+        return None, [_not_regular(display, "symlink")]
     raw, problems = _read_regular(path, display)
     if raw is None:
         return None, problems
@@ -865,26 +743,14 @@ def _record_kind(
                 return (
                     None,
                     None,
-                    Problem(
-                        display,
-                        1,
-                        1,
-                        f"{spec.folder} must be stored as content/{spec.folder}/<year>/<id>.yml",
-                        code="bad-location",
-                    ),
+                    Problem(display, 1, 1, "sai-vi-tri", {"folder": spec.folder}, variant="year"),
                 )
             return kind, parts[1], None
         if len(parts) != 2:
             return (
                 None,
                 None,
-                Problem(
-                    display,
-                    1,
-                    1,
-                    f"{parts[0]} records must be stored directly in content/{parts[0]}/",
-                    code="bad-location",
-                ),
+                Problem(display, 1, 1, "sai-vi-tri", {"folder": parts[0]}, variant="flat"),
             )
         return kind, None, None
     if parts[0] in ("media", "pages"):
@@ -892,14 +758,7 @@ def _record_kind(
     return (
         None,
         None,
-        Problem(
-            display,
-            1,
-            1,
-            "file is not part of any kind of record; expected site.yml, taxonomies.yml "
-            "or a file under campaigns/, units/, people/, initiatives/<year>/, awards/, events/",
-            code="unknown-file",
-        ),
+        Problem(display, 1, 1, "tep-la"),
     )
 
 
@@ -928,9 +787,7 @@ def load_content(
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(
-            Problem(
-                display_root or str(root), 1, 1, "content folder not found", code="unknown-file"
-            )
+            Problem(display_root or str(root), 1, 1, "khong-doc-duoc", variant="no-folder")
         )
         return content, problems
 

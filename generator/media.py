@@ -191,25 +191,27 @@ def image_refs(site: Site) -> dict[str, list[tuple[Node, tuple[str | int, ...]]]
     return dict(sorted(refs.items()))
 
 
-def _process_one(task: tuple[str, str, str]) -> tuple[str, ImageInfo | None, str, str]:
-    """Worker: one image → (path, info or None, error message, error code)."""
+ImageFailure = tuple[str, str, dict[str, Any]]
+
+
+def _process_one(task: tuple[str, str, str]) -> tuple[str, ImageInfo | None, ImageFailure | None]:
+    """Worker: one image → (path, info or None, error: (code, variant, values) or None)."""
     rel, source, cache_dir = task
     try:
-        return rel, process_image(Path(source), Path(cache_dir), PICTURES_DIR), "", ""
+        return rel, process_image(Path(source), Path(cache_dir), PICTURES_DIR), None
     except ImageError as exc:
-        return rel, None, exc.message, exc.code
+        return rel, None, (exc.code, exc.variant, exc.params)
 
 
 def _pictures(site: Site, content: Path, cache_dir: Path, media: Media, jobs: int) -> None:
     refs = image_refs(site)
     tasks = [(rel, str(site.media_sources.get(rel, content / rel)), str(cache_dir)) for rel in refs]
-    for rel, info, message, code in _map(_process_one, tasks, jobs, chunk=1):
+    for rel, info, error in _map(_process_one, tasks, jobs, chunk=1):
         if info is None:
+            assert error is not None
             media.failed.add(rel)
             for node, path in refs[rel]:
-                media.problems.append(
-                    _image_problem(content, node, path, f"{rel}: {message}", code)
-                )
+                media.problems.append(_image_problem(content, node, path, rel, error))
             continue
         media.images[rel] = info
         for site_path, cached in variant_files(info, cache_dir):
@@ -221,7 +223,11 @@ def _pictures(site: Site, content: Path, cache_dir: Path, media: Media, jobs: in
 
 
 def _image_problem(
-    content: Path, node: Node, path: tuple[str | int, ...], message: str, code: str
+    content: Path,
+    node: Node,
+    path: tuple[str | int, ...],
+    rel: str,
+    error: ImageFailure,
 ) -> Problem:
     """A Problem at the record's field that names the image (line 1 when unknown)."""
     line, col = 1, 1
@@ -231,7 +237,8 @@ def _image_problem(
     except (OSError, KeyError, ValueError):
         pass
     field_name = ".".join(str(p) for p in path)
-    return Problem(node.path, line, col, message, field_name, code=code)
+    code, variant, values = error
+    return Problem(node.path, line, col, code, {**values, "file": rel}, field_name, variant=variant)
 
 
 # -- cards ----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import difflib
 import math
 import re
 import urllib.parse
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 import email_validator
@@ -30,25 +31,49 @@ from pydantic import (
     model_validator,
 )
 
+from generator.i18n import Msg, render
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DMY_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_DMY_RE = re.compile(r"^\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*$")
+_ISO_RE = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
 
 
 class FieldError(ValueError):
-    """A refused value that carries its catalogue code, so the validator reports that code."""
+    """A refused value that carries its catalogue code, message variant and values.
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    The validator reports it under that code; ``str()`` gives the message in the current
+    language (generator.i18n), for the few places that show it directly.
+    """
+
+    def __init__(self, code: str, params: dict[str, Any] | None = None, variant: str = "") -> None:
+        super().__init__(code)
         self.code = code
+        self.params = params or {}
+        self.variant = variant
+
+    def __str__(self) -> str:
+        key = f"{self.code}/{self.variant}" if self.variant else self.code
+        return render(key, self.params)
 
 
-class DateFormatError(ValueError):
+class DateFormatError(FieldError):
     """A date written in a form we do not accept, or one that does not exist."""
 
 
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def parse_date(value: Any) -> Any:
-    """Accept ISO dates (2022-06-29) and Vietnamese D/M/YYYY (29/6/2022)."""
+    """Accept ISO dates (2022-06-29, 2022-6-29) and Vietnamese D/M/YYYY (29/6/2022).
+
+    A date in one of these forms that is not on the calendar (29/02/2023, 2023-13-01) is
+    refused as a date that does not exist, not as a bad form.  :data:`DATE_PATTERN` is the
+    same rule as one regular expression, for the JSON Schemas.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -60,43 +85,122 @@ def parse_date(value: Any) -> Any:
         else:
             match = _DMY_RE.match(value)
             if not match:
-                raise DateFormatError(
-                    f"{value!r} is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)"
-                )
+                raise DateFormatError("sai-dinh-dang-ngay", {"value": value})
             d, m, y = (int(g) for g in match.groups())
-        try:
-            return dt.date(y, m, d)
-        except ValueError:
+        if y < 1:
+            raise DateFormatError("sai-dinh-dang-ngay", {"value": value})
+        if not 1 <= m <= 12:
+            raise DateFormatError("ngay-khong-ton-tai", {"value": value, "month": m}, "month")
+        if not 1 <= d <= _days_in_month(y, m):
             raise DateFormatError(
-                f"{value!r} is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)"
-            ) from None
+                "ngay-khong-ton-tai",
+                {"value": value, "month": m, "year": y, "days": _days_in_month(y, m)},
+                "day",
+            )
+        return dt.date(y, m, d)
     return value
 
 
 def _check_slug(value: str) -> str:
     if not SLUG_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid id: use lowercase ASCII letters, digits and hyphens"
+        from generator.vietnamese import slugify
+
+        raise FieldError(
+            "gia-tri-khong-hop-le", {"value": value, "suggestion": slugify(value)}, "id"
         )
     return value
 
 
+def _date_pattern() -> str:
+    """One regular expression for exactly the dates :func:`parse_date` accepts as text.
+
+    Days 1–28 in every month, 29–30 in every month but February, 31 in the long months,
+    and 29 February in leap years (divisible by 4, centuries only when divisible by 400);
+    months and days with or without a leading zero; years of four digits, not 0000.
+    """
+    d28 = r"(?:0?[1-9]|1[0-9]|2[0-8])"
+    m_all = r"(?:0?[1-9]|1[0-2])"
+    m_30 = r"(?:0?[13-9]|1[0-2])"
+    m_31 = r"(?:0?[13578]|1[02])"
+    year = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+    leap = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+    iso = (
+        rf"{year}-(?:{m_all}-{d28}|{m_30}-(?:29|30)|{m_31}-31)"
+        rf"|{leap}-0?2-29"
+    )
+    dmy = (
+        rf"(?:{d28}/{m_all}|(?:29|30)/{m_30}|31/{m_31})/{year}"
+        rf"|29/0?2/{leap}"
+    )
+    return rf"^\s*(?:{iso}|{dmy})\s*$"
+
+
+#: The dates the validator accepts, as a JSON Schema pattern (tests check they agree).
+DATE_PATTERN = _date_pattern()
+
 Date = Annotated[
     dt.date,
     BeforeValidator(parse_date),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "format": "date"},
-                {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"},
-            ]
-        }
-    ),
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN}),
 ]
 Id = Annotated[
     str,
     AfterValidator(_check_slug),
     WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern}),
+]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Marks a field whose value is a code of one vocabulary of taxonomies.yml.
+
+    Such a field takes any text here: the linker checks it against the vocabulary (and
+    recognises a display name given instead of a code); ``showcase schema`` lists the
+    vocabulary's codes in the JSON Schema.
+    """
+
+    name: str
+
+
+#: The JSON Schema keyword that marks a vocabulary field until schemas list its codes.
+VOCABULARY_KEY = "x-showcase-vocabulary"
+_CODE_TEXT = StringConstraints(strip_whitespace=True, min_length=1)
+
+FieldCode = Annotated[
+    str,
+    _CODE_TEXT,
+    Vocabulary("fields"),
+    WithJsonSchema({"type": "string", VOCABULARY_KEY: "fields"}),
+]
+InitiativeTypeCode = Annotated[
+    str,
+    _CODE_TEXT,
+    Vocabulary("initiative_types"),
+    WithJsonSchema({"type": "string", VOCABULARY_KEY: "initiative_types"}),
+]
+AwardFormCode = Annotated[
+    str,
+    _CODE_TEXT,
+    Vocabulary("award_forms"),
+    WithJsonSchema({"type": "string", VOCABULARY_KEY: "award_forms"}),
+]
+RecognitionLevelCode = Annotated[
+    str,
+    _CODE_TEXT,
+    Vocabulary("recognition_levels"),
+    WithJsonSchema({"type": "string", VOCABULARY_KEY: "recognition_levels"}),
+]
+UnitKindCode = Annotated[
+    str,
+    _CODE_TEXT,
+    Vocabulary("unit_kinds"),
+    WithJsonSchema({"type": "string", VOCABULARY_KEY: "unit_kinds"}),
+]
+StatusCode = Annotated[
+    str,
+    _CODE_TEXT,
+    Vocabulary("statuses"),
+    WithJsonSchema({"type": "string", VOCABULARY_KEY: "statuses"}),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1)]
@@ -105,14 +209,9 @@ Markdown = Annotated[str, StringConstraints(min_length=1)]
 def _no_float(value: Any) -> Any:
     """Refuse 162.000: YAML reads the Vietnamese thousands separator as a decimal point."""
     if isinstance(value, float) and not math.isfinite(value):
-        raise FieldError(
-            "bad-value", f"cần một số thật, không phải {value!r} (.nan, .inf không phải số đo được)"
-        )
+        raise FieldError("gia-tri-khong-hop-le", {"got": repr(value)}, "finite")
     if isinstance(value, float):
-        raise ValueError(
-            f"expected a whole number written with digits only, got {value!r}: '.' and ',' are "
-            "not thousands separators in YAML (write 162000000, not 162.000.000)"
-        )
+        raise FieldError("gia-tri-khong-hop-le", {"got": repr(value)}, "whole-number")
     return value
 
 
@@ -145,12 +244,9 @@ def _url_char_ok(char: str) -> bool:
     return char.isprintable() and not char.isspace()
 
 
-def _bad_url(value: str, reason: str) -> FieldError:
+def _bad_url(value: str, reason: str, **params: Any) -> FieldError:
     shown = value if len(value) <= 80 else value[:77] + "…"
-    return FieldError(
-        "bad-url",
-        f"{shown!r} không phải địa chỉ web hợp lệ: {reason}; ghi đầy đủ dạng https://ten-mien.vn/duong-dan",
-    )
+    return FieldError("sai-dia-chi-web", {"value": shown, "reason": Msg(f"url.{reason}", params)})
 
 
 def check_url(value: str) -> str:
@@ -162,32 +258,33 @@ def check_url(value: str) -> str:
     """
     text = value.strip()
     if not text:
-        raise _bad_url(value, "giá trị trống")
+        raise _bad_url(value, "empty")
     if len(text) > MAX_URL_LENGTH:
-        raise _bad_url(value, f"dài hơn {MAX_URL_LENGTH} ký tự")
+        raise _bad_url(value, "too-long", limit=MAX_URL_LENGTH)
     scheme, sep, _ = text.partition(":")
     if not sep or scheme.lower() not in ("http", "https"):
         if sep and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
-            raise _bad_url(value, f"chỉ nhận địa chỉ http:// hoặc https://, không nhận {scheme}:")
-        raise _bad_url(value, "không bắt đầu bằng https:// hoặc http://")
+            raise _bad_url(value, "scheme", scheme=scheme)
+        raise _bad_url(value, "no-scheme")
     bad = next((c for c in text if not _url_char_ok(c)), None)
     if bad is not None:
-        what = "dấu cách" if bad.isspace() else f"ký tự {bad!r}"
-        raise _bad_url(value, f"có {what}, không được có trong địa chỉ web")
+        if bad.isspace():
+            raise _bad_url(value, "space")
+        raise _bad_url(value, "char", char=bad)
     if _PERCENT.search(text):
-        raise _bad_url(value, "dấu % phải đi cùng hai chữ số hệ 16 (ví dụ %20)")
+        raise _bad_url(value, "percent")
     parts = urllib.parse.urlsplit(text)
     if not text[len(scheme) + 1 :].startswith("//") or not parts.netloc:
-        raise _bad_url(value, "thiếu tên miền sau https://")
+        raise _bad_url(value, "no-host")
     if "@" in parts.netloc:
-        raise _bad_url(value, "có tên người dùng trước dấu @ trong tên miền")
+        raise _bad_url(value, "user")
     try:
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError:
-        raise _bad_url(value, "cổng (sau dấu :) không phải là số") from None
+        raise _bad_url(value, "port") from None
     host = parts.hostname or ""
     if not parts.netloc.startswith("[") and not _valid_host(host):
-        raise _bad_url(value, f"tên miền {host!r} không hợp lệ")
+        raise _bad_url(value, "host", host=host)
     return text
 
 
@@ -211,7 +308,7 @@ def normalise_base_url(value: str) -> str:
     text = check_url(value)
     parts = urllib.parse.urlsplit(text)
     if parts.query or parts.fragment or text.endswith(("?", "#")):
-        raise _bad_url(value, "địa chỉ gốc không được có phần ?… hoặc #…")
+        raise _bad_url(value, "query")
     path = re.sub(r"/{2,}", "/", parts.path).rstrip("/") + "/"
     netloc = parts.netloc.lower()
     return urllib.parse.urlunsplit((parts.scheme.lower(), netloc, path, "", ""))
@@ -241,11 +338,7 @@ def _colour(names: tuple[str, ...], what: str) -> Any:
     def check(value: Any) -> Any:
         if value is None:
             # `primary: #1565c0` unquoted: YAML reads everything after ' #' as a comment.
-            raise FieldError(
-                "bad-colour",
-                f"màu {what} để trống; mã màu bắt đầu bằng # phải đặt trong ngoặc kép, "
-                'ví dụ "#1565c0"',
-            )
+            raise FieldError("sai-mau", {"what": Msg(f"colour.{what}")}, "empty")
         if not isinstance(value, str):
             return value
         text = value.strip().lower()
@@ -255,14 +348,10 @@ def _colour(names: tuple[str, ...], what: str) -> Any:
         if name in names:
             return name
         close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-        hint = f" (có phải {close[0]!r}?)" if close else ""
+        hint: Any = Msg("hint.maybe", suggestion=close[0]) if close else ""
         shown = value if len(value) <= 40 else value[:37] + "…"
-        raise FieldError(
-            "bad-colour",
-            f"{shown!r} không phải màu {what} của Material{hint}. Dùng một trong: "
-            + ", ".join(names)
-            + '; hoặc mã màu dạng "#1565c0" (trong ngoặc kép)',
-        )
+        params = {"value": shown, "what": Msg(f"colour.{what}"), "hint": hint}
+        raise FieldError("sai-mau", {**params, "choices": ", ".join(names)})
 
     return check
 
@@ -274,10 +363,10 @@ def _colour_schema(names: tuple[str, ...]) -> WithJsonSchema:
 
 
 PrimaryColour = Annotated[
-    str, BeforeValidator(_colour(MATERIAL_PRIMARY, "chính")), _colour_schema(MATERIAL_PRIMARY)
+    str, BeforeValidator(_colour(MATERIAL_PRIMARY, "primary")), _colour_schema(MATERIAL_PRIMARY)
 ]
 AccentColour = Annotated[
-    str, BeforeValidator(_colour(MATERIAL_ACCENT, "nhấn")), _colour_schema(MATERIAL_ACCENT)
+    str, BeforeValidator(_colour(MATERIAL_ACCENT, "accent")), _colour_schema(MATERIAL_ACCENT)
 ]
 
 _REF_FORBIDDEN = re.compile(r"[^A-Za-z0-9._/+-]")
@@ -292,25 +381,24 @@ def check_git_branch(value: str) -> str:
     link, we also keep to ASCII letters, digits and ``. _ - / +``.
     """
     name = value.strip()
-    reason = None
+    reason: Msg | None = None
     bad = _REF_FORBIDDEN.search(name)
     if not name:
-        reason = "tên nhánh trống"
+        reason = Msg("branch.empty")
     elif bad:
         char = bad.group(0)
-        what = "dấu cách" if char.isspace() else f"ký tự {char!r}"
-        reason = f"có {what}; chỉ dùng chữ cái không dấu, chữ số và . _ - / +"
+        reason = Msg("branch.space") if char.isspace() else Msg("branch.char", char=char)
     elif name == "@" or "@{" in name:
-        reason = "không được là '@' hoặc chứa '@{'"
+        reason = Msg("branch.at")
     elif ".." in name or "//" in name:
-        reason = "không được chứa '..' hoặc '//'"
+        reason = Msg("branch.dots")
     elif name.startswith(("/", "-")) or name.endswith(("/", ".")):
-        reason = "không được bắt đầu bằng '/' hoặc '-', không kết thúc bằng '/' hoặc '.'"
+        reason = Msg("branch.ends")
     elif any(part.startswith(".") or part.endswith(".lock") for part in name.split("/")):
-        reason = "không phần nào được bắt đầu bằng '.' hoặc kết thúc bằng '.lock'"
-    if reason:
+        reason = Msg("branch.part")
+    if reason is not None:
         shown = value if len(value) <= 40 else value[:37] + "…"
-        raise FieldError("bad-branch", f"{shown!r} không phải tên nhánh git hợp lệ: {reason}")
+        raise FieldError("sai-ten-nhanh", {"value": shown, "reason": reason})
     return name
 
 
@@ -327,10 +415,7 @@ def check_email(value: str) -> str:
         checked = email_validator.validate_email(value.strip(), check_deliverability=False)
     except email_validator.EmailNotValidError:
         shown = value if len(value) <= 60 else value[:57] + "…"
-        raise FieldError(
-            "bad-email",
-            f"{shown!r} không phải địa chỉ email hợp lệ; ghi dạng bientap@ldld.thanhhoa.vn",
-        ) from None
+        raise FieldError("sai-email", {"value": shown}) from None
     return str(checked.normalized)
 
 
@@ -513,8 +598,8 @@ class FigureRef(Strict):
     @model_validator(mode="after")
     def _one_owner(self) -> FigureRef:
         if (self.campaign is None) == (self.event is None):
-            found = "found both" if self.campaign is not None else "found neither"
-            raise ValueError(f"give exactly one of 'campaign' or 'event' ({found})")
+            found = Msg("found.both" if self.campaign is not None else "found.neither")
+            raise FieldError("chon-mot", {"fields": ["'campaign'", "'event'"], "found": found})
         return self
 
 
@@ -635,7 +720,9 @@ class Unit(RecordBase):
 
     name: Text = Field(description="Tên đầy đủ của đơn vị.")
     short_name: str | None = Field(default=None, description="Tên viết tắt hoặc tên ngắn.")
-    kind: Id = Field(description="Loại đơn vị, một mã trong `unit_kinds` của taxonomies.yml.")
+    kind: UnitKindCode = Field(
+        description="Loại đơn vị, một mã trong `unit_kinds` của taxonomies.yml."
+    )
     parent: Id | None = Field(default=None, description="Mã đơn vị cấp trên.")
     province: str | None = Field(default=None, description="Tỉnh, thành phố.")
     website: Url | None = Field(default=None, description="Trang web của đơn vị (https://…).")
@@ -668,8 +755,8 @@ class PersonOrName(Strict):
     @model_validator(mode="after")
     def _one_of(self) -> PersonOrName:
         if (self.person is None) == (self.name is None or not self.name.strip()):
-            found = "found both" if self.person is not None else "found neither"
-            raise ValueError(f"give exactly one of 'person' or 'name' ({found})")
+            found = Msg("found.both" if self.person is not None else "found.neither")
+            raise FieldError("chon-mot", {"fields": ["'person'", "'name'"], "found": found})
         return self
 
 
@@ -682,7 +769,9 @@ class Author(PersonOrName):
 
 class Recognition(Strict):
     by: Id = Field(description="Mã đơn vị công nhận sáng kiến.")
-    level: Id = Field(description="Cấp công nhận, một mã trong `recognition_levels`.")
+    level: RecognitionLevelCode = Field(
+        description="Cấp công nhận, một mã trong `recognition_levels`."
+    )
     date: Date | None = Field(default=None, description="Ngày công nhận.")
     decision_number: str | None = Field(default=None, description="Số quyết định công nhận.")
 
@@ -697,15 +786,17 @@ class Initiative(RecordBase):
     )
     unit: Id = Field(description="Mã đơn vị nơi áp dụng sáng kiến.")
     owner: Id | None = Field(default=None, description="Mã đơn vị là chủ đầu tư tạo ra sáng kiến.")
-    field: Id = Field(description="Lĩnh vực áp dụng, một mã trong `fields` của taxonomies.yml.")
-    type: Id = Field(description="Loại sáng kiến, một mã trong `initiative_types`.")
+    field: FieldCode = Field(
+        description="Lĩnh vực áp dụng, một mã trong `fields` của taxonomies.yml."
+    )
+    type: InitiativeTypeCode = Field(description="Loại sáng kiến, một mã trong `initiative_types`.")
     campaign: Id | None = Field(default=None, description="Mã chương trình mà sáng kiến tham gia.")
     phase: Id | None = Field(default=None, description="Mã giai đoạn của chương trình.")
     first_applied: Date | None = Field(
         default=None, description="Ngày áp dụng lần đầu hoặc áp dụng thử."
     )
     recognition: Recognition | None = Field(default=None, description="Việc công nhận sáng kiến.")
-    status: Id = Field(description="Tình trạng, một mã trong `statuses`.")
+    status: StatusCode = Field(description="Tình trạng, một mã trong `statuses`.")
     benefit_vnd: Money | None = Field(
         default=None, description="Giá trị làm lợi, số nguyên đồng (ví dụ 120000000)."
     )
@@ -740,8 +831,11 @@ class Recipient(Strict):
     def _one_of(self) -> Recipient:
         given = [k for k in ("person", "unit", "group", "name") if getattr(self, k)]
         if len(given) != 1:
-            found = "found " + " and ".join(repr(k) for k in given) if given else "found none"
-            raise ValueError(f"give exactly one of 'person', 'unit', 'group' or 'name' ({found})")
+            found = (
+                Msg("found.these", fields=[repr(k) for k in given]) if given else Msg("found.none")
+            )
+            fields = ["'person'", "'unit'", "'group'", "'name'"]
+            raise FieldError("chon-mot", {"fields": fields, "found": found})
         return self
 
 
@@ -749,7 +843,7 @@ class Award(RecordBase):
     """awards/<id>.yml: one award decision or ceremony list."""
 
     title: Text = Field(description="Tiêu đề, ví dụ “Bằng khen của LĐLĐ tỉnh Thanh Hóa năm 2022”.")
-    form: Id = Field(description="Hình thức khen thưởng, một mã trong `award_forms`.")
+    form: AwardFormCode = Field(description="Hình thức khen thưởng, một mã trong `award_forms`.")
     issuer: Id = Field(description="Mã đơn vị ra quyết định khen thưởng.")
     decision_number: str | None = Field(
         default=None, description="Số quyết định, ví dụ 123/QĐ-LĐLĐ."
@@ -826,3 +920,130 @@ SINGLE_FILES: dict[str, tuple[str, type[Strict]]] = {
     "site": ("site.yml", SiteConfig),
     "taxonomies": ("taxonomies.yml", Taxonomies),
 }
+
+
+#: The Vietnamese name of every field, shown by editors' tools (the JSON Schemas' ``title``:
+#: VS Code's hover and completion) and in the guide.  ``"Model.field"`` entries name a
+#: field whose meaning differs in that model.  tests/test_schema.py checks every field has one.
+FIELD_TITLES: dict[str, str] = {
+    "accent": "Màu nhấn",
+    "alternatives": "Số liệu khác",
+    "approximate": "Số gần đúng",
+    "as_of": "Tính đến ngày",
+    "authors": "Tác giả",
+    "award_forms": "Hình thức khen thưởng",
+    "base_url": "Địa chỉ trang web",
+    "benefit_vnd": "Giá trị làm lợi (đồng)",
+    "bio": "Giới thiệu",
+    "by": "Đơn vị công nhận",
+    "campaign": "Chương trình",
+    "citation": "Thành tích",
+    "conditions": "Điều kiện áp dụng",
+    "confidential": "Trường bảo mật",
+    "contact_email": "Email liên hệ",
+    "dark_mode": "Chế độ tối",
+    "data_license": "Giấy phép dữ liệu",
+    "date": "Ngày",
+    "Award.date": "Ngày quyết định",
+    "Event.date": "Ngày diễn ra",
+    "Recognition.date": "Ngày công nhận",
+    "Source.date": "Ngày của nguồn",
+    "decision_number": "Số quyết định",
+    "description": "Mô tả",
+    "edit_branch": "Nhánh git để sửa",
+    "end": "Ngày kết thúc",
+    "end_date": "Ngày kết thúc",
+    "event": "Sự kiện",
+    "example": "Hồ sơ minh hoạ",
+    "featured_initiatives": "Sáng kiến tiêu biểu",
+    "field": "Lĩnh vực",
+    "fields": "Lĩnh vực",
+    "figure": "Chỉ tiêu",
+    "figures": "Số liệu",
+    "first_applied": "Ngày áp dụng lần đầu",
+    "form": "Hình thức khen thưởng",
+    "group": "Nhóm tác giả",
+    "headline_figures": "Số liệu nổi bật",
+    "hide": "Ẩn phần khung trang",
+    "home_campaigns": "Chương trình trên trang chủ",
+    "images": "Ảnh minh hoạ",
+    "initiative": "Sáng kiến",
+    "initiative_types": "Loại sáng kiến",
+    "issuer": "Đơn vị ra quyết định",
+    "job_title": "Chức vụ",
+    "key": "Mã",
+    "Figure.key": "Mã chỉ tiêu",
+    "Phase.key": "Mã giai đoạn",
+    "kind": "Loại đơn vị",
+    "label": "Tên chỉ tiêu",
+    "latest_awards": "Số khen thưởng mới nhất",
+    "level": "Cấp công nhận",
+    "logo": "Logo",
+    "name": "Tên",
+    "Person.name": "Họ và tên",
+    "Author.name": "Họ và tên",
+    "Recipient.name": "Họ và tên",
+    "Unit.name": "Tên đơn vị",
+    "Phase.name": "Tên giai đoạn",
+    "Term.name": "Tên hiển thị",
+    "note": "Ghi chú",
+    "noun": "Danh từ đi kèm",
+    "organisation": "Tổ chức",
+    "organisation_unit": "Đơn vị chủ quản",
+    "organiser": "Đơn vị tổ chức",
+    "Campaign.organiser": "Đơn vị phát động",
+    "owner": "Chủ đầu tư",
+    "palette": "Màu sắc",
+    "parent": "Đơn vị cấp trên",
+    "person": "Người",
+    "phase": "Giai đoạn",
+    "phases": "Các giai đoạn",
+    "photo": "Ảnh chân dung",
+    "photos": "Ảnh",
+    "place": "Địa điểm",
+    "primary": "Màu chính",
+    "programme": "Chương trình sự kiện",
+    "province": "Tỉnh, thành phố",
+    "publish": "Có trang riêng",
+    "publisher": "Cơ quan công bố",
+    "recipients": "Người, tập thể được khen",
+    "recognition": "Công nhận",
+    "recognition_levels": "Cấp công nhận",
+    "redirect_from": "Mã cũ",
+    "repo_url": "Kho mã nguồn",
+    "role": "Vai trò",
+    "share": "Tỷ lệ đóng góp (%)",
+    "share_image": "Ảnh chia sẻ",
+    "short_name": "Tên ngắn",
+    "source": "Nguồn",
+    "speaker": "Người trình bày",
+    "start": "Ngày bắt đầu",
+    "Campaign.start": "Ngày phát động",
+    "status": "Tình trạng",
+    "statuses": "Tình trạng",
+    "summary": "Tóm tắt",
+    "tagline": "Khẩu hiệu",
+    "tags": "Từ khoá",
+    "target": "Chỉ tiêu",
+    "title": "Tên",
+    "Award.title": "Tiêu đề",
+    "HandPageFront.title": "Tiêu đề trang",
+    "Source.title": "Tên nguồn",
+    "SiteConfig.title": "Tên trang web",
+    "scope": "Phạm vi",
+    "topic": "Chủ đề",
+    "toward_target": "Tính vào tiến độ",
+    "type": "Loại sáng kiến",
+    "unit": "Đơn vị",
+    "Figure.unit": "Đơn vị đo",
+    "Recipient.unit": "Tập thể",
+    "unit_kinds": "Loại đơn vị",
+    "url": "Địa chỉ web",
+    "value": "Giá trị",
+    "website": "Trang web",
+}
+
+
+def field_title(model: type[BaseModel], name: str) -> str:
+    """The Vietnamese name of ``model``'s field ``name`` (see FIELD_TITLES)."""
+    return FIELD_TITLES.get(f"{model.__name__}.{name}") or FIELD_TITLES[name]

@@ -434,14 +434,5 @@ def hand_page_problems(site: Site, plans: Sequence[PagePlan]) -> list[Problem]:
     problems = []
     for page in site.pages:
         if f"{page.slug}/" in taken or page.slug == "index":
-            problems.append(
-                Problem(
-                    page.path,
-                    1,
-                    1,
-                    f"page {page.slug!r} has the address of a generated page "
-                    f"(/{page.slug}/); rename the file",
-                    code="page-collision",
-                )
-            )
+            problems.append(Problem(page.path, 1, 1, "trung-dia-chi-trang", {"id": page.slug}))
     return problems

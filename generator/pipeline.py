@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.i18n import t
 from generator.incremental import NodeKey, RenderState
 from generator.link import link_content
 from generator.loader import load_content
@@ -243,6 +244,7 @@ def build(
     # process forked now (before the engine forks its workers, while this one has no other
     # thread), which mostly waits for Pagefind while the engine's workers build.
     indexer: multiprocessing.process.BaseProcess | None = None
+    project.work_site.mkdir(parents=True, exist_ok=True)  # both write into it, first build too
     if search:
         indexer = multiprocessing.get_context("fork").Process(
             target=index_search,
@@ -274,7 +276,7 @@ def build(
             if indexer is not None:
                 indexer.join()
     if indexer is not None and indexer.exitcode != 0:
-        raise BuildError(f"the search index could not be built (exit code {indexer.exitcode})")
+        raise BuildError(t("build.search-failed", code=indexer.exitcode))
     report.warnings = result.warnings
     report.pages_built, report.pages_unchanged = result.built, result.unchanged
     with report.stage("publish"):

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.i18n import language, t
 from generator.incremental import RenderState
 from generator.pipeline import Project, default_jobs, render_docs
 from generator.problems import Problem, has_errors
@@ -56,7 +57,8 @@ _INJECT = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
 
 
 def _seconds(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language() == "vi" else text
 
 
 @dataclass
@@ -198,10 +200,8 @@ class Preview:
             search="stale" if self.search else "off",
         )
         self.data_stale = not first
-        if first:
-            self.say(f"Đã dựng {format_count(built)} trang trong {_seconds(took)} giây.")
-        else:
-            self.say(f"Đã cập nhật {format_count(built)} trang trong {_seconds(took)} giây.")
+        key = "preview.first-build" if first else "preview.build"
+        self.say(t(key, count=format_count(built), seconds=_seconds(took)))
 
     def refresh_data(self) -> None:
         """Write the data files (open data, feeds, redirects) again, after builds are quiet."""
@@ -240,7 +240,7 @@ class Preview:
             )
         errors = sum(1 for p in shown if p["severity"] == "error")
         self._publish(ok=False, problems=shown)
-        self.say(f"Nội dung có {format_count(errors)} lỗi; trang xem trước hiện danh sách lỗi:")
+        self.say(t("preview.failed", count=format_count(errors)))
         for item in shown:
             if item["severity"] == "error":
                 self.say("  " + item["text"])
@@ -279,14 +279,10 @@ class Preview:
             if code == 0:
                 if self.status.search == "updating":
                     self._publish(search="fresh")
-                self.say(
-                    f"Đã cập nhật chỉ mục tìm kiếm ({_seconds(time.perf_counter() - start)} giây)."
-                )
+                self.say(t("preview.search-done", seconds=_seconds(time.perf_counter() - start)))
             else:
                 self._publish(search="stale")
-                self.say(
-                    "Không cập nhật được chỉ mục tìm kiếm: " + err.decode(errors="replace")[-300:]
-                )
+                self.say(t("preview.search-failed", detail=err.decode(errors="replace")[-300:]))
                 self.last_build = time.monotonic() + 60  # do not retry at once
 
     # -- watching ------------------------------------------------------------------------------
@@ -416,7 +412,7 @@ class Preview:
 
         previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
-            self.say(f"Xem trước tại http://{host}:{server.server_address[1]}/  (Ctrl+C để dừng)")
+            self.say(t("preview.serving", url=f"http://{host}:{server.server_address[1]}/"))
             try:
                 self.rebuild()
             except Exception as exc:
@@ -446,4 +442,4 @@ class Preview:
             self.tmp = None
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-            self.say("Đã dừng xem trước.")
+            self.say(t("preview.stopped"))

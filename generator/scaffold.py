@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.i18n import Msg
 from generator.kinds import KINDS, RECORD_KINDS
 from generator.loader import read_record_file
 from generator.model import RecordBase
@@ -43,7 +44,14 @@ _MAX_DEPTH = 5
 
 
 class ScaffoldError(Exception):
-    """The record cannot be created (unknown kind, id taken, bad id)."""
+    """The record cannot be created (unknown kind, id taken, bad id); ``str()`` says why."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.text = Msg(key, values)
+
+    def __str__(self) -> str:
+        return self.text.render()
 
 
 def schema_line(path: Path, content_root: Path, kind: str) -> str:
@@ -262,24 +270,19 @@ def plan_new(
     from generator.model import SLUG_RE
 
     if kind not in RECORD_KINDS:
-        raise ScaffoldError(f"unknown kind {kind!r}; use one of: {', '.join(RECORD_KINDS)}")
+        raise ScaffoldError("new.unknown-kind", kind=kind, choices=", ".join(RECORD_KINDS))
     title = nfc(" ".join(title.split()))
     if not title:
-        raise ScaffoldError("--title must not be empty")
+        raise ScaffoldError("new.empty-title")
     folder, _ = RECORD_KINDS[kind]
     if year is not None and not KINDS[kind].year_folders:
-        raise ScaffoldError("--year applies to initiatives only (content/initiatives/<year>/)")
+        raise ScaffoldError("new.year-only")
     vocabularies, taken = _vocabularies(content)
     if record_id is not None:
         if not SLUG_RE.match(record_id):
-            raise ScaffoldError(
-                f"--id {record_id!r} is not a valid id: use lowercase ASCII letters, digits and "
-                f"hyphens, e.g. {slugify(record_id)!r}"
-            )
+            raise ScaffoldError("new.bad-id", id=record_id, suggestion=slugify(record_id))
         if record_id in taken[kind]:
-            raise ScaffoldError(
-                f"a {kind} with id {record_id!r} already exists; choose another --id"
-            )
+            raise ScaffoldError("new.id-taken", kind=Msg(f"kind.{kind}"), id=record_id)
         slug = record_id
     else:
         slug = unique_slug(slugify(title), taken[kind])
@@ -298,4 +301,4 @@ def create_record(record: NewRecord) -> None:
         with record.path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(record.text)
     except FileExistsError:
-        raise ScaffoldError(f"{record.path} already exists; it was not overwritten") from None
+        raise ScaffoldError("new.exists", path=record.path.as_posix()) from None

@@ -25,9 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, PydanticUserError, TypeAdapter, ValidationError
 
 from generator.hygiene import personal_data
+from generator.i18n import Msg
 from generator.kinds import ALL_MODELS, reserved_id
 from generator.loader import (
     FieldPath,
@@ -52,7 +53,7 @@ from generator.model import (
     Strict,
     Taxonomies,
 )
-from generator.problems import Problem, Severity
+from generator.problems import Problem, Severity, has_errors
 
 #: Hand-written page names that would replace a page the site makes itself.
 RESERVED_PAGE_SLUGS = frozenset({"index", "404"})
@@ -67,6 +68,8 @@ class ValidRecord:
 
     raw: RawRecord
     model: RecordBase
+    #: The record has errors: ``model`` holds its valid fields only, and it is never published.
+    failed: bool = False
 
     @property
     def kind(self) -> str:
@@ -90,6 +93,9 @@ class ValidContent:
     records: list[ValidRecord] = field(default_factory=list)
     #: Hand-written pages whose front matter validated (``front`` set).
     pages: list[HandPage] = field(default_factory=list)
+    #: Paths of the files with validation errors (site.yml and taxonomies.yml included):
+    #: their records are linked for the checks, but no Site is made while there are any.
+    failed: set[str] = field(default_factory=set)
 
 
 def _normalise_key(key: str) -> str:
@@ -113,9 +119,9 @@ def _privacy_problems(raw: RawRecord) -> tuple[dict[str, Any], list[Problem]]:
                             raw.path,
                             line,
                             col,
-                            f"field {key!r} holds private data and is never published; remove it",
+                            "du-lieu-rieng-tu",
+                            {"key": key},
                             format_field_path((*path, key)),
-                            code="privacy",
                         )
                     )
                     continue
@@ -206,35 +212,29 @@ class _Retyper:
                 return source  # refused by the field's bound, without converting
             number = int(source, 10)
             if digits.startswith("0") and len(digits) > 1 and number != value:
-                self.warn(
-                    path,
-                    f"số {source} có chữ số 0 ở đầu; được đọc là {number} (YAML cũ đọc thành "
-                    f"{value} theo hệ bát phân); nên viết {number}",
-                )
+                params = {"source": source, "number": number, "octal": value}
+                self.warn(path, params, "leading-zero")
             return number
         if _DECIMAL_FLOAT.fullmatch(source) or not isinstance(value, int | float):
             return value
         if value != value or value in (float("inf"), float("-inf")):
             return value  # refused by the model: a number must be finite
         shown = int(value) if isinstance(value, float) and value.is_integer() else value
-        self.warn(
-            path,
-            f"YAML đọc {source!r} thành số {shown}; nếu đúng ý, hãy viết {shown} bằng chữ số "
-            "thường (không dấu gạch dưới, dấu hai chấm hay tiền tố 0x, 0o)",
-        )
+        self.warn(path, {"source": source, "number": shown}, "notation")
         return value
 
-    def warn(self, path: FieldPath, message: str) -> None:
+    def warn(self, path: FieldPath, params: dict[str, Any], variant: str) -> None:
         line, col = self.raw.positions.value(path)
         self.problems.append(
             Problem(
                 self.raw.path,
                 line,
                 col,
-                message,
+                "cach-viet-so",
+                params,
                 format_field_path(path),
-                severity=Severity.WARNING,
-                code="number-notation",
+                Severity.WARNING,
+                variant,
             )
         )
 
@@ -301,24 +301,34 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     return current
 
 
+#: What a pydantic error type expects, as a phrase of the catalogue.
 _EXPECTED = {
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "float_parsing": "a number",
-    "float_type": "a number",
-    "bool_parsing": "true or false",
-    "bool_type": "true or false",
-    "string_type": "text",
-    "list_type": "a list (lines starting with '- ')",
-    "dict_type": "a mapping of fields (key: value)",
-    "model_type": "a mapping of fields (key: value)",
-    "model_attributes_type": "a mapping of fields (key: value)",
-    "date_type": "a date (2022-06-29 or 29/6/2022)",
-    "date_parsing": "a date (2022-06-29 or 29/6/2022)",
-    "date_from_datetime_parsing": "a date (2022-06-29 or 29/6/2022)",
-    "literal_error": "one of the listed values",
+    "int_parsing": "type.whole-number",
+    "int_type": "type.whole-number",
+    "int_from_float": "type.whole-number",
+    "float_parsing": "type.number",
+    "float_type": "type.number",
+    "bool_parsing": "type.bool",
+    "bool_type": "type.bool",
+    "string_type": "type.text",
+    "list_type": "type.list",
+    "dict_type": "type.mapping",
+    "model_type": "type.mapping",
+    "model_attributes_type": "type.mapping",
+    "date_type": "type.date",
+    "date_parsing": "type.date",
+    "date_from_datetime_parsing": "type.date",
+    "literal_error": "type.one-of",
 }
+_NUMBERS = ("type.whole-number", "type.number")
+_BOUNDS = {
+    "greater_than_equal": "ge",
+    "greater_than": "gt",
+    "less_than_equal": "le",
+    "less_than": "lt",
+}
+#: "1,5 tỷ", "300 nghìn", "2 triệu đồng": an amount in words.
+_MONEY_WORDS = re.compile(r"\b(?:tỷ|ty|triệu|trieu|nghìn|nghin|ngàn|ngan|đồng|dong|tr|k)\b", re.I)
 
 
 def _number(value: Any) -> Any:
@@ -336,172 +346,211 @@ def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     return info is not None and info.is_required()
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Any:
+    """What a value is, for "expected …, got …": a phrase, or the value as typed."""
     if isinstance(value, dict):
-        return "a mapping"
+        return Msg("got.mapping")
     if isinstance(value, list):
-        return "a list"
+        return Msg("got.list")
     if value is None:
-        return "nothing"
+        return Msg("got.nothing")
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        return Msg("got.bool", value=str(value).lower())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return Msg("got.date", value=value)
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "...'"
 
 
+def _did_you_mean(name: str, choices: list[str], cutoff: float = 0.6) -> Any:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=cutoff)
+    return Msg("hint.did-you-mean", suggestion=close[0]) if close else ""
+
+
 def _translate(raw: RawRecord, model: type[BaseModel], error: Any) -> Problem:
     loc: tuple[Any, ...] = tuple(p for p in error["loc"] if p != "[key]")
-    loc = tuple(loc)
     etype: str = error["type"]
     field_name = format_field_path(loc)
     positions = raw.positions
+
+    def problem(code: str, params: dict[str, Any] | None = None, variant: str = "") -> Problem:
+        return Problem(raw.path, line, col, code, params or {}, field_name, variant=variant)
+
     if etype == "missing":
         parent = loc[:-1]
         line, col = positions.key(parent) if parent else (1, 1)
-        return Problem(
-            raw.path,
-            line,
-            col,
-            f"missing required field {loc[-1]!r}",
-            field_name,
-            code="missing-field",
-        )
+        return problem("thieu-truong", {"name": loc[-1]})
     if etype == "extra_forbidden":
         owner = _model_at(model, loc)
         name = str(loc[-1])
-        message = f"unknown field {name!r}"
-        if owner is not None:
-            close = difflib.get_close_matches(name, list(owner.model_fields), n=1, cutoff=0.6)
-            if close:
-                message += f"; did you mean {close[0]!r}?"
-            else:
-                message += "; expected one of: " + ", ".join(owner.model_fields)
         line, col = positions.key(loc)
-        return Problem(raw.path, line, col, message, field_name, code="unknown-field")
+        hint: Any = ""
+        if owner is not None:
+            hint = _did_you_mean(name, list(owner.model_fields)) or Msg(
+                "hint.one-of", choices=", ".join(owner.model_fields)
+            )
+        return problem("truong-la", {"name": name, "hint": hint})
     # A dict key that is not a valid id (taxonomies.yml): point at the key, not its value.
     line, col = positions.key(loc) if "[key]" in error["loc"] else positions.value(loc)
     value = error.get("input")
     if etype == "value_error":
         cause = error.get("ctx", {}).get("error")
-        text = str(cause if cause is not None else error["msg"])
-        code = "bad-value"
         if isinstance(cause, FieldError):
-            code = cause.code
-        elif "not a valid date" in text:
-            code = "bad-date"
-        elif text.startswith("give exactly one of"):
-            code = "one-of"
-        return Problem(raw.path, line, col, text, field_name, code=code)
-    if etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+            return problem(cause.code, cause.params, cause.variant)
+        return problem("gia-tri-khong-hop-le", {"detail": str(cause or error["msg"])}, "other")
+    if etype in _BOUNDS:
         ctx = {k: _number(v) for k, v in error.get("ctx", {}).items()}
-        bound = {
-            "greater_than_equal": f"{ctx.get('ge')} or more",
-            "greater_than": f"more than {ctx.get('gt')}",
-            "less_than_equal": f"{ctx.get('le')} or less",
-            "less_than": f"less than {ctx.get('lt')}",
-        }[etype]
-        return Problem(
-            raw.path,
-            line,
-            col,
-            f"value must be {bound}, got {_describe(value)}",
-            field_name,
-            code="bad-value",
+        variant = _BOUNDS[etype]
+        return problem(
+            "gia-tri-khong-hop-le", {"bound": ctx.get(variant), "got": _describe(value)}, variant
         )
     if etype == "int_parsing_size":
         digits = len(value.strip()) if isinstance(value, str) else 0
-        return Problem(
-            raw.path,
-            line,
-            col,
-            f"số có {digits} chữ số, quá lớn cho trường này",
-            field_name,
-            code="bad-value",
-        )
+        return problem("gia-tri-khong-hop-le", {"digits": digits}, "digits")
     if etype == "finite_number":
-        return Problem(
-            raw.path,
-            line,
-            col,
-            f"cần một số thật, không phải {_describe(value)} (.nan, .inf không phải số đo được)",
-            field_name,
-            code="bad-value",
-        )
+        return problem("gia-tri-khong-hop-le", {"got": _describe(value)}, "finite")
     if etype == "string_too_long":
         limit = error.get("ctx", {}).get("max_length")
-        return Problem(
-            raw.path,
-            line,
-            col,
-            f"văn bản dài {len(value) if isinstance(value, str) else '?'} ký tự; tối đa {limit} ký tự",
-            field_name,
-            code="bad-value",
-        )
+        length = len(value) if isinstance(value, str) else "?"
+        return problem("gia-tri-khong-hop-le", {"length": length, "limit": limit}, "too-long")
     if etype in ("too_short", "string_too_short"):
-        what = (
-            "list must not be empty; give at least one item"
-            if isinstance(value, list)
-            else "value must not be empty"
+        return problem(
+            "gia-tri-khong-hop-le", {}, "empty-list" if isinstance(value, list) else "empty"
         )
-        return Problem(raw.path, line, col, what, field_name, code="bad-value")
     if etype == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return Problem(
-            raw.path,
-            line,
-            col,
-            f"expected one of {expected}, got {_describe(value)}",
-            field_name,
-            code="bad-value",
+        choices = re.findall(r"'[^']*'", expected) or [expected]
+        return problem(
+            "gia-tri-khong-hop-le", {"choices": choices, "got": _describe(value)}, "literal"
         )
     expected = _EXPECTED.get(etype)
     if expected and value is None and _is_required(model, loc):
         # `unit:` with nothing after it: the editor has not filled the field in yet.
-        return Problem(
-            raw.path,
-            line,
-            col,
-            f"required field {loc[-1]!r} is empty; expected {expected}",
-            field_name,
-            code="missing-field",
-        )
+        return problem("thieu-truong", {"name": loc[-1], "expected": Msg(expected)}, "empty")
     if expected:
         hint = ""
-        if (
-            expected in ("a whole number", "a number")
-            and isinstance(value, str)
-            and re.search(r"\d[.,]\d", value)
-        ):
-            hint = " (write digits only, without '.' or ',' separators)"
-        elif expected == "text" and isinstance(value, bool | dt.date):
-            hint = " (YAML reads it so; put the text in double quotes)"
-        elif expected == "true or false" and isinstance(value, str):
+        if expected in _NUMBERS and isinstance(value, str) and _MONEY_WORDS.search(value):
+            hint = Msg("hint.money-words")
+        elif expected in _NUMBERS and isinstance(value, str) and re.search(r"\d[.,]\d", value):
+            hint = Msg("hint.digits")
+        elif expected == "type.text" and isinstance(value, bool | dt.date):
+            hint = Msg("hint.quote")
+        elif expected == "type.bool" and isinstance(value, str):
             word = value.strip().lower()
             guess = "true" if word in ("yes", "y", "on", "có", "co", "1") else "false"
             if word in ("yes", "y", "on", "no", "n", "off", "có", "co", "không", "khong", "0", "1"):
-                hint = f" (chỉ nhận true hoặc false: có lẽ ý là {guess})"
+                hint = Msg("hint.bool-guess", guess=guess)
             else:
-                hint = " (chỉ nhận true hoặc false)"
-        return Problem(
-            raw.path,
-            line,
-            col,
-            f"expected {expected}, got {_describe(value)}{hint}",
-            field_name,
-            code="wrong-type",
+                hint = Msg("hint.bool")
+        return problem(
+            "sai-kieu", {"expected": Msg(expected), "got": _describe(value), "hint": hint}
         )
-    return Problem(raw.path, line, col, str(error["msg"]), field_name, code="wrong-type")
+    return problem("sai-kieu", {"detail": str(error["msg"])}, "other")
+
+
+# -- a record with errors: the fields that are valid, for the checks that follow --------
+
+_ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    """Validates one field of ``model`` on its own, as the model would."""
+    found = _ADAPTERS.get((model, name))
+    if found is None:
+        annotation = model.model_fields[name].rebuild_annotation()
+        try:
+            found = TypeAdapter(annotation, config=model.model_config)
+        except PydanticUserError:  # a model: it brings its own configuration
+            found = TypeAdapter(annotation)
+        _ADAPTERS[(model, name)] = found
+    return found
+
+
+def _hole(info: Any) -> Any:
+    """What a dropped field holds: its default, or an empty value of its shape."""
+    if not info.is_required():
+        return info.get_default(call_default_factory=True)
+    # A list becomes empty (nothing to check); a vocabulary of taxonomies.yml becomes None,
+    # which the linker reads as "unknown", not as "empty" (that would refuse every code).
+    kind, _ = _shape(info.annotation)
+    return [] if kind == "list" else None
+
+
+def partial_model(model: type[BaseModel], data: Any, bad: list[tuple[Any, ...]]) -> Any:
+    """``model`` built from the valid parts of ``data``; fields with errors left empty.
+
+    ``bad`` are the locations of the errors.  A list of records (authors, recipients,
+    figures) keeps its valid items and the valid fields of the others, so that positions
+    (``authors[1]``) stay right for the linker's checks.  The result is never published:
+    the record is marked failed.
+    """
+    data = data if isinstance(data, dict) else {}
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        inside = [loc[1:] for loc in bad if loc and loc[0] == name]
+        if name not in data:
+            values[name] = _hole(info)
+            continue
+        if not inside:
+            try:
+                values[name] = _adapter(model, name).validate_python(data[name])
+            except ValidationError:
+                values[name] = _hole(info)
+            continue
+        values[name] = _partial_value(info, data[name], inside)
+    return model.model_construct(**values)
+
+
+def _partial_value(info: Any, value: Any, bad: list[tuple[Any, ...]]) -> Any:
+    kind, inner = _shape(info.annotation)
+    if () in bad or kind not in ("model", "list", "dict"):
+        if kind == "model" and isinstance(value, dict):
+            return partial_model(inner, value, [loc for loc in bad if loc])
+        return _hole(info)
+    if kind == "model":
+        return partial_model(inner, value, bad)
+    item_kind, item_model = _shape(inner)
+    if item_kind != "model":
+        return _hole(info)
+    adapter = TypeAdapter(item_model)
+    if kind == "list" and isinstance(value, list):
+        items = []
+        for index, item in enumerate(value):
+            inside = [loc[1:] for loc in bad if loc and loc[0] == index]
+            if inside:
+                items.append(partial_model(item_model, item, inside))
+            else:
+                items.append(adapter.validate_python(item))
+        return items
+    if kind == "dict" and isinstance(value, dict):
+        if any("[key]" in loc for loc in bad):
+            # A code that is not a code: which entry was meant is unknown, so the whole
+            # vocabulary is left unchecked rather than refusing the codes records use.
+            return _hole(info)
+        entries = {}
+        for key, item in value.items():
+            inside = [loc[1:] for loc in bad if loc and loc[0] == key]
+            entries[key] = (
+                partial_model(item_model, item, inside) if inside else adapter.validate_python(item)
+            )
+        return entries
+    return _hole(info)
 
 
 def _model_problems(
     raw: RawRecord, model: type[Strict], data: dict[str, Any]
 ) -> tuple[Strict | None, list[Problem]]:
+    """The model, or (with the Problems) the model of its valid fields, for further checks."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [_translate(raw, model, error) for error in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        problems = [_translate(raw, model, error) for error in errors]
+        try:
+            partial = partial_model(model, data, [tuple(e["loc"]) for e in errors])
+        except ValidationError:  # pragma: no cover - each part was validated on its own
+            partial = None
+        return partial, problems
 
 
 def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
@@ -512,14 +561,27 @@ def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
     def order(start: dt.date | None, end: dt.date | None, path: FieldPath, what: str) -> None:
         if start and end and end < start:
             line, col = raw.positions.value(path)
+            params = {
+                "what": Msg(f"span.{what}"),
+                "start": start,
+                "end": end,
+            }
+            problems.append(
+                Problem(raw.path, line, col, "sai-thu-tu-ngay", params, format_field_path(path))
+            )
+
+    def future(date: dt.date | None, path: FieldPath, variant: str) -> None:
+        if date and date > today:
+            line, col = raw.positions.value(path)
             problems.append(
                 Problem(
                     raw.path,
                     line,
                     col,
-                    f"{what} ends ({end.isoformat()}) before it starts ({start.isoformat()})",
+                    "ngay-tuong-lai",
+                    {"date": date},
                     format_field_path(path),
-                    code="date-order",
+                    variant=variant,
                 )
             )
 
@@ -529,57 +591,27 @@ def _check_dates(record: ValidRecord, today: dt.date) -> list[Problem]:
             order(phase.start, phase.end, ("phases", index, "end"), "phase")
         keys = [p.key for p in model.phases]
         for index, key in enumerate(keys):
-            if key in keys[:index]:
+            if key is not None and key in keys[:index]:
                 line, col = raw.positions.value(("phases", index, "key"))
                 problems.append(
                     Problem(
                         raw.path,
                         line,
                         col,
-                        f"phase key {key!r} is used twice",
+                        "gia-tri-khong-hop-le",
+                        {"key": key},
                         f"phases[{index}].key",
-                        code="bad-value",
+                        variant="phase-twice",
                     )
                 )
     if isinstance(model, Event):
         order(model.date, model.end_date, ("end_date",), "event")
     if isinstance(model, Initiative):
-        if model.first_applied and model.first_applied > today:
-            line, col = raw.positions.value(("first_applied",))
-            problems.append(
-                Problem(
-                    raw.path,
-                    line,
-                    col,
-                    f"first_applied {model.first_applied.isoformat()} is in the future",
-                    "first_applied",
-                    code="future-date",
-                )
-            )
-        if model.recognition and model.recognition.date and model.recognition.date > today:
-            line, col = raw.positions.value(("recognition", "date"))
-            problems.append(
-                Problem(
-                    raw.path,
-                    line,
-                    col,
-                    f"recognition date {model.recognition.date.isoformat()} is in the future",
-                    "recognition.date",
-                    code="future-date",
-                )
-            )
-    if isinstance(model, Award) and model.date > today:
-        line, col = raw.positions.value(("date",))
-        problems.append(
-            Problem(
-                raw.path,
-                line,
-                col,
-                f"award date {model.date.isoformat()} is in the future",
-                "date",
-                code="future-date",
-            )
-        )
+        future(model.first_applied, ("first_applied",), "first-applied")
+        if model.recognition:
+            future(model.recognition.date, ("recognition", "date"), "recognition")
+    if isinstance(model, Award):
+        future(model.date, ("date",), "award")
     return problems
 
 
@@ -612,17 +644,16 @@ def _check_figure_numbers(record: ValidRecord) -> list[Problem]:
         for path, value in candidates:
             if isinstance(value, float) and value == value:  # NaN is reported elsewhere
                 line, col = raw.positions.value(path)
-                what = "an amount in đồng" if figure.unit == "vnd" else "a count"
+                what = Msg("figure.vnd" if figure.unit == "vnd" else "figure.count")
                 problems.append(
                     Problem(
                         raw.path,
                         line,
                         col,
-                        f"this figure is {what}: expected a whole number written with digits only, "
-                        f"got {value!r}; '.' and ',' are not thousands separators in YAML "
-                        "(write 170324, not 170.324)",
+                        "gia-tri-khong-hop-le",
+                        {"what": what, "got": repr(value)},
                         format_field_path(path),
-                        code="bad-value",
+                        variant="figure-whole",
                     )
                 )
     return problems
@@ -645,25 +676,17 @@ def _check_shares(record: ValidRecord) -> list[Problem]:
                 raw.path,
                 line,
                 col,
-                "give a share for every author, or for none",
+                "ty-le-dong-gop",
+                {},
                 f"authors[{missing}].share",
-                code="shares-sum",
+                variant="partial",
             )
         ]
     total = sum(given)
     if abs(total - 100) > 0.01:
         line, col = raw.positions.key(("authors",))
         shown = f"{total:g}"
-        return [
-            Problem(
-                raw.path,
-                line,
-                col,
-                f"author shares add up to {shown}, not 100",
-                "authors",
-                code="shares-sum",
-            )
-        ]
+        return [Problem(raw.path, line, col, "ty-le-dong-gop", {"total": shown}, "authors")]
     return []
 
 
@@ -679,40 +702,23 @@ def _check_confidential(record: ValidRecord) -> list[Problem]:
     for index, name in enumerate(model.confidential):
         line, col = raw.positions.value(("confidential", index))
         info = fields.get(name)
+        where = f"confidential[{index}]"
         if name in _META_FIELDS:
             problems.append(
                 Problem(
-                    raw.path,
-                    line,
-                    col,
-                    f"{name!r} cannot be confidential: it is not published",
-                    f"confidential[{index}]",
-                    code="confidential-field",
+                    raw.path, line, col, "truong-bao-mat", {"name": name}, where, variant="meta"
                 )
             )
         elif info is None:
             names = [f for f in fields if f not in _META_FIELDS]
-            close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            params = {"name": name, "hint": _did_you_mean(name, names)}
             problems.append(
-                Problem(
-                    raw.path,
-                    line,
-                    col,
-                    f"confidential names unknown field {name!r}{hint}",
-                    f"confidential[{index}]",
-                    code="unknown-field",
-                )
+                Problem(raw.path, line, col, "truong-la", params, where, variant="confidential")
             )
         elif info.is_required():
             problems.append(
                 Problem(
-                    raw.path,
-                    line,
-                    col,
-                    f"{name!r} cannot be confidential: it is required",
-                    f"confidential[{index}]",
-                    code="confidential-field",
+                    raw.path, line, col, "truong-bao-mat", {"name": name}, where, variant="required"
                 )
             )
     return problems
@@ -742,11 +748,10 @@ def _check_markdown(record: ValidRecord) -> list[Problem]:
                         record.raw.path,
                         line,
                         col,
-                        f"Markdown in {path[-1]!r} contains HTML that will be removed: "
-                        f"{match.group(0).strip()}",
+                        "html-bi-loai-bo",
+                        {"field": path[-1], "found": match.group(0).strip()},
                         format_field_path(path),
-                        severity=Severity.WARNING,
-                        code="unsafe-markdown",
+                        Severity.WARNING,
                     )
                 )
 
@@ -783,18 +788,16 @@ def _check_personal_data(raw: RawRecord, model: BaseModel) -> list[Problem]:
         if not found:
             continue
         line, col = raw.positions.value(path)
-        shown = "; ".join(f"{f.label} {f.masked}" for f in found[:3])
+        shown = [Msg(f"personal.{f.kind}", masked=f.masked) for f in found[:3]]
         problems.append(
             Problem(
                 raw.path,
                 line,
                 col,
-                f"có thể là dữ liệu cá nhân: {shown}; nếu đây là thông tin của một người, hãy "
-                "xoá khỏi tệp (dữ liệu cá nhân không được công bố); nếu là thông tin công khai "
-                "của cơ quan thì bỏ qua cảnh báo này",
+                "du-lieu-ca-nhan",
+                {"found": shown},
                 format_field_path(path),
-                severity=Severity.WARNING,
-                code="personal-data",
+                Severity.WARNING,
             )
         )
     return problems
@@ -809,14 +812,10 @@ def _check_date_range(
     for path, value in _walk_values(model, ()):
         if not isinstance(value, dt.date) or format_field_path(path) in skip:
             continue
-        shown = f"{value.day}/{value.month}/{value.year}"
         if value.year < EARLIEST_PLAUSIBLE_YEAR:
-            message = (
-                f"ngày {shown} trước năm {EARLIEST_PLAUSIBLE_YEAR}: có lẽ năm bị gõ nhầm; "
-                "kiểm tra lại"
-            )
+            variant = "early"
         elif value > latest:
-            message = f"ngày {shown} sau hôm nay hơn một năm: có lẽ năm bị gõ nhầm; kiểm tra lại"
+            variant = "late"
         else:
             continue
         line, col = raw.positions.value(path)
@@ -825,13 +824,23 @@ def _check_date_range(
                 raw.path,
                 line,
                 col,
-                message,
+                "ngay-kho-tin",
+                {"date": value, "year": EARLIEST_PLAUSIBLE_YEAR},
                 format_field_path(path),
-                severity=Severity.WARNING,
-                code="unlikely-date",
+                Severity.WARNING,
+                variant,
             )
         )
     return problems
+
+
+def _broken_fields(problems: list[Problem]) -> set[str]:
+    """Top-level fields with an error: ``authors[1].share`` → ``authors``."""
+    return {
+        re.split(r"[.\[]", p.field, maxsplit=1)[0]
+        for p in problems
+        if p.severity is Severity.ERROR and p.field
+    }
 
 
 def _validate_one(raw: RawRecord, model_class: type[Strict]) -> tuple[Strict | None, list[Problem]]:
@@ -849,7 +858,7 @@ def _validate_one(raw: RawRecord, model_class: type[Strict]) -> tuple[Strict | N
 def _date_warnings(
     raw: RawRecord, model: BaseModel, today: dt.date, errors: list[Problem]
 ) -> list[Problem]:
-    future = {p.field for p in errors if p.code == "future-date"}
+    future = {p.field for p in errors if p.code == "ngay-tuong-lai"}
     return _check_date_range(raw, model, today, future)
 
 
@@ -866,25 +875,14 @@ def _validate_pages(loaded: LoadedContent, today: dt.date) -> tuple[list[HandPag
         if not SLUG_RE.match(page.slug):
             from generator.vietnamese import slugify
 
+            params = {"id": page.slug, "suggestion": slugify(page.slug)}
             page_problems.append(
-                Problem(
-                    page.path,
-                    1,
-                    1,
-                    f"tên tệp {page.slug!r} không dùng được làm địa chỉ trang: chỉ dùng chữ "
-                    f"thường không dấu, chữ số và dấu gạch nối, ví dụ {slugify(page.slug)!r}",
-                    code="bad-id",
-                )
+                Problem(page.path, 1, 1, "ma-khong-hop-le", params, variant="page")
             )
         elif page.slug in RESERVED_PAGE_SLUGS:
             page_problems.append(
                 Problem(
-                    page.path,
-                    1,
-                    1,
-                    f"tên tệp {page.slug!r} trùng với trang do công cụ tạo ra (trang chủ, trang "
-                    "lỗi); đặt tên khác",
-                    code="bad-id",
+                    page.path, 1, 1, "ma-khong-hop-le", {"id": page.slug}, variant="page-reserved"
                 )
             )
         for key in page.meta:
@@ -892,13 +890,7 @@ def _validate_pages(loaded: LoadedContent, today: dt.date) -> tuple[list[HandPag
                 line, col = page.positions.key((key,))
                 page_problems.append(
                     Problem(
-                        page.path,
-                        line,
-                        col,
-                        f"trang viết tay không được chọn {key!r} (mẫu giao diện); mọi trang "
-                        "dùng giao diện chung của trang web: xoá dòng này",
-                        key,
-                        code="unknown-field",
+                        page.path, line, col, "truong-la", {"name": key}, key, variant="page-theme"
                     )
                 )
         meta = {k: v for k, v in page.meta.items() if k not in _THEME_KEYS}
@@ -906,17 +898,10 @@ def _validate_pages(loaded: LoadedContent, today: dt.date) -> tuple[list[HandPag
         page_problems += model_problems
         if isinstance(model, HandPageFront):
             page_problems += _date_warnings(raw, model, today, page_problems)
-            if model.title is None and not _FIRST_HEADING.search(page.body):
+            title_broken = "title" in _broken_fields(model_problems)
+            if model.title is None and not title_broken and not _FIRST_HEADING.search(page.body):
                 page_problems.append(
-                    Problem(
-                        page.path,
-                        1,
-                        1,
-                        "trang không có tiêu đề: thêm title: Tiêu đề trang vào phần khai báo "
-                        "giữa hai dòng --- ở đầu tệp, hoặc mở đầu nội dung bằng dòng # Tiêu đề",
-                        "title",
-                        code="front-matter",
-                    )
+                    Problem(page.path, 1, 1, "phan-khai-bao", {}, "title", variant="no-title")
                 )
             if not any(p.severity is Severity.ERROR for p in page_problems):
                 pages.append(dataclasses.replace(page, front=model))
@@ -936,48 +921,41 @@ def _drop_confidential(model: RecordBase) -> RecordBase:
 
 
 def validate_record(raw: RawRecord, today: dt.date) -> tuple[RecordBase | None, list[Problem]]:
-    """One record file on its own: its model (None when it has an error) and its Problems.
+    """One record file on its own: its model and its Problems.
 
-    Depends only on the file and ``today``, so that its result can be cached by the
-    file's content hash (generator.record_cache).
+    With an error, the model holds the valid fields only (the caller marks the record
+    failed, never published) so that the linker's checks still run on it and every
+    mistake is reported in one run; None when not even that could be made.  Depends only
+    on the file and ``today``, so that its result can be cached by the file's content
+    hash (generator.record_cache).
     """
     record_problems: list[Problem] = []
     if not SLUG_RE.match(raw.id):
         from generator.vietnamese import slugify
 
-        record_problems.append(
-            Problem(
-                raw.path,
-                1,
-                1,
-                f"file name {raw.id!r} is not a valid id: use lowercase ASCII letters, digits "
-                f"and hyphens, e.g. {slugify(raw.id)!r}",
-                code="bad-id",
-            )
-        )
+        params = {"id": raw.id, "suggestion": slugify(raw.id)}
+        record_problems.append(Problem(raw.path, 1, 1, "ma-khong-hop-le", params, variant="file"))
     elif reserved_id(raw.id):
         record_problems.append(
-            Problem(
-                raw.path,
-                1,
-                1,
-                f"file name {raw.id!r} is reserved for listing pages; choose another id",
-                code="bad-id",
-            )
+            Problem(raw.path, 1, 1, "ma-khong-hop-le", {"id": raw.id}, variant="reserved")
         )
     model, model_problems = _validate_one(raw, ALL_MODELS[raw.kind])
     record_problems.extend(model_problems)
-    if isinstance(model, RecordBase):
-        record = ValidRecord(raw, model)
-        record_problems.extend(_check_dates(record, today))
-        record_problems.extend(_date_warnings(raw, model, today, record_problems))
+    if not isinstance(model, RecordBase):
+        return None, record_problems
+    record = ValidRecord(raw, model)
+    broken = _broken_fields(model_problems)
+    record_problems.extend(_check_dates(record, today))
+    record_problems.extend(_date_warnings(raw, model, today, record_problems))
+    if "authors" not in broken:
         record_problems.extend(_check_shares(record))
+    if "figures" not in broken:
         record_problems.extend(_check_figure_numbers(record))
-        record_problems.extend(_check_confidential(record))
-        record_problems.extend(_check_markdown(record))
-        if not any(p.severity is Severity.ERROR for p in record_problems):
-            return _drop_confidential(model), record_problems
-    return None, record_problems
+    record_problems.extend(_check_confidential(record))
+    record_problems.extend(_check_markdown(record))
+    if has_errors(record_problems):
+        return model, record_problems
+    return _drop_confidential(model), record_problems
 
 
 def validate_content(
@@ -1003,8 +981,9 @@ def validate_content(
                     f"{loaded.display_root}/{kind}.yml" if loaded.display_root else f"{kind}.yml",
                     1,
                     1,
-                    f"{kind}.yml is missing",
-                    code="missing-field",
+                    "thieu-truong",
+                    {"name": f"{kind}.yml"},
+                    variant="file",
                 )
             )
             continue
@@ -1012,6 +991,8 @@ def validate_content(
         problems.extend(model_problems)
         if model is not None:
             problems.extend(_date_warnings(raw, model, today, model_problems))
+        if has_errors(model_problems):
+            result.failed.add(raw.path)
         if kind == "site" and isinstance(model, SiteConfig):
             result.site, result.site_raw = model, raw
         if kind == "taxonomies" and isinstance(model, Taxonomies):
@@ -1020,7 +1001,11 @@ def validate_content(
     for raw in loaded.records:
         model, record_problems = validate(raw, today)
         if model is not None:
-            result.records.append(ValidRecord(raw, model))
+            record = ValidRecord(raw, model)
+            if has_errors(record_problems):
+                record.failed = True
+                result.failed.add(raw.path)
+            result.records.append(record)
         problems.extend(record_problems)
     result.pages, page_problems = _validate_pages(loaded, today)
     problems.extend(page_problems)

@@ -20,6 +20,22 @@ BASE_CONTENT = CASES / "_base" / "content"
 TODAY = dt.date(2024, 1, 1)
 
 
+@pytest.fixture(autouse=True)
+def vietnamese_messages(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Every test reads the tools in Vietnamese, whatever the machine's locale.
+
+    ``SHOWCASE_LANG`` is the strongest of the variables that choose the language, and it
+    reaches the subprocesses tests start; a language chosen with ``--lang`` inside a test
+    is forgotten afterwards.
+    """
+    from generator.i18n import set_language
+
+    monkeypatch.setenv("SHOWCASE_LANG", "vi")
+    set_language(None)
+    yield
+    set_language(None)
+
+
 @pytest.fixture
 def repo_root() -> Path:
     return REPO

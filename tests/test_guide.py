@@ -10,13 +10,26 @@ import re
 import types
 import typing
 from collections.abc import Iterator
+from pathlib import Path
 
 import markdown
 import pytest
+from click.testing import CliRunner
+from conftest import REPO
 from pydantic import BaseModel
 
-from generator.catalogue import CATALOGUE
-from generator.guide import EXAMPLES, KIND_SECTIONS, cell, code, guide_markdown
+from generator.catalogue import CATALOGUE, OLD_CODES
+from generator.cli import cli
+from generator.guide import (
+    EXAMPLES,
+    GUIDE_FILE,
+    KIND_SECTIONS,
+    cell,
+    code,
+    example_message,
+    guide_document,
+    guide_markdown,
+)
 from generator.kinds import ALL_MODELS
 
 GUIDE = guide_markdown()
@@ -94,12 +107,26 @@ def test_every_field_is_in_the_guide(kind: str) -> None:
 def test_every_catalogue_code_is_explained() -> None:
     errors_part = GUIDE[GUIDE.index("## Thông báo lỗi") :]
     for name, entry in CATALOGUE.items():
-        assert f"### {code(name)}" in errors_part, name
-        block = errors_part[errors_part.index(f"### {code(name)}") :]
-        block = block[: block.find("\n### ", 5) if "\n### " in block[5:] else len(block)]
-        assert code(entry.example) in block, name
-        assert entry.meaning in block, name
-        assert entry.fix in block, name
+        heading = f"#### {name}\n"
+        assert heading in errors_part, name
+        block = errors_part[errors_part.index(heading) :]
+        block = block[: block.find("\n#", 5) if "\n#" in block[5:] else len(block)]
+        assert code(example_message(entry, "vi")) in block, name
+        assert code(example_message(entry, "en")) in block, name
+        assert entry.title.vi in block and entry.meaning.vi in block and entry.fix.vi in block
+
+
+def test_every_code_has_an_anchor_of_its_own() -> None:
+    """``…/huong-dan/#sai-kieu``: the heading's id is the code (Python-Markdown's toc, as MkDocs)."""
+    html = markdown.markdown(GUIDE, extensions=["tables", "fenced_code", "toc"])
+    ids = re.findall(r'<h4 id="([^"]+)"', html)
+    assert set(CATALOGUE) <= set(ids)
+    assert len(ids) == len(set(ids))
+
+
+def test_old_codes_are_mapped() -> None:
+    for old, new in OLD_CODES.items():
+        assert f"| {code(old)} | {', '.join(code(c) for c in new)} |" in GUIDE
 
 
 def test_howto_sections() -> None:
@@ -108,6 +135,16 @@ def test_howto_sections() -> None:
         "showcase new person --title",
         "showcase new unit --title",
         "showcase new award --title",
+        "showcase new event --title",
+        "showcase new campaign --title",
+        "## Sửa cấu hình trang: `content/site.yml`",
+        "## Sửa danh mục: `content/taxonomies.yml`",
+        "## Sửa trên GitHub bằng trình duyệt",
+        "Create pull request",
+        "Files changed",
+        "## Sau khi `git push`",
+        "showcase validate content/people/nguyen-van-an.yml",
+        "--lang en",
         "showcase import ",
         "--dry-run",
         "showcase serve",
@@ -154,5 +191,19 @@ def test_tables_render_with_four_columns() -> None:
     assert len(rows) > 100
     for row in rows:
         cells = row.count("<td") + row.count("<th")
-        # Field tables have 4 columns; the sample spreadsheet in the import section has 6.
-        assert cells in (4, 6), row[:200]
+        # Field tables have 4 columns; the sample spreadsheet in the import section has 6, the
+        # table of old codes 2.
+        assert cells in (2, 4, 6), row[:200]
+
+
+def test_committed_guide_is_current(tmp_path: Path) -> None:
+    """HUONG-DAN.md is the guide as `showcase guide` writes it (run it after a change)."""
+    assert (REPO / GUIDE_FILE).read_text("utf-8") == guide_document()
+    result = CliRunner().invoke(cli, ["guide", "--check", "--out", str(REPO / GUIDE_FILE)])
+    assert result.exit_code == 0, result.output
+    stale = tmp_path / GUIDE_FILE
+    stale.write_text("# cũ\n", "utf-8")
+    result = CliRunner().invoke(cli, ["guide", "--check", "--out", str(stale)])
+    assert result.exit_code == 1 and "showcase guide" in result.output
+    result = CliRunner().invoke(cli, ["guide", "--out", str(stale)])
+    assert result.exit_code == 0 and stale.read_text("utf-8") == guide_document()

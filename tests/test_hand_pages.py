@@ -54,7 +54,7 @@ def test_a_page_that_picks_a_template_is_not_rendered(base_content: Path) -> Non
     site, problems = check_content(base_content, display_root="content", today=TODAY)
     assert site is None
     assert [(p.path, p.line, p.col, p.code) for p in problems] == [
-        ("content/pages/lien-he.md", 3, 1, "unknown-field")
+        ("content/pages/lien-he.md", 3, 1, "truong-la")
     ]
 
 
@@ -64,4 +64,4 @@ def test_read_record_file_reads_like_the_loader(base_content: Path) -> None:
     link = base_content / "link.yml"
     link.symlink_to("/etc/passwd")
     data, problems = read_record_file(link, "link.yml")
-    assert data is None and [p.code for p in problems] == ["not-regular-file"]
+    assert data is None and [p.code for p in problems] == ["khong-phai-tep-thuong"]

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageCms, PngImagePlugin
 
 from generator import images
+from generator.i18n import render
 from generator.images import ImageError, ImageInfo, picture_html, process_image, variant_files
 
 PREFIX = "media/anh/"
@@ -375,50 +376,53 @@ def jpeg_bytes() -> bytes:
 
 
 @pytest.mark.parametrize(
-    ("data", "code", "words"),
+    ("data", "code", "variant"),
     [
-        (b"", "image-unreadable", "not a JPEG"),
-        (b"hello, world\n", "image-unreadable", "not a JPEG"),
-        (jpeg_bytes()[:300], "image-unreadable", "damaged"),
-        (b"BM" + bytes(100), "image-unreadable", "not a JPEG"),
-        (png_claiming(100_000, 100_000), "image-too-large", "pixels"),
-        (png_claiming(9000, 9000), "image-too-large", "pixels"),
-        (b"<svg><script>alert(1)</script></svg>", "image-unreadable", "script"),
-        (b'<svg viewBox="0 0 10 10" onload="alert(1)"/>', "image-unreadable", "script"),
-        (b"<svg>", "image-unreadable", "well-formed"),
-        (b"<svg/>", "image-unreadable", "no size"),
+        (b"", "anh-khong-doc-duoc", "not-image"),
+        (b"hello, world\n", "anh-khong-doc-duoc", "not-image"),
+        (jpeg_bytes()[:300], "anh-khong-doc-duoc", "damaged"),
+        (b"BM" + bytes(100), "anh-khong-doc-duoc", "not-image"),
+        (png_claiming(100_000, 100_000), "anh-qua-lon", "bomb"),
+        (png_claiming(9000, 9000), "anh-qua-lon", "pixels"),
+        (b"<svg><script>alert(1)</script></svg>", "anh-khong-doc-duoc", "svg-script"),
+        (b'<svg viewBox="0 0 10 10" onload="alert(1)"/>', "anh-khong-doc-duoc", "svg-script"),
+        (b"<svg>", "anh-khong-doc-duoc", "svg-xml"),
+        (b"<svg/>", "anh-khong-doc-duoc", "svg-size"),
         (
             b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>',
-            "image-unreadable",
-            "DOCTYPE",
+            "anh-khong-doc-duoc",
+            "svg-doctype",
         ),
     ],
 )
-def test_bad_files_raise_image_error(tmp_path: Path, data: bytes, code: str, words: str) -> None:
+def test_bad_files_raise_image_error(tmp_path: Path, data: bytes, code: str, variant: str) -> None:
     source = tmp_path / "bad.jpg"
     source.write_bytes(data)
     with pytest.raises(ImageError) as caught:
         process_image(source, tmp_path / "cache", PREFIX)
-    assert caught.value.code == code
-    assert words in caught.value.message
-    assert "\n" not in caught.value.message
+    assert (caught.value.code, caught.value.variant) == (code, variant)
+    for lang in ("vi", "en"):
+        text = render(f"{code}/{variant}", caught.value.params, lang)
+        assert text.startswith("bad.jpg: ") and "\n" not in text
 
 
 def test_missing_file_link_and_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(ImageError, match="cannot read"):
-        process_image(tmp_path / "absent.jpg", tmp_path / "cache", PREFIX)
-    with pytest.raises(ImageError, match="cannot read"):
-        process_image(tmp_path, tmp_path / "cache", PREFIX)  # a folder
+    for missing in (tmp_path / "absent.jpg", tmp_path):  # a file that is not there, a folder
+        with pytest.raises(ImageError) as caught:
+            process_image(missing, tmp_path / "cache", PREFIX)
+        assert caught.value.variant == "read" and caught.value.params["reason"]
     target = save(photo(50, 50), tmp_path / "real.jpg", "JPEG")
     (tmp_path / "link.jpg").symlink_to(target)
-    with pytest.raises(ImageError, match="symbolic link"):
+    with pytest.raises(ImageError) as caught:
         process_image(tmp_path / "link.jpg", tmp_path / "cache", PREFIX)
+    assert caught.value.variant == "symlink"
     source = tmp_path / "big.jpg"
     source.write_bytes(jpeg_bytes())
     monkeypatch.setattr(images, "MAX_BYTES", 100)
     with pytest.raises(ImageError) as caught:
         process_image(source, tmp_path / "cache", PREFIX)
-    assert caught.value.code == "image-too-large"
+    assert (caught.value.code, caught.value.variant) == ("anh-qua-lon", "bytes")
+    assert caught.value.params["size"] > 100
 
 
 def samples() -> list[bytes]:

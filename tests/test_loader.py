@@ -121,25 +121,25 @@ def test_impossible_timestamp_stays_text() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("", ["1:1:empty-file"]),
-        ("# chỉ có chú thích\n\n", ["1:1:empty-file"]),
-        ("---\n", ["1:1:empty-file"]),
-        ("- a\n- b\n", ["1:1:not-a-mapping"]),
-        ("chỉ một giá trị\n", ["1:1:not-a-mapping"]),
-        ("a: 1\n---\nb: 2\n", ["3:1:multiple-documents"]),
-        ("a: 1\nb: 2\na: 3\n", ["3:1:duplicate-key"]),
-        ("x:\n  a: 1\n  a: 2\n", ["3:3:duplicate-key"]),
-        ("a:\n\tb: 1\n", ["2:1:tab-indent"]),
-        ("a:\n  - b\n  \t- c\n", ["3:3:tab-indent"]),
-        ("a: !!python/object:os.system x\n", ["1:4:unsupported-tag"]),
-        ("a: !foo x\n", ["1:4:unsupported-tag"]),
-        ("a: &x {b: 1}\nc:\n  <<: *x\n", ["3:3:unsupported-tag"]),
-        ("? [a, b]\n: c\n", ["1:3:non-string-key"]),
-        ("a: b: c\n", ["1:5:yaml-syntax"]),
-        ('a: "b\nc: d\n', ["1:4:yaml-syntax"]),
-        ("a: [1, 2\n", ["2:1:yaml-syntax"]),
-        ("a: 1\nb: x\x00y\n", ["2:5:yaml-syntax"]),
-        ("a: \x07\n", ["1:4:yaml-syntax"]),
+        ("", ["1:1:tep-rong"]),
+        ("# chỉ có chú thích\n\n", ["1:1:tep-rong"]),
+        ("---\n", ["1:1:tep-rong"]),
+        ("- a\n- b\n", ["1:1:khong-phai-cac-truong"]),
+        ("chỉ một giá trị\n", ["1:1:khong-phai-cac-truong"]),
+        ("a: 1\n---\nb: 2\n", ["3:1:nhieu-tai-lieu"]),
+        ("a: 1\nb: 2\na: 3\n", ["3:1:truong-lap-lai"]),
+        ("x:\n  a: 1\n  a: 2\n", ["3:3:truong-lap-lai"]),
+        ("a:\n\tb: 1\n", ["2:1:thut-le-tab"]),
+        ("a:\n  - b\n  \t- c\n", ["3:3:thut-le-tab"]),
+        ("a: !!python/object:os.system x\n", ["1:4:the-yaml"]),
+        ("a: !foo x\n", ["1:4:the-yaml"]),
+        ("a: &x {b: 1}\nc:\n  <<: *x\n", ["3:3:the-yaml"]),
+        ("? [a, b]\n: c\n", ["1:3:ten-truong-khong-phai-chu"]),
+        ("a: b: c\n", ["1:5:can-ngoac-kep"]),
+        ('a: "b\nc: d\n', ["1:4:chua-dong-ngoac"]),
+        ("a: [1, 2\n", ["1:4:chua-dong-ngoac"]),
+        ("a: 1\nb: x\x00y\n", ["2:5:loi-cu-phap"]),
+        ("a: \x07\n", ["1:4:loi-cu-phap"]),
     ],
 )
 def test_refused_files(text: str, expected: list[str]) -> None:
@@ -153,24 +153,24 @@ def test_not_utf8_points_at_the_first_bad_byte() -> None:
     raw = b"title: ok\n" + b"name: Nguy\xd4n V\xa8n An\n"
     data, _, problems = parse(raw)
     assert data is None
-    assert problems == ["2:11:not-utf8"]
+    assert problems == ["2:11:khong-phai-utf8"]
     # Windows-1258 with composed characters before the bad byte on the same line.
     raw = "name: Đà ".encode() + b"N\xe3\xdeng\n"  # "Nẵng" in Windows-1258
     _, _, problems = parse(raw)
-    assert problems == ["1:11:not-utf8"]
+    assert problems == ["1:11:khong-phai-utf8"]
 
 
 def test_alias_limits() -> None:
     many = "a: &x 1\nb: [" + ", ".join(["*x"] * 101) + "]\n"
     data, _, problems = parse(many)
     assert data is None
-    assert problems == [f"2:{5 + 4 * 100}:alias-limit"]
+    assert problems == [f"2:{5 + 4 * 100}:gioi-han-tham-chieu-yaml"]
     bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 8):
         bomb.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     data, _, problems = parse("\n".join(bomb) + "\n")
     assert data is None
-    assert [p.split(":")[-1] for p in problems] == ["alias-limit"]
+    assert [p.split(":")[-1] for p in problems] == ["gioi-han-tham-chieu-yaml"]
     # A few aliases are fine.
     data, _, problems = parse("a: &x [1, 2]\nb: *x\n")
     assert problems == []
@@ -181,7 +181,7 @@ def test_file_size_limit() -> None:
     raw = b"a: " + b"x" * MAX_FILE_BYTES + b"\n"
     data, _, problems = parse(raw)
     assert data is None
-    assert problems == ["1:1:file-too-large"]
+    assert problems == ["1:1:tep-qua-lon"]
 
 
 def test_load_content_kinds_and_locations(base_content: Path) -> None:
@@ -206,16 +206,16 @@ def test_load_content_kinds_and_locations(base_content: Path) -> None:
     # not reported a second time as unknown.
     assert loaded.unreadable == {("initiative", "hong")}
     assert sorted((p.path, p.code) for p in problems) == [
-        ("content/ghi-chu.yml", "unknown-file"),
-        ("content/initiatives/2021/hong.yml", "yaml-syntax"),
-        ("content/initiatives/le.yml", "bad-location"),
+        ("content/ghi-chu.yml", "tep-la"),
+        ("content/initiatives/2021/hong.yml", "chua-dong-ngoac"),
+        ("content/initiatives/le.yml", "sai-vi-tri"),
     ]
 
 
 def test_load_content_missing_folder(tmp_path: Path) -> None:
     loaded, problems = load_content(tmp_path / "nothing", display_root="nothing")
     assert loaded.records == []
-    assert [p.code for p in problems] == ["unknown-file"]
+    assert [(p.code, p.variant) for p in problems] == [("khong-doc-duoc", "no-folder")]
 
 
 def test_display_root_relative_to_cwd(base_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -229,17 +229,26 @@ def test_display_root_relative_to_cwd(base_content: Path, monkeypatch: pytest.Mo
 
 def test_syntax_error_messages_help() -> None:
     _, _, problems = parse_yaml("job_title: Tổ trưởng: tổ cơ điện\n".encode(), "x.yml")
-    assert problems[0].message.startswith(
-        "YAML syntax error: mapping values are not allowed here; "
-    )
-    assert "double quotes" in problems[0].message
+    assert problems[0].code == "can-ngoac-kep"
+    assert problems[0].message.startswith("giá trị của 'job_title' có dấu hai chấm và dấu cách")
+    assert 'job_title: "Tổ trưởng: tổ cơ điện"' in problems[0].message
+    assert problems[0].caret_lines() == [
+        "    job_title: Tổ trưởng: tổ cơ điện",
+        "    " + " " * 20 + "^",
+    ]
+    assert problems[0].text("en").startswith("the value of 'job_title' holds a colon and a space")
     _, _, problems = parse_yaml('name: "Trần\nunit: x\n'.encode(), "x.yml")
     assert (problems[0].line, problems[0].col) == (1, 7)  # the opening quote, not the end of file
-    assert "never closed" in problems[0].message
+    assert problems[0].code == "chua-dong-ngoac"
+    assert "không được đóng" in problems[0].message
     _, _, problems = parse_yaml(b"a: 1\nb: \x00\n", "x.yml")
     assert "U+0000" in problems[0].message
     _, _, problems = parse_yaml(b"a: !!python/object:os.system x\n", "x.yml")
-    assert problems[0].message == "YAML tag '!!python/object:os.system' is not allowed"
+    assert (
+        problems[0].message
+        == "không được dùng thẻ YAML '!!python/object:os.system'; chỉ ghi giá trị thông thường"
+    )
+    assert problems[0].text("en") == "YAML tag '!!python/object:os.system' is not allowed"
 
 
 # -- bounds: no traceback, no hang ------------------------------------------------------------
@@ -259,7 +268,7 @@ def test_syntax_error_messages_help() -> None:
 def test_deep_nesting_is_refused_with_a_position(text: str, position: tuple[int, int]) -> None:
     data, _, problems = parse_yaml(text.encode(), "x.yml")
     assert data is None
-    assert [(p.line, p.col, p.code) for p in problems] == [(*position, "too-deep")]
+    assert [(p.line, p.col, p.code) for p in problems] == [(*position, "long-qua-sau")]
 
 
 def test_nesting_through_aliases_is_bounded() -> None:
@@ -267,11 +276,11 @@ def test_nesting_through_aliases_is_bounded() -> None:
     lines = ["a0: &a0 [x]"] + [f"a{i}: &a{i} [*a{i - 1}]" for i in range(1, 60)]
     data, _, problems = parse_yaml("\n".join(lines).encode(), "x.yml")
     assert data is None
-    assert [p.code for p in problems] == ["too-deep"]
+    assert [p.code for p in problems] == ["long-qua-sau"]
     # A list that contains itself.
     data, _, problems = parse_yaml(b"a: &x [1, *x]\n", "x.yml")
     assert data is None
-    assert [p.code for p in problems] == ["too-deep"]
+    assert [p.code for p in problems] == ["long-qua-sau"]
 
 
 def test_records_nest_well_within_the_depth_limit() -> None:
@@ -304,7 +313,7 @@ def test_too_many_values_without_aliases_does_not_talk_about_aliases() -> None:
     assert len(raw) < MAX_FILE_BYTES
     data, _, problems = parse_yaml(raw, "x.yml")
     assert data is None
-    assert [p.code for p in problems] == ["too-many-values"]
+    assert [p.code for p in problems] == ["qua-nhieu-gia-tri"]
     assert "alias" not in problems[0].message
     assert problems[0].line > 3  # where the limit was crossed
 
@@ -348,8 +357,8 @@ def test_zero_width_characters_are_removed_with_a_warning_at_the_character() -> 
     data, _, problems = parse_yaml(text.encode(), "x.yml")
     assert data == {"title": "ok", "name": "Nguyễn Văn An", "tags": ["cơ khí"]}
     assert [(p.line, p.col, p.severity.value, p.code, p.field) for p in problems] == [
-        (2, 11, "warning", "invisible-char", "name"),
-        (3, 8, "warning", "invisible-char", "tags[0]"),
+        (2, 11, "warning", "ky-tu-vo-hinh", "name"),
+        (3, 8, "warning", "ky-tu-vo-hinh", "tags[0]"),
     ]
     assert "U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER" in problems[0].message
 
@@ -357,7 +366,7 @@ def test_zero_width_characters_are_removed_with_a_warning_at_the_character() -> 
 def test_escaped_control_characters_point_at_the_value() -> None:
     data, _, problems = parse_yaml(b'name: "An\\x07 \\u200e"\n', "x.yml")
     assert data == {"name": "An "}
-    assert [(p.line, p.col, p.code) for p in problems] == [(1, 7, "invisible-char")]
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 7, "ky-tu-vo-hinh")]
 
 
 def test_bidi_overrides_are_errors_and_the_rest_is_still_read() -> None:
@@ -365,7 +374,7 @@ def test_bidi_overrides_are_errors_and_the_rest_is_still_read() -> None:
     data, _, problems = parse_yaml(text.encode(), "x.yml")
     assert data == {"name": "Trần An", "job_title": "Tổ trưởng"}
     assert [(p.line, p.col, p.severity.value, p.code) for p in problems] == [
-        (1, 12, "error", "bidi-control")
+        (1, 12, "error", "ky-tu-dao-chieu")
     ]
     assert "U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING" in problems[0].message
 
@@ -375,7 +384,7 @@ def test_invisible_characters_in_keys_are_removed() -> None:
     assert data == {"title": "x"}
     assert positions.keys[("title",)] == (1, 1)
     assert [(p.line, p.col, p.code, p.field) for p in problems] == [
-        (1, 3, "invisible-char", "title")
+        (1, 3, "ky-tu-vo-hinh", "title")
     ]
 
 
@@ -409,12 +418,12 @@ def test_page_front_matter_positions_count_the_page_lines() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("---\ntitle: x\n\nNội dung không có dòng đóng.\n", ["1:1:front-matter"]),
-        ("---\ntitle: !!python/object/apply:os.system [ls]\n---\n", ["2:8:unsupported-tag"]),
-        ("---\ntitle: x\ntitle: y\n---\n", ["3:1:duplicate-key"]),
-        ("---\n- a\n---\n", ["2:1:not-a-mapping"]),
-        ("---\ntitle: [\n---\n", ["3:1:yaml-syntax"]),
-        ("---\na: " + "[" * 100 + "\n---\n", [f"2:{3 + MAX_DEPTH}:too-deep"]),
+        ("---\ntitle: x\n\nNội dung không có dòng đóng.\n", ["1:1:phan-khai-bao"]),
+        ("---\ntitle: !!python/object/apply:os.system [ls]\n---\n", ["2:8:the-yaml"]),
+        ("---\ntitle: x\ntitle: y\n---\n", ["3:1:truong-lap-lai"]),
+        ("---\n- a\n---\n", ["2:1:khong-phai-cac-truong"]),
+        ("---\ntitle: [\n---\n", ["2:8:chua-dong-ngoac"]),
+        ("---\na: " + "[" * 100 + "\n---\n", [f"2:{3 + MAX_DEPTH}:long-qua-sau"]),
     ],
     ids=["unclosed", "python-tag", "duplicate", "list", "syntax", "deep"],
 )
@@ -430,7 +439,7 @@ def test_page_alias_bomb_stops_early() -> None:
         bomb.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     result, problems = page("\n".join([*bomb, "---", "Nội dung"]) + "\n")
     assert result is None
-    assert [p.split(":")[-1] for p in problems] == ["alias-limit"]
+    assert [p.split(":")[-1] for p in problems] == ["gioi-han-tham-chieu-yaml"]
 
 
 def test_pages_without_front_matter_or_with_an_empty_one() -> None:
@@ -446,7 +455,7 @@ def test_page_body_is_cleaned_of_invisible_characters() -> None:
     result, problems = page("---\ntitle: x\n---\nDòng một\nDòng\u200b hai \u202eđảo\n")
     assert result is not None
     assert result.body == "Dòng một\nDòng hai đảo\n"
-    assert sorted(problems) == ["5:11:bidi-control", "5:5:invisible-char"]
+    assert sorted(problems) == ["5:11:ky-tu-dao-chieu", "5:5:ky-tu-vo-hinh"]
 
 
 # -- only regular files -----------------------------------------------------------------------
@@ -518,10 +527,10 @@ def test_links_and_special_files_are_refused_everywhere(base_content: Path) -> N
         sock.bind(str(base_content / "media" / "s.sock"))
         expected.append("content/media/s.sock")
         loaded, problems = load_content(base_content, display_root="content")
-    refused = sorted(p.path for p in problems if p.code == "not-regular-file")
+    refused = sorted(p.path for p in problems if p.code == "khong-phai-tep-thuong")
     assert refused == sorted(expected)
     assert all((p.line, p.col) == (1, 1) for p in problems)
-    assert {p.code for p in problems} == {"not-regular-file"}
+    assert {p.code for p in problems} == {"khong-phai-tep-thuong"}
     # Nothing of the linked files was read, listed or kept.
     assert loaded.media == {"media/nguyen-van-an.png"}
     assert [p.slug for p in loaded.pages] == ["gioi-thieu"]
@@ -537,6 +546,107 @@ def test_a_record_replaced_by_a_fifo_does_not_block(base_content: Path) -> None:
     os.mkfifo(path)
     loaded, problems = load_content(base_content, display_root="content")
     assert [(p.path, p.code) for p in problems] == [
-        ("content/people/nguyen-van-an.yml", "not-regular-file")
+        ("content/people/nguyen-van-an.yml", "khong-phai-tep-thuong")
     ]
     assert ("person", "nguyen-van-an") not in {(r.kind, r.id) for r in loaded.records}
+
+
+# -- YAML mistakes explained (issue 13) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An unquoted ": " in a value; in a list item; after an address in the line above.
+        ("title: Sổ tay: an toàn\n", "1:14:can-ngoac-kep/colon"),
+        ("items:\n  - citation: Thành tích: tốt\n", "2:25:can-ngoac-kep/colon"),
+        ("images:\n  - https://x.vn/a.jpg\ntitle: Sổ: tay\n", "3:10:can-ngoac-kep/colon"),
+        # Indentation: deeper than a field that has a value; lining up with nothing; a list
+        # item where a field goes; a field among list items.
+        ("title: x\n   unit: y\n", "2:4:thut-le/deeper"),
+        ("recognition:\n    by: a\n  level: b\n", "3:3:thut-le/unaligned"),
+        ("authors:\n  - a: 1\n   - a: 2\n", "3:4:thut-le/unaligned"),
+        ("title: x\n- a\n", "2:1:thut-le/list-item"),
+        ("tags:\n  - a\n  b: c\n", "3:3:thut-le/in-list"),
+        # Quotes and brackets, pointed at where they open.
+        ('title: "Sổ tay\nunit: x\n', "1:8:chua-dong-ngoac/quote"),
+        ("title: 'Sổ tay\nunit: x\n", "1:8:chua-dong-ngoac/quote"),
+        ('title: "abc\nunit: "x"\n', "1:8:chua-dong-ngoac/quote"),
+        ("tags: [a, b\nunit: x\n", "1:7:chua-dong-ngoac/bracket"),
+        ("a: {b: 1,\n", "1:4:chua-dong-ngoac/bracket"),
+        ('title: "Sổ tay" điện tử\n', "1:17:can-ngoac-kep/after-quote"),
+        ("title: @abc\n", "1:8:can-ngoac-kep/start"),
+        ("title: *Quan trọng*\n", "1:8:can-ngoac-kep/alias"),
+        ("title: *Cải tiến*\n", "1:8:can-ngoac-kep/start"),
+        ("title: *abc\n", "1:8:can-ngoac-kep/alias"),
+        ('bio: "C:\\Tai lieu"\n', "1:10:can-ngoac-kep/escape"),
+        ("title:x\nunit: y\n", "1:7:can-ngoac-kep/no-space"),
+        ("title: x\nunit y\nfield: z\n", "2:1:loi-cu-phap/no-colon"),
+        ("a:\n\tb: 1\n", "2:1:thut-le-tab/"),
+    ],
+)
+def test_yaml_mistakes_are_named(text: str, expected: str) -> None:
+    data, _, problems = parse_yaml(text.encode("utf-8"), "x.yml")
+    assert data is None
+    assert [f"{p.line}:{p.col}:{p.code}/{p.variant}" for p in problems] == [expected]
+    problem = problems[0]
+    # The offending line, with a caret under the column, for the text output.
+    assert problem.excerpt == text.split("\n")[problem.line - 1]
+    assert problem.caret_lines()[1] == "    " + " " * (problem.col - 1) + "^"
+    assert "expected <block end>" not in problem.message + problem.text("en")
+
+
+@pytest.mark.parametrize(
+    ("line", "warned"),
+    [
+        ("title: Sổ tay #1 an toàn", "'Sổ tay'"),
+        ("title: Sổ tay # an toàn", "'Sổ tay'"),
+        ("job_title: Tổ trưởng tổ #3", "'Tổ trưởng tổ'"),
+        ("unit: cdcs-nha-may  # đơn vị cũ", ""),  # a code and a comment, as YAML means it
+        ("benefit_vnd: 1000  # ước tính", ""),  # not text
+        ('title: "Sổ tay #1"', ""),  # quoted
+        ("title: Sổ#tay", ""),  # no space before #: part of the text
+    ],
+)
+def test_a_value_cut_by_a_comment_is_warned(line: str, warned: str) -> None:
+    data, _, problems = parse_yaml((line + "\n").encode("utf-8"), "x.yml")
+    assert data is not None
+    if not warned:
+        assert problems == []
+        return
+    assert [(p.code, p.severity.value) for p in problems] == [("dau-thang", "warning")]
+    assert warned in problems[0].message
+    assert problems[0].col == line.index("#") + 1
+
+
+def _every_yaml_file() -> list[Path]:
+    repo = Path(__file__).resolve().parent.parent
+    found = sorted((repo / "content").rglob("*.yml")) + sorted((repo / "tests").rglob("*.yml"))
+    return [p for p in found if p.is_file() and not p.is_symlink()]
+
+
+def test_libyaml_and_the_python_composer_read_every_file_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The libyaml fast path gives the same data, positions and problems as the careful one."""
+    import generator.loader as loader
+
+    files = _every_yaml_file()
+    assert len(files) > 100
+    extra = [
+        b"title: S\xe1\xbb\x95 tay #1 an to\xc3\xa0n\nunit: cdcs-a  # c\xc5\xa9\n",
+        b"a: 1\nb: [1, 2, {c: 'x'}]\nd: |\n  d\xc3\xb2ng 1\n  d\xc3\xb2ng 2\ne: 2022-06-29\n",
+        b"a: yes\nb: ~\nc: 0x1F\nd: 1_000\ne: '29/6/2022'\nf: \"\\u00e0\"\n",
+    ]
+    sources = [(p.read_bytes(), p.as_posix()) for p in files] + [
+        (raw, f"extra-{i}.yml") for i, raw in enumerate(extra)
+    ]
+    fast_used = 0
+    for raw, display in sources:
+        fast = loader.parse_yaml(raw, display)
+        with monkeypatch.context() as patched:
+            patched.setattr(loader, "_CLoader", None)
+            careful = loader.parse_yaml(raw, display)
+        assert fast == careful, display
+        fast_used += loader._compose_fast(raw.decode("utf-8", "replace")) is not None
+    assert fast_used > len(sources) // 2, "the fast path was tried on most files"

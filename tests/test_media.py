@@ -226,7 +226,10 @@ def test_person_card_shows_the_photo(base_content: Path, tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     ("data", "code"),
-    [(b"not an image at all", "image-unreadable"), (photo_with_gps()[:300], "image-unreadable")],
+    [
+        (b"not an image at all", "anh-khong-doc-duoc"),
+        (photo_with_gps()[:300], "anh-khong-doc-duoc"),
+    ],
 )
 def test_a_broken_image_is_a_positioned_problem(
     base_content: Path, tmp_path: Path, data: bytes, code: str
@@ -242,7 +245,8 @@ def test_a_broken_image_is_a_positioned_problem(
     assert person.path == "content/people/nguyen-van-an.yml" and person.field == "photo"
     lines = (content / "people" / "nguyen-van-an.yml").read_text("utf-8").splitlines()
     assert lines[person.line - 1][person.col - 1 :].startswith("media/anh-gps.jpg")
-    assert person.message.startswith("media/anh-gps.jpg: ")
+    assert person.text("vi").startswith("media/anh-gps.jpg: ")
+    assert person.text("en").startswith("media/anh-gps.jpg: ")
     # The person's card falls back to initials instead of failing again.
     assert media.cards["ca-nhan/nguyen-van-an/"].path.endswith(".png")
 

@@ -19,7 +19,7 @@ from generator.scaffold import plan_new
 
 KINDS = list(RECORD_KINDS)
 #: What a freshly created record may still lack: required values the editor fills in.
-FILL_IN_CODES = {"missing-field", "wrong-type", "one-of", "bad-value"}
+FILL_IN_CODES = {"thieu-truong", "sai-kieu", "chon-mot", "gia-tri-khong-hop-le"}
 
 
 def run_new(content: Path, *args: str) -> tuple[int, str]:
@@ -91,9 +91,9 @@ def test_never_overwrites(base_content: Path) -> None:
     assert (base_content / "people" / "nguyen-van-an.yml").read_bytes() == before
 
     code, output = run_new(base_content, "person", "--title", "X", "--id", "nguyen-van-an")
-    assert code == 1 and "already exists" in output
+    assert code == 1 and "Lỗi: đã có người mã 'nguyen-van-an'; chọn --id khác" in output
     code, output = run_new(base_content, "person", "--title", "X", "--id", "Sai Mã")
-    assert code == 1 and "not a valid id" in output
+    assert code == 1 and "không phải mã hợp lệ" in output and "'sai-ma'" in output
 
 
 def test_year_and_initiative_ids_across_years(base_content: Path) -> None:
@@ -102,7 +102,7 @@ def test_year_and_initiative_ids_across_years(base_content: Path) -> None:
     assert code == 0
     assert output.startswith((base_content / "initiatives/2023/so-hoa-ho-so-2.yml").as_posix())
     code, output = run_new(base_content, "award", "--title", "X", "--year", "2023")
-    assert code == 1 and "initiatives only" in output
+    assert code == 1 and "--year chỉ dùng cho sáng kiến" in output
 
 
 def test_template_lists_taxonomy_keys(base_content: Path) -> None:

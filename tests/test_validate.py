@@ -74,28 +74,28 @@ def test_missing_field_at_parent_or_file_start() -> None:
         "  - person: nguyen-van-an\n", "  - share: 100\n"
     )
     _, problems = run("initiative", text)
-    assert short(problems) == ["1:1:missing-field:title", "2:5:one-of:authors[0]"]
-    assert problems[0].message == "missing required field 'title'"
+    assert short(problems) == ["1:1:thieu-truong:title", "2:5:chon-mot:authors[0]"]
+    assert problems[0].text("en") == "missing required field 'title'"
 
 
 def test_unknown_field_suggests_nearest() -> None:
     _, problems = run(
         "initiative", INITIATIVE + "sumary: x\nrecognition:\n  by: a\n  levle: co-so\n"
     )
-    messages = {p.field: p.message for p in problems}
+    messages = {p.field: p.text("en") for p in problems}
     assert messages["sumary"] == "unknown field 'sumary'; did you mean 'summary'?"
     assert messages["recognition.levle"] == "unknown field 'levle'; did you mean 'level'?"
     assert short(problems) == [
-        "10:1:missing-field:recognition.level",  # at the key of the mapping that lacks it
-        "12:3:unknown-field:recognition.levle",
-        "9:1:unknown-field:sumary",
+        "10:1:thieu-truong:recognition.level",  # at the key of the mapping that lacks it
+        "12:3:truong-la:recognition.levle",
+        "9:1:truong-la:sumary",
     ]
 
 
 def test_unknown_field_without_close_match_lists_fields() -> None:
     _, problems = run("person", "name: An\nxyz: 1\n")
-    assert problems[0].message.startswith("unknown field 'xyz'; expected one of: ")
-    assert "job_title" in problems[0].message
+    assert problems[0].text("en").startswith("unknown field 'xyz'; expected one of: ")
+    assert "job_title" in problems[0].text("en")
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,11 @@ def test_unknown_field_without_close_match_lists_fields() -> None:
             "benefit_vnd: 162,000,000",
             "expected a whole number, got '162,000,000' (write digits only, without '.' or ',' separators)",
         ),
-        ("benefit_vnd: hai trăm triệu", "expected a whole number, got 'hai trăm triệu'"),
+        (
+            "benefit_vnd: hai trăm triệu",
+            "expected a whole number, got 'hai trăm triệu' (write the number with digits only: "
+            "1,5 tỷ is 1500000000, 300 nghìn is 300000)",
+        ),
         (
             "benefit_vnd: 1.5",
             "expected a whole number written with digits only, got 1.5: '.' and ',' are not "
@@ -120,51 +124,51 @@ def test_unknown_field_without_close_match_lists_fields() -> None:
         ("recognition: co-so", "expected a mapping of fields (key: value), got 'co-so'"),
         (
             "first_applied: 31/2/2022",
-            "'31/2/2022' is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)",
+            "the date '31/2/2022' does not exist: 2/2022 has only 28 days",
         ),
         (
             "first_applied: tháng 6",
-            "'tháng 6' is not a valid date; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)",
+            "'tháng 6' is not a date in an accepted form; write YYYY-MM-DD (2022-06-29) or D/M/YYYY (29/6/2022)",
         ),
         ("first_applied: [1, 2]", "expected a date (2022-06-29 or 29/6/2022), got a list"),
         (
             "example: có",
-            "expected true or false, got 'có' (chỉ nhận true hoặc false: có lẽ ý là true)",
+            "expected true or false, got 'có' (only true or false: perhaps true is meant)",
         ),
         (
             "example: yes",
-            "expected true or false, got 'yes' (chỉ nhận true hoặc false: có lẽ ý là true)",
+            "expected true or false, got 'yes' (only true or false: perhaps true is meant)",
         ),
         (
             "example: off",
-            "expected true or false, got 'off' (chỉ nhận true hoặc false: có lẽ ý là false)",
+            "expected true or false, got 'off' (only true or false: perhaps false is meant)",
         ),
         (
             "example: 1",
-            "expected true or false, got '1' (chỉ nhận true hoặc false: có lẽ ý là true)",
+            "expected true or false, got '1' (only true or false: perhaps true is meant)",
         ),
         (
             "example: y",
-            "expected true or false, got 'y' (chỉ nhận true hoặc false: có lẽ ý là true)",
+            "expected true or false, got 'y' (only true or false: perhaps true is meant)",
         ),
         (
             "benefit_vnd: 1000000000000000000000000000000",
             "value must be 1000000000000000 or less, got 1000000000000000000000000000000",
         ),
-        ("benefit_vnd: .nan", "cần một số thật, không phải nan (.nan, .inf không phải số đo được)"),
+        ("benefit_vnd: .nan", "expected a real number, not nan (.nan and .inf measure nothing)"),
     ],
 )
 def test_type_errors_are_translated(line: str, expected: str) -> None:
     _, problems = run("initiative", INITIATIVE + line + "\n")
-    assert [p.message for p in problems] == [expected]
+    assert [p.text("en") for p in problems] == [expected]
     assert (problems[0].line, problems[0].col) == (9, line.index(":") + 3)
 
 
 def test_list_instead_of_text_points_at_the_value() -> None:
     text = INITIATIVE.replace("unit: cdcs-nha-may-mau\n", "unit:\n  - cdcs-nha-may-mau\n")
     _, problems = run("initiative", text)
-    assert short(problems) == ["5:3:wrong-type:unit"]
-    assert problems[0].message == "expected text, got a list"
+    assert short(problems) == ["5:3:sai-kieu:unit"]
+    assert problems[0].text("en") == "expected text, got a list"
 
 
 def test_long_values_are_shortened() -> None:
@@ -194,10 +198,10 @@ def test_dmy_dates_in_records() -> None:
 
 def test_date_order_and_future_dates() -> None:
     _, problems = run("event", "title: E\ndate: 2022-08-15\nend_date: 14/8/2022\norganiser: u\n")
-    assert short(problems) == ["3:11:date-order:end_date"]
-    assert problems[0].message == "event ends (2022-08-14) before it starts (2022-08-15)"
+    assert short(problems) == ["3:11:sai-thu-tu-ngay:end_date"]
+    assert problems[0].text("en") == "event ends (2022-08-14) before it starts (2022-08-15)"
     _, problems = run("initiative", INITIATIVE + "first_applied: 2024-01-02\n")
-    assert short(problems) == ["9:16:future-date:first_applied"]
+    assert short(problems) == ["9:16:ngay-tuong-lai:first_applied"]
     _, problems = run("initiative", INITIATIVE + "first_applied: 2024-01-01\n")
     assert problems == []  # today itself is not the future
 
@@ -212,13 +216,13 @@ def test_shares() -> None:
     _, problems = run("initiative", two.format(a=33.33, b=66.67))
     assert problems == []
     _, problems = run("initiative", two.format(a=60, b=30))
-    assert short(problems) == ["2:1:shares-sum:authors"]
-    assert problems[0].message == "author shares add up to 90, not 100"
+    assert short(problems) == ["2:1:ty-le-dong-gop:authors"]
+    assert problems[0].text("en") == "author shares add up to 90, not 100"
     partial = INITIATIVE.replace(
         "  - person: nguyen-van-an\n", "  - person: nguyen-van-an\n    share: 100\n  - name: Bình\n"
     )
     _, problems = run("initiative", partial)
-    assert short(problems) == ["5:5:shares-sum:authors[1].share"]
+    assert short(problems) == ["5:5:ty-le-dong-gop:authors[1].share"]
 
 
 @pytest.mark.parametrize(
@@ -241,17 +245,17 @@ def test_shares() -> None:
 )
 def test_privacy_keys_anywhere(key: str) -> None:
     _, problems = run("person", f"name: An\n{key}: x\n")
-    assert short(problems) == [f"2:1:privacy:{unicodedata.normalize('NFC', key)}"]
+    assert short(problems) == [f"2:1:du-lieu-rieng-tu:{unicodedata.normalize('NFC', key)}"]
     award = (
         f"title: A\nform: f\nissuer: u\ndate: 2022-01-01\nrecipients:\n  - name: An\n    {key}: x\n"
     )
     _, problems = run("award", award)
-    assert [(p.line, p.col, p.code) for p in problems] == [(7, 5, "privacy")]
+    assert [(p.line, p.col, p.code) for p in problems] == [(7, 5, "du-lieu-rieng-tu")]
 
 
 def test_privacy_problem_does_not_hide_other_problems() -> None:
     _, problems = run("person", "name: An\nphone: 1\njob_tittle: x\n")
-    assert short(problems) == ["2:1:privacy:phone", "3:1:unknown-field:job_tittle"]
+    assert short(problems) == ["2:1:du-lieu-rieng-tu:phone", "3:1:truong-la:job_tittle"]
 
 
 def test_confidential_fields_are_checked_and_dropped() -> None:
@@ -265,18 +269,18 @@ def test_confidential_fields_are_checked_and_dropped() -> None:
         "person", "name: An\nconfidential:\n  - name\n  - jobtitle\n  - don_vi\n  - example\n"
     )
     assert short(problems) == [
-        "3:5:confidential-field:confidential[0]",
-        "4:5:unknown-field:confidential[1]",
-        "5:5:unknown-field:confidential[2]",
-        "6:5:confidential-field:confidential[3]",
+        "3:5:truong-bao-mat:confidential[0]",
+        "4:5:truong-la:confidential[1]",
+        "5:5:truong-la:confidential[2]",
+        "6:5:truong-bao-mat:confidential[3]",
     ]
-    assert "did you mean 'job_title'?" in problems[1].message
+    assert "did you mean 'job_title'?" in problems[1].text("en")
 
 
 def test_unsafe_markdown_is_a_warning_and_keeps_the_record() -> None:
     valid, problems = run("person", "name: An\nbio: |\n  Xin chào <script>alert(1)</script>\n")
     assert [(p.line, p.col, p.code, p.severity) for p in problems] == [
-        (2, 6, "unsafe-markdown", Severity.WARNING)
+        (2, 6, "html-bi-loai-bo", Severity.WARNING)
     ]
     assert len(valid.records) == 1
     # Only Markdown fields are checked; plain text is escaped when rendered.
@@ -286,13 +290,18 @@ def test_unsafe_markdown_is_a_warning_and_keeps_the_record() -> None:
 
 def test_bad_file_name_is_reported_with_a_suggestion() -> None:
     _, problems = run("person", "name: An\n", ident="Nguyễn Văn An")
-    assert [p.code for p in problems] == ["bad-id"]
-    assert "e.g. 'nguyen-van-an'" in problems[0].message
+    assert [p.code for p in problems] == ["ma-khong-hop-le"]
+    assert "e.g. 'nguyen-van-an'" in problems[0].text("en")
 
 
-def test_errors_drop_the_record_warnings_do_not() -> None:
+def test_errors_fail_the_record_warnings_do_not() -> None:
     valid, _ = run("person", "name: An\nphoto: 1\npublish: maybe\n")
-    assert valid.records == []
+    # Kept for the checks that follow (its valid fields), marked failed: never published.
+    assert [(r.id, r.failed) for r in valid.records] == [("x", True)]
+    assert valid.failed == {"content/people/x.yml"}
+    valid, _ = run("person", "name: An\nbio: <script>x</script>\n")
+    assert [(r.id, r.failed) for r in valid.records] == [("x", False)]
+    assert valid.failed == set()
 
 
 def test_missing_site_and_taxonomies(tmp_path: Path) -> None:
@@ -300,8 +309,8 @@ def test_missing_site_and_taxonomies(tmp_path: Path) -> None:
     valid, problems = validate_content(loaded, today=TODAY)
     assert valid.site is None and valid.taxonomies is None
     assert sorted((p.path, p.code) for p in problems) == [
-        ("content/site.yml", "missing-field"),
-        ("content/taxonomies.yml", "missing-field"),
+        ("content/site.yml", "thieu-truong"),
+        ("content/taxonomies.yml", "thieu-truong"),
     ]
     # No content folder at all: the loader says so once; nothing more to add here.
     loaded = LoadedContent(root=tmp_path / "nothing", display_root="nothing")
@@ -318,8 +327,8 @@ def test_taxonomy_unknown_field_suggests() -> None:
         root=Path("content"), display_root="content", singles={"taxonomies": raw}
     )
     _, problems = validate_content(loaded, today=TODAY)
-    unknown = [p for p in problems if p.code == "unknown-field"]
-    assert [(p.line, p.col, p.message) for p in unknown] == [
+    unknown = [p for p in problems if p.code == "truong-la"]
+    assert [(p.line, p.col, p.text("en")) for p in unknown] == [
         (3, 5, "unknown field 'nme'; did you mean 'name'?")
     ]
 
@@ -402,7 +411,7 @@ def test_numbers_in_yaml_1_1_notation_say_what_was_read(
 ) -> None:
     valid, problems = run("initiative", INITIATIVE + f"benefit_vnd: {typed}\n")
     assert [(p.line, p.col, p.severity, p.code, p.message) for p in problems] == (
-        [(9, 14, Severity.WARNING, "number-notation", warning)] if warning else []
+        [(9, 14, Severity.WARNING, "cach-viet-so", warning)] if warning else []
     )
     model = valid.records[0].model
     assert isinstance(model, Initiative)
@@ -416,7 +425,9 @@ def test_figures_refuse_infinity_and_nan() -> None:
     )
     for typed in (".inf", ".nan", "-.inf", "1.0e400"):
         _, problems = run("event", event.format(a=typed))
-        assert [(p.line, p.col, p.code) for p in problems] == [(7, 12, "bad-value")], typed
+        assert [(p.line, p.col, p.code) for p in problems] == [(7, 12, "gia-tri-khong-hop-le")], (
+            typed
+        )
 
 
 def test_bad_taxonomy_key_points_at_the_key() -> None:
@@ -427,7 +438,7 @@ def test_bad_taxonomy_key_points_at_the_key() -> None:
     raw = RawRecord("taxonomies", "taxonomies", path, "taxonomies.yml", data, positions)
     loaded = LoadedContent(root=Path("."), display_root="content", singles={"taxonomies": raw})
     _, problems = validate_content(loaded, today=TODAY)
-    bad = [p for p in problems if p.path == path and p.code == "bad-value"]
+    bad = [p for p in problems if p.path == path and p.code == "gia-tri-khong-hop-le"]
     assert [(p.line, p.col, p.field) for p in bad] == [(4, 3, "fields.Nông nghiệp")]
 
 
@@ -435,7 +446,7 @@ def test_empty_list_message() -> None:
     _, problems = run(
         "initiative", INITIATIVE.replace("authors:\n  - person: nguyen-van-an\n", "authors: []\n")
     )
-    assert [(p.line, p.col, p.message) for p in problems] == [
+    assert [(p.line, p.col, p.text("en")) for p in problems] == [
         (2, 10, "list must not be empty; give at least one item")
     ]
 
@@ -443,8 +454,8 @@ def test_empty_list_message() -> None:
 @pytest.mark.parametrize("value", ["162.000", "1.5", "162.0"])
 def test_money_written_with_a_thousands_dot_is_refused(value: str) -> None:
     _, problems = run("initiative", INITIATIVE + f"benefit_vnd: {value}\n")
-    assert [(p.line, p.col, p.code) for p in problems] == [(9, 14, "bad-value")]
-    assert "not thousands separators" in problems[0].message
+    assert [(p.line, p.col, p.code) for p in problems] == [(9, 14, "gia-tri-khong-hop-le")]
+    assert "not thousands separators" in problems[0].text("en")
 
 
 def test_count_figures_must_be_whole_but_percentages_need_not() -> None:
@@ -486,19 +497,19 @@ def run_site(extra: str) -> tuple[ValidContent, list[Problem]]:
 @pytest.mark.parametrize(
     ("line", "code", "col"),
     [
-        ("palette:\n  primary: 'red\"><svg/onload=alert(1)>'", "bad-colour", 12),
-        ("palette:\n  accent: 'amber\"autofocus/onfocus=\"alert(1)'", "bad-colour", 11),
-        ("palette:\n  accent: brown", "bad-colour", 11),  # a primary colour, not an accent
-        ("palette:\n  primary: #1565c0", "bad-colour", 11),  # a YAML comment: empty
-        ("palette:\n  primary: custom", "bad-colour", 12),
-        ("repo_url: 'https://x/r\"><img src=x onerror=alert(1)>'", "bad-url", 11),
-        ("repo_url: 'javascript:alert(1)'", "bad-url", 11),
-        ("repo_url: github.com/ldld/sang-kien", "bad-url", 11),
-        ("edit_branch: 'main\"><svg/onload=alert(1)>'", "bad-branch", 14),
-        ("edit_branch: feature..x", "bad-branch", 14),
-        ("edit_branch: x.lock", "bad-branch", 14),
-        ("contact_email: bientap@", "bad-email", 16),
-        ("contact_email: 'bien tap@ldld.vn'", "bad-email", 16),
+        ("palette:\n  primary: 'red\"><svg/onload=alert(1)>'", "sai-mau", 12),
+        ("palette:\n  accent: 'amber\"autofocus/onfocus=\"alert(1)'", "sai-mau", 11),
+        ("palette:\n  accent: brown", "sai-mau", 11),  # a primary colour, not an accent
+        ("palette:\n  primary: #1565c0", "sai-mau", 11),  # a YAML comment: empty
+        ("palette:\n  primary: custom", "sai-mau", 12),
+        ("repo_url: 'https://x/r\"><img src=x onerror=alert(1)>'", "sai-dia-chi-web", 11),
+        ("repo_url: 'javascript:alert(1)'", "sai-dia-chi-web", 11),
+        ("repo_url: github.com/ldld/sang-kien", "sai-dia-chi-web", 11),
+        ("edit_branch: 'main\"><svg/onload=alert(1)>'", "sai-ten-nhanh", 14),
+        ("edit_branch: feature..x", "sai-ten-nhanh", 14),
+        ("edit_branch: x.lock", "sai-ten-nhanh", 14),
+        ("contact_email: bientap@", "sai-email", 16),
+        ("contact_email: 'bien tap@ldld.vn'", "sai-email", 16),
     ],
 )
 def test_site_values_that_reach_html_are_checked(line: str, code: str, col: int) -> None:
@@ -532,7 +543,7 @@ def test_base_url_is_checked_and_normalised_once() -> None:
         loaded = LoadedContent(Path("content"), "content", singles={"site": raw})
         _, problems = validate_content(loaded, today=TODAY)
         site_problems = [p for p in problems if p.path == "content/site.yml"]
-        assert [(p.line, p.col, p.code) for p in site_problems] == [(2, 11, "bad-url")], bad
+        assert [(p.line, p.col, p.code) for p in site_problems] == [(2, 11, "sai-dia-chi-web")], bad
 
 
 def test_palette_accepts_material_names_and_hex_colours() -> None:
@@ -573,13 +584,17 @@ def test_colour_suggestion_and_lists() -> None:
 def test_url_fields(value: str, ok: bool) -> None:
     unit = f"name: U\nkind: k\nwebsite: {value}\n"
     _, problems = run("unit", unit)
-    assert [(p.line, p.col, p.code) for p in problems] == ([] if ok else [(3, 10, "bad-url")])
+    assert [(p.line, p.col, p.code) for p in problems] == (
+        [] if ok else [(3, 10, "sai-dia-chi-web")]
+    )
     event = (
         "title: E\ndate: 2022-08-15\norganiser: u\nfigures:\n"
         f"  - key: a\n    label: A\n    value: 1\n    source:\n      title: S\n      url: {value}\n"
     )
     _, problems = run("event", event)
-    assert [(p.line, p.col, p.code) for p in problems] == ([] if ok else [(10, 12, "bad-url")])
+    assert [(p.line, p.col, p.code) for p in problems] == (
+        [] if ok else [(10, 12, "sai-dia-chi-web")]
+    )
 
 
 # -- warnings: dates, private data ---------------------------------------------------------------
@@ -592,16 +607,16 @@ def test_unlikely_dates_are_warned() -> None:
     )
     _, problems = run("initiative", text)
     assert [(p.line, p.col, p.severity.value, p.code, p.field) for p in problems] == [
-        (9, 16, "warning", "unlikely-date", "first_applied"),
-        (13, 9, "warning", "unlikely-date", "recognition.date"),
+        (9, 16, "warning", "ngay-kho-tin", "first_applied"),
+        (13, 9, "warning", "ngay-kho-tin", "recognition.date"),
     ]
     assert problems[0].message.startswith("ngày 1/1/1 trước năm 1945")
     # More than a year ahead: a warning, unless the date is already an error (in the future).
     campaign = "title: C\norganiser: u\nstart: 2022-01-01\nend: 2025-06-01\n"
     _, problems = run("campaign", campaign)
-    assert [(p.line, p.col, p.code) for p in problems] == [(4, 6, "unlikely-date")]
+    assert [(p.line, p.col, p.code) for p in problems] == [(4, 6, "ngay-kho-tin")]
     _, problems = run("initiative", INITIATIVE + "first_applied: 2030-01-01\n")
-    assert [p.code for p in problems] == ["future-date"]
+    assert [p.code for p in problems] == ["ngay-tuong-lai"]
     _, problems = run("campaign", "title: C\norganiser: u\nstart: 1945-01-01\nend: 2024-12-31\n")
     assert problems == []
 
@@ -627,7 +642,7 @@ def test_personal_data_in_free_text_is_warned(summary: str, found: str | None) -
         assert problems == []
         return
     assert [(p.line, p.col, p.severity.value, p.code, p.field) for p in problems] == [
-        (8, 10, "warning", "personal-data", "summary")
+        (8, 10, "warning", "du-lieu-ca-nhan", "summary")
     ]
     assert problems[0].message.startswith(f"có thể là dữ liệu cá nhân: {found};")
 
@@ -668,14 +683,14 @@ def test_page_front_matter_is_validated() -> None:
 @pytest.mark.parametrize(
     ("front", "expected"),
     [
-        ("title: x\ntemplate: ../../../../etc/passwd", [(3, 1, "unknown-field", "template")]),
-        ("title: x\nlayout: y", [(3, 1, "unknown-field", "layout")]),
-        ("title: x\nsearch: y", [(3, 1, "unknown-field", "search")]),
-        ("title: x\nhide: [navigation, tags]", [(3, 20, "bad-value", "hide[1]")]),
-        ("description: y", [(1, 1, "front-matter", "title")]),
+        ("title: x\ntemplate: ../../../../etc/passwd", [(3, 1, "truong-la", "template")]),
+        ("title: x\nlayout: y", [(3, 1, "truong-la", "layout")]),
+        ("title: x\nsearch: y", [(3, 1, "truong-la", "search")]),
+        ("title: x\nhide: [navigation, tags]", [(3, 20, "gia-tri-khong-hop-le", "hide[1]")]),
+        ("description: y", [(1, 1, "phan-khai-bao", "title")]),
         ("title: x\ndescription: '\"><script>alert(1)</script>'", []),
-        (f"title: x\ndescription: {'a' * 301}", [(3, 14, "bad-value", "description")]),
-        ("title: x\ndescription: Gọi 0912 345 678", [(3, 14, "personal-data", "description")]),
+        (f"title: x\ndescription: {'a' * 301}", [(3, 14, "gia-tri-khong-hop-le", "description")]),
+        ("title: x\ndescription: Gọi 0912 345 678", [(3, 14, "du-lieu-ca-nhan", "description")]),
     ],
 )
 def test_page_front_matter_problems(front: str, expected: list[tuple[int, int, str, str]]) -> None:
@@ -692,10 +707,66 @@ def test_template_key_message_is_specific() -> None:
 
 def test_page_names() -> None:
     _, problems = run_page("# Trang chủ\n", slug="index")
-    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "bad-id")]
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "ma-khong-hop-le")]
     _, problems = run_page("# Trang\n", slug="Gioi Thieu")
-    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "bad-id")]
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "ma-khong-hop-le")]
     valid, problems = run_page("# Giới thiệu\n\nNội dung\n")
     assert problems == [] and valid.pages[0].front == HandPageFront()
     _, problems = run_page("Không có tiêu đề\n")
-    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "front-matter")]
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "phan-khai-bao")]
+
+
+# -- every mistake of a record in one run (issue 13) -------------------------------------------
+
+
+def test_a_type_error_does_not_hide_the_record_s_other_mistakes(base_content: Path) -> None:
+    from generator.pipeline import check_content
+
+    path = base_content / "initiatives" / "2022" / "so-hoa-ho-so.yml"
+    path.write_text(
+        "title: Số hóa hồ sơ\n"
+        "authors:\n"
+        "  - person: tran-thi-bin\n"  # unknown person, in an item that is valid
+        "    share: 60\n"
+        "  - name: Phạm Văn Dũng\n"
+        "    share: một nửa\n"  # a type error inside the list
+        "unit: ldld-tinh-khac\n"  # unknown unit
+        "field: Chuyển đổi số\n"  # a display name for a code
+        "type: giai-phap-quan-ly\n"
+        "first_applied: 2024-02-01\n"  # in the future
+        "status: hop-le\n"
+        "benefit_vnd: 1,5 tỷ\n"  # a type error
+        "summary: x\n",
+        "utf-8",
+    )
+    site, problems = check_content(base_content, display_root="content", today=TODAY)
+    assert site is None
+    mine = [p for p in problems if p.path.endswith("so-hoa-ho-so.yml")]
+    assert sorted((p.line, p.code, p.field) for p in mine) == [
+        (3, "khong-ton-tai", "authors[0].person"),
+        (6, "sai-kieu", "authors[1].share"),
+        (7, "khong-ton-tai", "unit"),
+        (8, "khong-co-trong-danh-muc", "field"),
+        (10, "ngay-tuong-lai", "first_applied"),
+        (10, "sai-vi-tri", "first_applied"),  # a warning: 2024 is not the folder's year
+        (12, "sai-kieu", "benefit_vnd"),
+    ]
+    # The shares are not summed while one of them is unreadable.
+    assert not any(p.code == "ty-le-dong-gop" for p in mine)
+
+
+def test_a_record_with_errors_is_linked_for_its_checks_only(base_content: Path) -> None:
+    from generator.link import link_content
+    from generator.loader import load_content
+
+    person = base_content / "people" / "nguyen-van-an.yml"
+    person.write_text("name: An\nunit: [cdcs-nha-may-mau]\nphoto: media/khong-co.jpg\n", "utf-8")
+    loaded, _ = load_content(base_content, display_root="content")
+    valid, problems = validate_content(loaded, today=TODAY)
+    assert [p.code for p in problems] == ["sai-kieu"]
+    assert valid.failed == {"content/people/nguyen-van-an.yml"}
+    site, link_problems = link_content(valid)
+    # Its other fields are still checked (the photo), references to it still resolve (no
+    # "unknown person" in the award and initiative that name it), and no Site is made.
+    assert site is None
+    assert [(p.code, p.field) for p in link_problems] == [("thieu-anh", "photo")]

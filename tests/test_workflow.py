@@ -214,3 +214,14 @@ def test_build_cache_is_kept_between_runs() -> None:
     assert project.cache.name in paths and project.docs.name in paths
     assert "hashFiles('content/**')" in cache["with"]["key"]
     assert cache["with"]["restore-keys"].strip(), "an older cache must be restored"
+
+
+def test_run_py_offers_what_run_offers() -> None:
+    """`python run.py …` (no bash needed) has the subcommands of `./run`."""
+    import runpy
+
+    usage = re.search(r"usage: \./run ([^\"]+)", (REPO / "run").read_text("utf-8"))
+    assert usage is not None
+    names = tuple(part.strip() for part in usage.group(1).split("|"))
+    module = runpy.run_path(str(REPO / "run.py"), run_name="run_py")
+    assert module["COMMANDS"] == names

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from generator.engine import pages as page_glue
 from generator.engine.sitemap import reproducible_sitemap
 from generator.engine.theme import apply_settings
+from generator.i18n import t
 from generator.nodes import Site
 from generator.pipeline import DEFAULT_CONTENT, Project, check_content, index_search, render_docs
 from generator.problems import format_text, has_errors
@@ -48,10 +49,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             if not has_errors([problem]):
                 log.warning(problem.format())
         if site is None:
-            raise PluginError("content has errors:\n" + format_text(problems))
+            raise PluginError(t("build.content-errors") + "\n" + format_text(problems))
         rendered, report = render_docs(site, project)
         if has_errors(rendered.problems):
-            raise PluginError("content has errors:\n" + format_text(rendered.problems))
+            raise PluginError(t("build.content-errors") + "\n" + format_text(rendered.problems))
         self.generated = rendered.generated
         self.site = site
         log.info(

@@ -32,6 +32,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from generator.i18n import Msg
 from generator.importer.headers import Role, find_header
 from generator.importer.match import build_index
 from generator.importer.parse import Listing, Mode, parse_listing
@@ -67,9 +68,9 @@ class ImportResult:
     summary: ImportSummary = field(default_factory=ImportSummary)
     written: int = 0
     dry_run: bool = False
-    notes: list[str] = field(default_factory=list)
+    notes: list[Msg] = field(default_factory=list)
     #: "cơ quan khen thưởng = …": each award field read from the title block.
-    inferred: list[str] = field(default_factory=list)
+    inferred: list[Msg] = field(default_factory=list)
     #: New initiatives written with status can-ra-soat (field or type unknown).
     needs_review: int = 0
 
@@ -101,20 +102,24 @@ class _Reporter:
         sheet: str | None,
         row: int,
         col: int,
-        message: str,
         code: str,
+        params: dict[str, Any],
+        variant: str = "",
         warning: bool = False,
         path: str | None = None,
     ) -> None:
-        prefix = f"trang tính '{sheet}': " if sheet and self.multi_sheet else ""
+        # In a workbook of several sheets, the sheet's name stands where a field's would.
+        where = sheet if sheet and self.multi_sheet else ""
         self.problems.append(
             Problem(
                 path or self.display,
                 max(row, 1),
                 max(col, 1),
-                prefix + message,
-                severity=Severity.WARNING if warning else Severity.ERROR,
-                code=code,
+                code,
+                params,
+                where,
+                Severity.WARNING if warning else Severity.ERROR,
+                variant,
             )
         )
 
@@ -130,8 +135,8 @@ def _column_problems(report: _Reporter, sheet: Sheet, listing: Listing) -> None:
             sheet.name,
             header.first_row,
             col,
-            f"cột '{label}' ({letter}) chứa dữ liệu cá nhân nên không được nhập",
-            "import-private-column",
+            "nhap-cot-ca-nhan",
+            {"label": label, "letter": letter},
             warning=True,
         )
     for col, label in sorted(header.unknown.items()):
@@ -139,9 +144,8 @@ def _column_problems(report: _Reporter, sheet: Sheet, listing: Listing) -> None:
             sheet.name,
             header.first_row,
             col,
-            f"cột '{label}' ({get_column_letter(col)}) không phải cột mà lệnh nhập biết nên "
-            "không được nhập",
-            "import-unknown-column",
+            "nhap-cot-la",
+            {"label": label, "letter": get_column_letter(col)},
             warning=True,
         )
 
@@ -157,52 +161,36 @@ def _legacy_problems(report: _Reporter, sheet: Sheet, listing: Listing) -> None:
             cell = sheet.cell(row, col)
             ref = f"{get_column_letter(col)}{row}"
             if not cell.covered and "\ufffd" in cell.raw:
-                report.add(
-                    sheet.name,
-                    row,
-                    col,
-                    f"ô {ref} có ký tự không đọc được ('{cell.raw}'): tệp không lưu bằng UTF-8, "
-                    "UTF-16 hay Windows-1258; lưu lại danh sách dạng .xlsx hoặc “CSV UTF-8” rồi "
-                    "nhập lại",
-                    "import-encoding",
-                )
+                report.add(sheet.name, row, col, "nhap-ky-tu-hong", {"cell": ref, "raw": cell.raw})
                 continue
             if cell.covered or cell.legacy is None:
                 continue
             result = cell.legacy
             if result.converted is None:
-                hint = f" (có thể là '{result.suggestion}')" if result.suggestion else ""
-                report.add(
-                    sheet.name,
-                    row,
-                    col,
-                    f"ô {ref} có vẻ gõ bằng bảng mã {result.encoding}: '{cell.raw}'{hint}; chuyển "
-                    "tệp sang Unicode (Unikey: Công cụ chuyển mã) hoặc gõ lại ô này",
-                    "import-legacy-encoding",
+                hint: Any = (
+                    Msg("import.legacy-hint", suggestion=result.suggestion)
+                    if result.suggestion
+                    else ""
                 )
+                params = {"cell": ref, "encoding": result.encoding, "raw": cell.raw, "hint": hint}
+                report.add(sheet.name, row, col, "nhap-bang-ma-cu", params)
             else:
                 converted.append((row, ref, cell.raw, cell.text))
         if converted:
             row, ref, raw, text = converted[0]
             refs = [c[1] for c in converted[:5]]
-            more = f" và {len(converted) - 5} ô khác" if len(converted) > 5 else ""
-            encoding = sheet.cell(row, col).legacy
-            name = encoding.encoding if encoding else "bảng mã cũ"
-            if len(converted) == 1:
-                message = f"ô {ref} đã được chuyển từ {name} sang Unicode: '{raw}' → '{text}'"
-            else:
-                message = (
-                    f"các ô {', '.join(refs)}{more} đã được chuyển từ {name} sang Unicode, "
-                    f"ví dụ {ref} '{raw}' → '{text}'"
-                )
-            report.add(
-                sheet.name,
-                row,
-                col,
-                message + "; kiểm tra lại chính tả",
-                "import-legacy-encoding",
-                warning=True,
+            more: Any = (
+                Msg("import.more-cells", count=len(converted) - 5) if len(converted) > 5 else ""
             )
+            encoding = sheet.cell(row, col).legacy
+            name: Any = encoding.encoding if encoding else Msg("import.legacy")
+            params = {"cell": ref, "encoding": name, "raw": raw, "text": text}
+            if len(converted) == 1:
+                variant = "converted-one"
+            else:
+                variant = "converted"
+                params.update(cells=", ".join(refs), more=more)
+            report.add(sheet.name, row, col, "nhap-bang-ma-cu", params, variant, warning=True)
 
 
 def run_import(path: Path, options: ImportOptions) -> ImportResult:
@@ -212,24 +200,22 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
     try:
         sheets = read_sheets(path)
     except SheetError as exc:
-        result.problems.append(Problem(display, exc.row, exc.col, str(exc), code="import-file"))
+        problem = Problem(
+            display, exc.row, exc.col, "nhap-tep-loi", exc.params, variant=exc.variant
+        )
+        result.problems.append(problem)
         return result
     if options.sheet is not None:
         names = [s.name for s in sheets]
         sheets = [s for s in sheets if s.name == options.sheet]
         if not sheets:
+            wanted = {"sheet": options.sheet, "names": ", ".join(f"'{n}'" for n in names)}
             result.problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    f"không có trang tính nào tên '{options.sheet}'; tệp có: "
-                    + ", ".join(f"'{n}'" for n in names),
-                    code="import-option",
-                )
+                Problem(display, 1, 1, "nhap-tuy-chon", wanted, variant="no-sheet")
             )
             return result
-    result.notes += sorted({f"Đã đọc tệp {s.source}" for s in sheets if s.source})
+    sources = {s.source for s in sheets if s.source is not None}
+    result.notes += [Msg("import.read-file", source=source) for source in sources]
     report = _Reporter(display, multi_sheet=len(sheets) > 1)
     listings: list[tuple[Sheet, Listing]] = []
     for sheet in sheets:
@@ -240,18 +226,18 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
         listings.append((sheet, listing))
         _column_problems(report, sheet, listing)
         _legacy_problems(report, sheet, listing)
-        for problem in listing.problems:
+        for row_problem in listing.problems:
             report.add(
-                sheet.name, problem.row, problem.col, problem.message, problem.code, problem.warning
+                sheet.name,
+                row_problem.row,
+                row_problem.col,
+                row_problem.code,
+                row_problem.params,
+                row_problem.variant,
+                row_problem.warning,
             )
     if not listings:
-        report.add(
-            None,
-            1,
-            1,
-            "không tìm thấy dòng tiêu đề cột: cần các cột như 'STT', 'Họ và tên', 'Đơn vị'",
-            "import-no-header",
-        )
+        report.add(None, 1, 1, "nhap-khong-thay-tieu-de", {})
         result.problems = sort_problems(report.problems)
         return result
 
@@ -259,7 +245,10 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
     # The title block of the first sheet that has one: sheets of one workbook share it.
     cells = next((listing.title_cells for _, listing in listings if listing.title_cells), [])
     resolved = resolve_settings(
-        options, index, cells, lambda message: report.add(None, 1, 1, message, "import-option")
+        options,
+        index,
+        cells,
+        lambda variant, params: report.add(None, 1, 1, "nhap-tuy-chon", params, variant),
     )
     settings = resolved.settings
     result.inferred = resolved.inferred
@@ -288,20 +277,19 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
         recipients += planner.recipients(listing.entries)
         for planned in planner.problems[before:]:
             report.add(
-                sheet.name, planned.row, planned.col, planned.message, planned.code, planned.warning
+                sheet.name,
+                planned.row,
+                planned.col,
+                planned.code,
+                planned.params,
+                planned.variant,
+                planned.warning,
             )
         for row, col, name, unit_id, kind in planner.unknown_kinds[kinds_before:]:
-            report.add(
-                sheet.name,
-                row,
-                col,
-                f"không suy ra được loại đơn vị từ tên '{name}': đã ghi kind: {kind} cho đơn vị "
-                f"mới {unit_id}; sửa lại trong hồ sơ nếu sai, hoặc chạy lại với --unit-kind",
-                "import-unit-kind",
-                warning=True,
-            )
+            params = {"name": name, "kind": kind, "id": unit_id}
+            report.add(sheet.name, row, col, "nhap-loai-don-vi", params, warning=True)
     if not recipients and not has_errors(report.problems):
-        report.add(None, 1, 1, "danh sách không có ai dưới dòng tiêu đề cột", "import-row")
+        report.add(None, 1, 1, "nhap-dong-loi", {}, "nobody")
 
     terms = initiative_terms(options, index)
     plans = planner.plan_files(
@@ -309,46 +297,30 @@ def run_import(path: Path, options: ImportOptions) -> ImportResult:
     )
     new_initiatives = len(planner.new_initiatives)
     if new_initiatives:
-        for message in term_problems(options, index, terms):
-            report.add(None, 1, 1, message, "import-option")
+        for variant, params in term_problems(options, index, terms):
+            report.add(None, 1, 1, "nhap-tuy-chon", params, variant)
     if new_initiatives and terms.missing:
         result.needs_review = new_initiatives
-        what = "/".join(terms.missing)
-        report.add(
-            None,
-            1,
-            1,
-            f"{new_initiatives} sáng kiến mới chưa có {what} (bảng tính không ghi): đã ghi "
-            f"field: {terms.field}, type: {terms.type}, status: {NEEDS_REVIEW} (cần rà soát); "
-            "sửa từng hồ sơ sau khi rà soát, hoặc chạy lại với --field và --initiative-type",
-            "import-needs-review",
-            warning=True,
-        )
+        what = Msg("import.what-" + "-".join(terms.missing))
+        review: dict[str, Any] = {
+            "count": new_initiatives,
+            "what": what,
+            "field": terms.field,
+            "type": terms.type,
+            "status": NEEDS_REVIEW,
+        }
+        report.add(None, 1, 1, "nhap-can-ra-soat", review, warning=True)
     if new_initiatives and planner.defaulted_units:
         unit = settings.parent_unit or settings.issuer
-        report.add(
-            None,
-            1,
-            1,
-            f"{planner.defaulted_units} sáng kiến mới không có đơn vị áp dụng trong danh sách: "
-            f"đã ghi unit: {unit}; kiểm tra lại các hồ sơ đó",
-            "import-default",
-            warning=True,
-        )
+        defaulted: dict[str, Any] = {"count": planner.defaulted_units, "unit": unit}
+        report.add(None, 1, 1, "nhap-mac-dinh", defaulted, warning=True)
     if not has_errors(report.problems):
         # A last guard: with the list read cleanly, every planned record must validate.
-        for plan, message in check_records(plans):
-            report.add(None, plan.source_row, 1, f"hồ sơ sẽ không hợp lệ: {message}", "import-row")
+        for plan, failure in check_records(plans):
+            report.add(None, plan.source_row, 1, "nhap-dong-loi", failure, "invalid")
     for plan in plans:
         if plan.status == "conflict":
-            report.add(
-                None,
-                1,
-                1,
-                f"{plan.display} đã có với nội dung khác; không ghi đè",
-                "import-conflict",
-                path=plan.display,
-            )
+            report.add(None, 1, 1, "nhap-xung-dot", {"file": plan.display}, path=plan.display)
     result.files = plans
     result.problems = sort_problems(report.problems)
     if not options.dry_run and not result.failed:
@@ -360,8 +332,13 @@ def _recased_note(result: ImportResult, sheet: Sheet, listing: Listing, multi: b
     if not listing.recased:
         return
     row, col, before, after = listing.recased[0]
-    where = f"trang tính '{sheet.name}', " if multi else ""
-    result.notes.append(
-        f"Đã đổi {len(listing.recased)} tên viết hoa toàn bộ sang chữ thường có viết hoa "
-        f"({where}ví dụ ô {get_column_letter(col)}{row}: “{before}” → “{after}”)"
-    )
+    params = {
+        "count": len(listing.recased),
+        "cell": f"{get_column_letter(col)}{row}",
+        "before": before,
+        "after": after,
+    }
+    if multi:
+        result.notes.append(Msg("import.recased-sheet", params, sheet=sheet.name))
+    else:
+        result.notes.append(Msg("import.recased", params))

@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from generator.importer.headers import Header, Role, normalise_header
 from generator.importer.names import is_all_caps, organisation_case, person_case, sentence_case
@@ -77,8 +78,9 @@ class Entry:
 class RowProblem:
     row: int
     col: int
-    message: str
-    code: str = "import-row"
+    variant: str
+    params: dict[str, Any]
+    code: str = "nhap-dong-loi"
     warning: bool = False
 
 
@@ -317,9 +319,7 @@ def parse_listing(sheet: Sheet, header: Header, default_mode: Mode | None = None
                 current = Entry("group", row, label=data)
                 _take_text(current, data)
                 continue
-            listing.problems.append(
-                RowProblem(row, data.col(Role.NAME), f"dòng {row}: thiếu họ tên hoặc tên tập thể")
-            )
+            listing.problems.append(RowProblem(row, data.col(Role.NAME), "no-name", {"row": row}))
             continue
         if row_mode is Mode.COLLECTIVE:
             close()
@@ -399,8 +399,8 @@ def _finish(entry: Entry, listing: Listing) -> None:
                 RowProblem(
                     entry.row,
                     entry.label.col(Role.NAME),
-                    f"dòng {entry.row}: nhóm '{entry.label.name or entry.initiative}' không có thành "
-                    "viên nào (đánh số các thành viên 1.1, 1.2 … hoặc a), b) … ở các dòng ngay dưới)",
+                    "empty-group",
+                    {"row": entry.row, "name": entry.label.name or entry.initiative},
                 )
             )
             return

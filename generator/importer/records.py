@@ -52,8 +52,9 @@ class FilePlan:
 class PlanProblem:
     row: int
     col: int
-    message: str
     code: str
+    params: dict[str, Any]
+    variant: str = ""
     warning: bool = False
 
 
@@ -122,9 +123,9 @@ class Planner:
                 PlanProblem(
                     row,
                     col,
-                    f"'{name}' khớp với {len(found)} đơn vị: {', '.join(found)}; ghi đầy đủ tên "
-                    "đơn vị hoặc mã hồ sơ của đơn vị",
-                    "import-ambiguous",
+                    "nhap-khop-nhieu",
+                    {"name": name, "count": len(found), "ids": ", ".join(found)},
+                    "unit",
                 )
             )
             return None
@@ -202,9 +203,9 @@ class Planner:
                     PlanProblem(
                         data.row,
                         name_col,
-                        f"'{data.name}' khớp với {len(found)} người: {', '.join(found)}; ghi "
-                        "thêm đơn vị hoặc mã hồ sơ (cột 'Mã hồ sơ')",
-                        "import-ambiguous",
+                        "nhap-khop-nhieu",
+                        {"name": data.name, "count": len(found), "ids": ", ".join(found)},
+                        "person",
                     )
                 )
                 return None
@@ -222,9 +223,8 @@ class Planner:
                 PlanProblem(
                     data.row,
                     name_col,
-                    f"'{data.name}' trùng tên với {others} nhưng danh sách ghi đơn vị "
-                    f"{unit_id}: đã tạo {person_id} là một người khác",
-                    "import-namesake",
+                    "nhap-trung-ten",
+                    {"name": data.name, "others": others, "unit": unit_id, "id": person_id},
                     warning=True,
                 )
             )
@@ -243,9 +243,9 @@ class Planner:
                 PlanProblem(
                     data.row,
                     data.col(Role.ID),
-                    f"dòng {data.row}: mã '{wanted}' không phải mã hợp lệ hoặc đã thuộc về một tệp "
-                    "đang lỗi; mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối",
-                    "import-row",
+                    "nhap-dong-loi",
+                    {"row": data.row, "id": wanted},
+                    "bad-id",
                 )
             )
             return None
@@ -284,8 +284,9 @@ class Planner:
                 PlanProblem(
                     row,
                     col,
-                    f"sáng kiến '{title}' khớp với {len(found)} sáng kiến: {', '.join(found)}",
-                    "import-ambiguous",
+                    "nhap-khop-nhieu",
+                    {"name": title, "count": len(found), "ids": ", ".join(found)},
+                    "initiative",
                 )
             )
             return None
@@ -380,9 +381,9 @@ class Planner:
                     PlanProblem(
                         data.row,
                         data.col(Role.ID),
-                        f"dòng {data.row}: mã '{wanted}' không phải mã hợp lệ hoặc đã thuộc về "
-                        "một tệp đang lỗi",
-                        "import-row",
+                        "nhap-dong-loi",
+                        {"row": data.row, "id": wanted},
+                        "bad-id",
                     )
                 )
                 return None
@@ -439,8 +440,8 @@ class Planner:
         return plans
 
 
-def check_records(plans: list[FilePlan]) -> list[tuple[FilePlan, str]]:
-    """Validate every planned record with its model; (plan, message) for each failure."""
+def check_records(plans: list[FilePlan]) -> list[tuple[FilePlan, dict[str, Any]]]:
+    """Validate every planned record with its model; (plan, message values) for each failure."""
     failures = []
     for plan in plans:
         _, model = RECORD_KINDS[plan.kind]
@@ -449,7 +450,7 @@ def check_records(plans: list[FilePlan]) -> list[tuple[FilePlan, str]]:
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
             where = ".".join(str(p) for p in first["loc"])
-            failures.append((plan, f"{plan.display}: {where}: {first['msg']}"))
+            failures.append((plan, {"file": plan.display, "where": where, "detail": first["msg"]}))
     return failures
 
 

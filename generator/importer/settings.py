@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from generator.i18n import Msg
 from generator.importer.match import ContentIndex
 from generator.importer.parse import decision_from_title
 from generator.importer.records import AwardSettings
@@ -56,7 +57,7 @@ class ImportOptions:
 class Resolved:
     settings: AwardSettings
     #: "cơ quan khen thưởng = ldld-thanh-hoa (…)": each value read from the title block.
-    inferred: list[str] = field(default_factory=list)
+    inferred: list[Msg] = field(default_factory=list)
 
 
 def _cell_ref(where: tuple[int, int]) -> str:
@@ -68,22 +69,23 @@ def _one_of(keys: list[str]) -> str:
     return ", ".join(keys)
 
 
+#: Reports a problem with the options: (message variant of ``nhap-tuy-chon``, its values).
+OptionError = Callable[[str, dict[str, Any]], None]
+
+
 def resolve_settings(
     options: ImportOptions,
     index: ContentIndex,
     cells: list[TitleCell],
-    option_error: Callable[[str], None],
+    option_error: OptionError,
 ) -> Resolved:
     existing: dict[str, Any] = index.awards.get(options.award) or {}
     today = options.today or dt.date.today()
-    inferred: list[str] = []
+    inferred: list[Msg] = []
     is_new = not existing
 
     if not SLUG_RE.match(options.award):
-        option_error(
-            f"--award '{options.award}' không phải mã hợp lệ: chỉ dùng chữ thường không dấu, "
-            "chữ số và dấu gạch nối, ví dụ bang-khen-ldld-2022"
-        )
+        option_error("award-id", {"award": options.award})
 
     def value(given: str | None, key: str) -> str | None:
         if given:
@@ -91,11 +93,7 @@ def resolve_settings(
         found = existing.get(key)
         return str(found) if found is not None else None
 
-    why_needed = (
-        f"khen thưởng '{options.award}' chưa có hồ sơ"
-        if is_new
-        else "hồ sơ khen thưởng chưa ghi trường này"
-    )
+    why_needed = Msg("import.why-new", award=options.award) if is_new else Msg("import.why-field")
 
     issuer = value(options.issuer, "issuer")
     if issuer is None:
@@ -104,22 +102,22 @@ def resolve_settings(
             issuer = found.value
             name = index.units[issuer].get("name", issuer)
             inferred.append(
-                f"cơ quan khen thưởng = {issuer} ({name}; ô {_cell_ref(found.where)}: "
-                f"“{found.source}”)"
+                Msg(
+                    "import.inferred-issuer",
+                    value=issuer,
+                    name=name,
+                    cell=_cell_ref(found.where),
+                    source=found.source,
+                )
             )
         elif found.candidates:
             option_error(
-                f"--issuer là bắt buộc ({why_needed}): tiêu đề danh sách nêu nhiều đơn vị "
-                f"({_one_of(found.candidates)}), không rõ đơn vị nào ra quyết định; thêm "
-                "--issuer với mã một đơn vị"
+                "issuer-many", {"why": why_needed, "candidates": _one_of(found.candidates)}
             )
         else:
-            option_error(
-                f"--issuer là bắt buộc ({why_needed}): tiêu đề danh sách không nêu đơn vị nào "
-                "có trong content/units/; thêm --issuer với mã đơn vị ra quyết định"
-            )
+            option_error("issuer-none", {"why": why_needed})
     elif issuer not in index.units:
-        option_error(f"--issuer '{issuer}' không phải một đơn vị trong content/units/")
+        option_error("issuer-unknown", {"issuer": issuer})
 
     forms = index.taxonomy_keys("award_forms")
     form = value(options.form, "form")
@@ -129,24 +127,33 @@ def resolve_settings(
             form = found_form.value
             name = index.taxonomy_name("award_forms", form)
             inferred.append(
-                f"hình thức khen thưởng = {form} ({name}; ô {_cell_ref(found_form.where)}: "
-                f"“{found_form.source}”)"
+                Msg(
+                    "import.inferred-form",
+                    value=form,
+                    name=name,
+                    cell=_cell_ref(found_form.where),
+                    source=found_form.source,
+                )
             )
         elif found_form.candidates:
-            said = f"ghi “{found_form.source}”" if found_form.source else "nêu nhiều hình thức"
-            option_error(
-                f"--form là bắt buộc ({why_needed}): tiêu đề {said}, khớp với nhiều hình thức "
-                f"trong award_forms ({_one_of(found_form.candidates)}); chọn một bằng --form"
+            said = (
+                Msg("import.said", source=found_form.source)
+                if found_form.source
+                else Msg("import.said-many")
             )
+            candidates = _one_of(found_form.candidates)
+            option_error("form-many", {"why": why_needed, "said": said, "candidates": candidates})
         else:
-            option_error(
-                f"--form là bắt buộc ({why_needed}): tiêu đề danh sách không nêu hình thức nào "
-                f"trong award_forms của taxonomies.yml; dùng một trong: {_one_of(forms)}"
-            )
+            option_error("form-none", {"why": why_needed, "choices": _one_of(forms)})
     elif forms and form not in forms:
         option_error(
-            f"--form '{form}' không có trong award_forms của taxonomies.yml; dùng một trong: "
-            + _one_of(forms)
+            "not-in-vocabulary",
+            {
+                "flag": "--form",
+                "value": form,
+                "vocabulary": "award_forms",
+                "choices": _one_of(forms),
+            },
         )
 
     block_number, block_date = decision_from_title([c.text for c in _rows(cells)])
@@ -159,36 +166,44 @@ def resolve_settings(
             date = None
     if date is None and block_date is not None:
         date = block_date
-        inferred.append(f"ngày quyết định = {format_date(block_date)}")
+        inferred.append(Msg("import.inferred-date", value=block_date))
     if date is None:
-        option_error(
-            "--date là bắt buộc: tiêu đề không ghi ngày quyết định (“Kèm theo Quyết định số … "
-            "ngày …”); thêm --date, ví dụ --date 29/6/2022"
-        )
+        option_error("date-missing", {})
     elif date > today:
-        option_error(f"--date {format_date(date)} là ngày trong tương lai")
+        option_error("date-future", {"date": date})
     decision = value(options.decision_number, "decision_number")
     if decision is None and block_number:
         decision = block_number
-        inferred.append(f"số quyết định = {block_number}")
+        inferred.append(Msg("import.inferred-number", value=block_number))
 
     event = value(options.event, "event")
     campaign = value(options.campaign, "campaign")
+
+    def not_a_record(flag: str, value: str, kind: str, folder: str) -> None:
+        params = {
+            "flag": flag,
+            "value": value,
+            "kind": Msg(f"import.kind-{kind}"),
+            "folder": folder,
+        }
+        option_error("not-a-record", params)
+
     if event and event not in index.events:
-        option_error(f"--event '{event}' không phải một sự kiện trong content/events/")
+        not_a_record("--event", event, "event", "events")
     if campaign and campaign not in index.campaigns:
-        option_error(
-            f"--campaign '{campaign}' không phải một chương trình trong content/campaigns/"
-        )
+        not_a_record("--campaign", campaign, "campaign", "campaigns")
     if options.parent_unit and options.parent_unit not in index.units:
-        option_error(
-            f"--parent-unit '{options.parent_unit}' không phải một đơn vị trong content/units/"
-        )
+        not_a_record("--parent-unit", options.parent_unit, "unit", "units")
     kinds = index.taxonomy_keys("unit_kinds")
     if options.unit_kind and kinds and options.unit_kind not in kinds:
         option_error(
-            f"--unit-kind '{options.unit_kind}' không có trong unit_kinds của taxonomies.yml; "
-            "dùng một trong: " + _one_of(kinds)
+            "not-in-vocabulary",
+            {
+                "flag": "--unit-kind",
+                "value": options.unit_kind,
+                "vocabulary": "unit_kinds",
+                "choices": _one_of(kinds),
+            },
         )
     for flag, given, vocabulary in (
         ("--field", options.field, "fields"),
@@ -198,8 +213,8 @@ def resolve_settings(
         keys = index.taxonomy_keys(vocabulary)
         if given and keys and given not in keys:
             option_error(
-                f"{flag} '{given}' không có trong {vocabulary} của taxonomies.yml; dùng một "
-                "trong: " + _one_of(keys)
+                "not-in-vocabulary",
+                {"flag": flag, "value": given, "vocabulary": vocabulary, "choices": _one_of(keys)},
             )
 
     form_key = form or "hinh-thuc"
@@ -251,16 +266,16 @@ class InitiativeTerms:
     field: str
     type: str
     status: str
-    missing: list[str]  # "lĩnh vực", "loại": what the editor did not give
+    missing: list[str]  # "field", "type": what the editor did not give
 
 
 def initiative_terms(options: ImportOptions, index: ContentIndex) -> InitiativeTerms:
     """No silent defaults: what is not given is written as unclassified, needing review."""
     missing = []
     if not options.field:
-        missing.append("lĩnh vực")
+        missing.append("field")
     if not options.initiative_type:
-        missing.append("loại")
+        missing.append("type")
     statuses = index.taxonomy_keys("statuses")
     if missing:
         status = NEEDS_REVIEW
@@ -276,26 +291,27 @@ def initiative_terms(options: ImportOptions, index: ContentIndex) -> InitiativeT
     )
 
 
-def term_problems(options: ImportOptions, index: ContentIndex, terms: InitiativeTerms) -> list[str]:
-    """Why the terms cannot be written (missing from taxonomies.yml, contradictory options)."""
-    problems = []
+def term_problems(
+    options: ImportOptions, index: ContentIndex, terms: InitiativeTerms
+) -> list[tuple[str, dict[str, Any]]]:
+    """Why the terms cannot be written: (``nhap-tuy-chon`` variant, values) for each reason."""
+    problems: list[tuple[str, dict[str, Any]]] = []
     if terms.missing and options.initiative_status and options.initiative_status != NEEDS_REVIEW:
         problems.append(
-            f"--initiative-status {options.initiative_status} cần đi kèm --field và "
-            "--initiative-type: sáng kiến chưa rõ lĩnh vực/loại được ghi trạng thái "
-            f"{NEEDS_REVIEW} (cần rà soát); thêm hai tuỳ chọn đó hoặc bỏ --initiative-status"
+            ("status-alone", {"status": options.initiative_status, "review": NEEDS_REVIEW})
         )
     wanted = [
         ("fields", terms.field, "Chưa phân loại", "--field"),
         ("initiative_types", terms.type, "Chưa phân loại", "--initiative-type"),
-        ("statuses", terms.status, "Cần rà soát", "--field và --initiative-type"),
+        ("statuses", terms.status, "Cần rà soát", "--field --initiative-type"),
     ]
     for vocabulary, key, name, flag in wanted:
         keys = index.taxonomy_keys(vocabulary)
         if key in (UNCLASSIFIED, NEEDS_REVIEW) and keys and key not in keys:
             problems.append(
-                f"taxonomies.yml chưa có mã {key} trong {vocabulary}, nên sáng kiến mới không "
-                f"thể ghi là “{name}”: thêm mục `{key}: {{name: {name}}}` vào {vocabulary}, "
-                f"hoặc chạy lại với {flag}"
+                (
+                    "term-missing",
+                    {"key": key, "vocabulary": vocabulary, "name": name, "flag": flag},
+                )
             )
     return problems

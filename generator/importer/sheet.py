@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.i18n import Msg
 from generator.importer.legacy import LegacyResult, detect
-from generator.vietnamese import format_count
 
 #: Rows read from one sheet at most: award lists are hundreds of rows; a sheet
 #: formatted down to row 1,048,576 must not make the import crawl.
@@ -40,10 +40,15 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\x00"))
 
 
 class SheetError(Exception):
-    """The file cannot be read at all (wrong type, damaged, protected); the message is for editors."""
+    """The file cannot be read at all (wrong type, damaged, protected).
 
-    def __init__(self, message: str, row: int = 1, col: int = 1) -> None:
-        super().__init__(message)
+    ``variant`` and ``params`` make the ``nhap-tep-loi`` message of the error catalogue.
+    """
+
+    def __init__(self, variant: str, params: dict[str, Any], row: int = 1, col: int = 1) -> None:
+        super().__init__(variant)
+        self.variant = variant
+        self.params = params
         self.row = row
         self.col = col
 
@@ -63,8 +68,8 @@ class Cell:
 class Sheet:
     name: str
     rows: list[list[Cell]] = field(default_factory=list)  # rows[r][c]; row number r + 1
-    #: How the file was read, for the summary ("văn bản UTF-16, phân cách bằng dấu tab").
-    source: str = ""
+    #: How a text file was read, for the summary ("văn bản UTF-16, phân cách bằng dấu tab").
+    source: Msg | None = None
 
     @property
     def width(self) -> int:
@@ -180,13 +185,11 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SheetError(
-                f"{path.name} nặng {format_count(size)} byte, quá lớn đối với một danh sách khen "
-                f"thưởng (tối đa {format_count(MAX_BYTES)} byte); kiểm tra lại tệp"
-            )
+            raise SheetError("too-large", {"file": path.name, "size": size, "limit": MAX_BYTES})
         return path.read_bytes()
     except OSError as exc:
-        raise SheetError(f"không đọc được {path.name}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise SheetError("unreadable", {"file": path.name, "reason": reason}) from None
 
 
 def read_sheets(path: Path) -> list[Sheet]:
@@ -196,19 +199,15 @@ def read_sheets(path: Path) -> list[Sheet]:
 
     suffix = path.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES + TEXT_SUFFIXES:
-        raise SheetError(
-            f"{path.name}: không nhận loại tệp '{path.suffix or '(không có đuôi)'}'; lệnh nhập "
-            "đọc bảng tính .xlsx, .xls, .ods và tệp văn bản .csv, .txt (CSV hoặc “Unicode Text” "
-            "của Excel)"
-        )
+        raise SheetError("suffix", {"file": path.name, "suffix": path.suffix})
     raw = _read_bytes(path)
     if not raw.strip():
-        raise SheetError(f"{path.name} là tệp rỗng: không có dữ liệu nào để nhập")
+        raise SheetError("empty", {"file": path.name})
     sheets = (
         read_text(raw, path.stem)
         if suffix in TEXT_SUFFIXES
         else read_workbook(raw, path.name, suffix)
     )
     if not any(sheet.rows for sheet in sheets):
-        raise SheetError(f"{path.name}: các trang tính đều trống, không có dữ liệu nào để nhập")
+        raise SheetError("empty-sheets", {"file": path.name})
     return sheets

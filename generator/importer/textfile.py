@@ -20,17 +20,23 @@ import csv
 import io
 from collections import Counter
 
+from generator.i18n import Msg
 from generator.importer.sheet import MAX_COLS, MAX_ROWS, Sheet, SheetError, make_cell, trim
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
     (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
-    (b"\xef\xbb\xbf", "utf-8", "UTF-8 (có BOM)"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8 BOM"),
     (b"\xff\xfe", "utf-16-le", "UTF-16 LE"),
     (b"\xfe\xff", "utf-16-be", "UTF-16 BE"),
 )
 
-DELIMITERS = {"\t": "dấu tab", ";": "dấu chấm phẩy (;)", ",": "dấu phẩy (,)"}
+#: Delimiters tried, with the phrase that names them in the summary.
+DELIMITERS = {
+    "\t": "import.delimiter-tab",
+    ";": "import.delimiter-semicolon",
+    ",": "import.delimiter-comma",
+}
 
 #: Lines looked at to choose the delimiter.
 _SNIFF_LINES = 200
@@ -101,9 +107,9 @@ def read_text(raw: bytes, name: str) -> list[Sheet]:
                 break
     except csv.Error as exc:
         raise SheetError(
-            f"dòng {reader.line_num}: không đọc được dòng này của tệp văn bản ({exc}); mở tệp "
-            "bằng Excel rồi lưu lại dạng CSV UTF-8",
+            "text-row",
+            {"row": reader.line_num, "detail": str(exc)},
             row=max(reader.line_num, 1),
         ) from None
-    source = f"văn bản {encoding}, phân cách bằng {DELIMITERS[delimiter]}"
+    source = Msg("import.text-source", encoding=encoding, delimiter=Msg(DELIMITERS[delimiter]))
     return [Sheet(name, trim(rows), source=source)]

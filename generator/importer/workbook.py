@@ -45,10 +45,6 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls, and encrypted .xlsx
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-_SAVE_AS = (
-    "mở tệp bằng Excel hoặc LibreOffice, chọn “Lưu thành” (Save As) → Excel Workbook (.xlsx), "
-    "rồi nhập tệp mới"
-)
 
 
 def _kind_of(raw: bytes) -> str:
@@ -70,21 +66,11 @@ def _encrypted(raw: bytes) -> bool:
 def read_workbook(raw: bytes, name: str, suffix: str) -> list[Sheet]:
     kind = _kind_of(raw)
     if _encrypted(raw):
-        raise SheetError(
-            f"{name} được bảo vệ bằng mật khẩu nên không đọc được; mở tệp bằng Excel, bỏ mật khẩu "
-            "(Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu: xoá trống), lưu lại rồi "
-            "nhập lại"
-        )
+        raise SheetError("password", {"file": name})
     if kind == "markup":
-        raise SheetError(
-            f"{name} không phải bảng tính {suffix} thật mà là một trang web (HTML/XML) mang đuôi "
-            f"{suffix} (thường gặp khi tải danh sách từ phần mềm quản lý); {_SAVE_AS}"
-        )
+        raise SheetError("markup", {"file": name, "suffix": suffix})
     if kind == "other":
-        raise SheetError(
-            f"{name} không phải bảng tính Excel hay OpenDocument (tệp hỏng, hoặc sai đuôi tệp); "
-            + _SAVE_AS
-        )
+        raise SheetError("not-workbook", {"file": name})
     try:
         return _read(raw, name)
     except SheetError:
@@ -96,12 +82,9 @@ def read_workbook(raw: bytes, name: str, suffix: str) -> list[Sheet]:
         # as any of its exceptions or as a Rust panic (pyo3's PanicException derives from
         # BaseException).  None of them may reach the editor as a traceback.
         if isinstance(exc, calamine.PasswordError):
-            raise SheetError(
-                f"{name} được bảo vệ bằng mật khẩu nên không đọc được; bỏ mật khẩu trong Excel, "
-                "lưu lại rồi nhập lại"
-            ) from None
+            raise SheetError("password", {"file": name}) from None
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise SheetError(f"{name} bị hỏng hoặc không đọc được ({detail}); {_SAVE_AS}") from None
+        raise SheetError("damaged", {"file": name, "detail": detail}) from None
 
 
 def _read(raw: bytes, name: str) -> list[Sheet]:
@@ -117,9 +100,7 @@ def _read(raw: bytes, name: str) -> list[Sheet]:
         # in cell XFD20000 would take a minute and gigabytes, so it is refused before reading.
         far_row, far_col = extent
         raise SheetError(
-            f"{name} có giá trị ở tận ô {get_column_letter(far_col)}{far_row}, quá xa đối với một danh "
-            "sách khen thưởng; xoá các ô thừa ở xa bảng (hoặc chép bảng sang một tệp mới) rồi "
-            "nhập lại"
+            "far-cell", {"file": name, "cell": f"{get_column_letter(far_col)}{far_row}"}
         )
     workbook = calamine.load_workbook(io.BytesIO(raw))
     sheets = []
