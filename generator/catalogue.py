@@ -1933,13 +1933,6 @@ PHRASES: dict[str, Template] = {
         "found.these": ("có {fields:and}", "found {fields:and}"),
         "figure.vnd": ("một số tiền (đồng)", "an amount in đồng"),
         "figure.count": ("một số đếm", "a count"),
-        # kinds of records
-        "kind.person": ("người", "person"),
-        "kind.unit": ("đơn vị", "unit"),
-        "kind.initiative": ("sáng kiến", "initiative"),
-        "kind.award": ("khen thưởng", "award"),
-        "kind.event": ("sự kiện", "event"),
-        "kind.campaign": ("chương trình", "campaign"),
         # what has dates in order
         "span.campaign": ("chương trình", "campaign"),
         "span.phase": ("giai đoạn", "phase"),
@@ -2037,6 +2030,12 @@ def message_template(key: str) -> Template:
     """The template of a problem message (``code`` or ``code/variant``) or of a phrase."""
     if key in PHRASES:
         return PHRASES[key]
+    if key.startswith("kind."):
+        # The name of a kind of record is declared with the kind (generator/kinds.py).
+        from generator.kinds import KINDS
+
+        kind = KINDS[key.removeprefix("kind.")]
+        return Template(kind.noun, kind.noun_en)
     code, _, variant = key.partition("/")
     entry = CATALOGUE.get(code)
     if entry is None:

@@ -170,7 +170,8 @@ class Kind:
     node: type[Node]
     url_prefix: str
     label: str  # "Sáng kiến": headings, facet value, guide section
-    noun: str  # "sáng kiến": after a number ("12 sáng kiến")
+    noun: str  # "sáng kiến": after a number ("12 sáng kiến"), and in messages
+    noun_en: str  # "initiative": in messages printed in English (--lang en)
     title_field: str  # the model field holding the title or name
     template: str  # the record page
     listing: Listing
@@ -577,6 +578,7 @@ KINDS: dict[str, Kind] = {
             url_prefix="sang-kien",
             label="Sáng kiến",
             noun="sáng kiến",
+            noun_en="initiative",
             title_field="title",
             template="initiative.md.j2",
             listing=Listing(
@@ -608,6 +610,7 @@ KINDS: dict[str, Kind] = {
             url_prefix="ca-nhan",
             label="Cá nhân",
             noun="cá nhân",
+            noun_en="person",
             title_field="name",
             template="person.md.j2",
             listing=Listing(
@@ -641,6 +644,7 @@ KINDS: dict[str, Kind] = {
             url_prefix="don-vi",
             label="Đơn vị",
             noun="đơn vị",
+            noun_en="unit",
             title_field="name",
             template="unit.md.j2",
             listing=Listing(
@@ -715,6 +719,7 @@ KINDS: dict[str, Kind] = {
             url_prefix="khen-thuong",
             label="Khen thưởng",
             noun="quyết định khen thưởng",
+            noun_en="award decision",
             title_field="title",
             template="award.md.j2",
             listing=Listing(
@@ -744,6 +749,7 @@ KINDS: dict[str, Kind] = {
             url_prefix="su-kien",
             label="Sự kiện",
             noun="sự kiện",
+            noun_en="event",
             title_field="title",
             template="event.md.j2",
             listing=Listing(
@@ -770,6 +776,7 @@ KINDS: dict[str, Kind] = {
             url_prefix="chuong-trinh",
             label="Chương trình",
             noun="chương trình",
+            noun_en="campaign",
             title_field="title",
             template="campaign.md.j2",
             listing=Listing(

@@ -17,9 +17,10 @@ import click
 import pytest
 from conftest import REPO
 
-from generator.catalogue import CATALOGUE, OLD_CODES, PHRASES, has_message
+from generator.catalogue import CATALOGUE, OLD_CODES, PHRASES, has_message, message_template
 from generator.cli import cli
 from generator.i18n import LANGS, Msg, Params, Template, language_from_env, render
+from generator.kinds import KINDS
 from generator.problems import Problem, Severity, format_json, format_text
 from generator.texts import CLICK_VI, TEXTS
 
@@ -144,8 +145,11 @@ def test_every_text_key_the_code_names_exists() -> None:
             if key is not None:
                 assert key in known, f"{path.name}:{call.lineno}: {key}"
     # f-string keys: every value they can take.
+    # The names of kinds come from the registry (every kind has them in both languages).
+    for name in KINDS:
+        template = message_template(f"kind.{name}")
+        assert template.vi and template.en and template.vi != template.en, name
     for prefix, values in {
-        "kind.": ("person", "unit", "initiative", "award", "event", "campaign"),
         "vocab.": (
             "fields",
             "initiative_types",

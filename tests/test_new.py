@@ -91,7 +91,7 @@ def test_never_overwrites(base_content: Path) -> None:
     assert (base_content / "people" / "nguyen-van-an.yml").read_bytes() == before
 
     code, output = run_new(base_content, "person", "--title", "X", "--id", "nguyen-van-an")
-    assert code == 1 and "Lỗi: đã có người mã 'nguyen-van-an'; chọn --id khác" in output
+    assert code == 1 and "Lỗi: đã có cá nhân mã 'nguyen-van-an'; chọn --id khác" in output
     code, output = run_new(base_content, "person", "--title", "X", "--id", "Sai Mã")
     assert code == 1 and "không phải mã hợp lệ" in output and "'sai-ma'" in output
 
