@@ -21,6 +21,7 @@ folder.  Messages for the editor go through ``say`` (the CLI prints them, in Vie
 from __future__ import annotations
 
 import contextlib
+import gc
 import http.server
 import json
 import os
@@ -142,6 +143,7 @@ class Preview:
         """Check, render the changed pages and build them; or show the problems."""
         with self.lock:
             self._rebuild()
+            _settle_memory()
 
     def _rebuild(self) -> None:
         from generator.engine.driver import EngineError, Session, build_pages
@@ -443,3 +445,15 @@ class Preview:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             self.say(t("preview.stopped"))
+
+
+def _settle_memory() -> None:
+    """Collect the last build's garbage once, then freeze what is left.
+
+    The Site, the render state and the engine session are millions of long-lived objects;
+    without this, the collector's full passes walk them all during the next build (about a
+    second at 10,000 records).  Run after the page is published, so nobody waits for it.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
