@@ -40,7 +40,7 @@ from typing import Any
 
 from generator.i18n import language, t
 from generator.incremental import RenderState
-from generator.pipeline import Project, default_jobs, render_docs
+from generator.pipeline import SEARCH_DIR, Project, default_jobs, render_docs
 from generator.problems import Problem, has_errors
 from generator.recheck import Checker
 from generator.vietnamese import format_count
@@ -174,7 +174,13 @@ class Preview:
             self.data_files = set(rendered.files)
         stamp = self._theme_stamp()
         try:
-            if self.session is None or stamp != self.theme_stamp:
+            # site.yml's title, tagline, palette and URLs live in the engine's config: a change
+            # to them is a new session, and every page built again.
+            if (
+                self.session is None
+                or stamp != self.theme_stamp
+                or self.session.settings != site.config
+            ):
                 self.session = Session(
                     project.config_file,
                     project.docs,
@@ -187,6 +193,8 @@ class Preview:
                 self.theme_stamp = stamp
                 uris = [f.src_uri for f in self.session.doc_files]
                 self.session.build_static()
+                # Files the previous session built for docs files that are gone since.
+                self.session.remove_stale(keep=(SEARCH_DIR,))
             else:
                 uris = self.session.update(written.written, written.deleted, rendered.generated)
             built, _ = build_pages(self.session, uris, self.jobs)

@@ -29,7 +29,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import mkdocs
@@ -38,7 +38,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import File, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
@@ -181,6 +181,13 @@ def _stale(site_dir: Path, wanted: set[str], keep: tuple[str, ...]) -> list[Path
     return out
 
 
+def _walk_order(file: File) -> tuple[tuple[Any, ...], ...]:
+    """Where ``get_files`` puts a docs file: a folder's files (index first) before its folders."""
+    *folders, name = PurePosixPath(file.src_uri).parts
+    last = (0, os.path.splitext(name)[0] not in ("index", "README"), name)
+    return (*((1, folder) for folder in folders), last)
+
+
 class Session:
     """MkDocs' shared state for one docs folder: config, files, navigation, theme.
 
@@ -316,6 +323,18 @@ class Session:
                 path.write_text(finish_html(path.read_text("utf-8")), encoding="utf-8")
         reproducible_sitemap(self.site_dir)
 
+    def build_sitemap(self) -> None:
+        """The sitemap again, after pages were added or removed.
+
+        Pages added since the session began are at the end of its file list; the sitemap
+        lists them where a new session would (MkDocs' walk order), so that it is the same.
+        """
+        files = Files(sorted(self.files.documentation_pages(), key=_walk_order))
+        for template in self.config.theme.static_templates:
+            if template.startswith("sitemap."):
+                mkdocs_build._build_theme_template(template, self.env, files, self.config, self.nav)
+        reproducible_sitemap(self.site_dir)
+
     def update(
         self, changed: Iterable[str], removed: Iterable[str], generated: Iterable[str]
     ) -> list[str]:
@@ -351,7 +370,10 @@ class Session:
                 if dest.is_file():
                     dest.unlink()
                 file.copy_file()
+        pages_before = len(self.doc_files)
         self.doc_files = self.files.documentation_pages()
+        if removed or len(self.doc_files) != pages_before:
+            self.build_sitemap()
         before = self.nav_titles()
         self._read_nav_pages()
         if self.nav_titles() != before:
