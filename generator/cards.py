@@ -28,6 +28,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
@@ -104,11 +105,18 @@ class CardSpec:
 
 
 def card_name(spec: CardSpec) -> str:
-    """The card's file name: a hash of everything that shapes its pixels."""
+    """The card's file name: a hash of everything that shapes its pixels.
+
+    Remembered per spec when the card has no photo (the preview asks again for every
+    page's card after each save; a photo's bytes are not worth keeping for that).
+    """
+    return _name(spec) if _has_photo(spec) else _remembered_name(spec)
+
+
+def _name(spec: CardSpec) -> str:
     portrait = spec.portrait
     described = {
-        "version": CARD_VERSION,
-        "size": CARD_SIZE,
+        **_drawing_tools(),
         "title": spec.title,
         "subtitle": spec.subtitle,
         "kind": spec.kind_label,
@@ -121,11 +129,6 @@ def card_name(spec: CardSpec) -> str:
             "key": portrait.key,
             "photo": hashlib.sha256(portrait.photo).hexdigest() if portrait.photo else None,
         },
-        "fonts": _font_hashes(),
-        "pillow": PIL.__version__,
-        "freetype": features.version("freetype2"),
-        "zlib": features.version("zlib"),
-        "jpeg": [features.version("jpg"), JPEG_QUALITY],
     }
     digest = hashlib.sha256(json.dumps(described, sort_keys=True, ensure_ascii=False).encode())
     return f"{digest.hexdigest()[:24]}.{'jpg' if _has_photo(spec) else 'png'}"
@@ -310,6 +313,29 @@ def _palette(accent: str, disc: str | None) -> Image.Image:
     image = Image.new("P", (1, 1))
     image.putpalette([channel for colour in unique for channel in colour])
     return image
+
+
+_remembered_name = lru_cache(maxsize=250_000)(_name)
+
+
+def forget_names() -> None:
+    """Forget remembered card names (tests that change what shapes a card)."""
+    _remembered_name.cache_clear()
+    _drawing_tools.cache_clear()
+
+
+@cache
+def _drawing_tools() -> dict[str, Any]:
+    """What, besides the spec, shapes a card's pixels: this code, the fonts, the libraries."""
+    return {
+        "version": CARD_VERSION,
+        "size": CARD_SIZE,
+        "fonts": _font_hashes(),
+        "pillow": PIL.__version__,
+        "freetype": features.version("freetype2"),
+        "zlib": features.version("zlib"),
+        "jpeg": [features.version("jpg"), JPEG_QUALITY],
+    }
 
 
 def _has_photo(spec: CardSpec) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,11 +47,17 @@ def _hash(*parts: str) -> str:
     return digest.hexdigest()
 
 
+#: Types shape() returns as they are (checked by exact type first: the common case).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def shape(value: Any) -> Any:
     """A value as plain data for hashing: nodes become their keys, objects their fields."""
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Node):
         return ("@", value.kind, value.id)
-    if isinstance(value, str | int | float | bool) or value is None:
+    if isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, list | tuple):
         # Listings hold long lists of nodes: written as ids without a call each.
@@ -165,16 +172,55 @@ class RenderState:
 
 def plan_key(plan: Any) -> str:
     node = plan.node
-    return _hash(
-        plan.template,
-        plan.url,
-        plan.title,
-        plan.description,
-        repr(plan.toc),
-        plan.markdown or "",
-        repr((node.kind, node.id) if node is not None else None),
-        repr(shape(plan.context)),
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(
+        _hash(
+            plan.template,
+            plan.url,
+            plan.title,
+            plan.description,
+            repr(plan.toc),
+            plan.markdown or "",
+            repr((node.kind, node.id) if node is not None else None),
+        ).encode()
     )
+    digest.update(_context_bytes(plan.context))
+    return digest.hexdigest()
+
+
+def _node_ref(kind: str, node_id: str) -> None:
+    """Stands for a node in a pickled plan context (never called: keys are not unpickled)."""
+
+
+def _text(value: str) -> None:
+    """Stands for a value written as text in a pickled plan context (never called)."""
+
+
+class _ContextPickler(pickle.Pickler):
+    """Pickles a plan context as shape() sees it: nodes as their keys, sets sorted, models
+    as their repr.  The C pickler walks the lists and dicts of a listing far faster than
+    shape() does; only objects that are not plain data come back here."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, Node):
+            return _node_ref, (obj.kind, obj.id)
+        if isinstance(obj, set | frozenset):
+            return _text, (repr(shape(obj)),)
+        if isinstance(obj, BaseModel):
+            return _text, (repr(obj),)
+        return NotImplemented
+
+
+def _context_bytes(context: Any) -> bytes:
+    buffer = io.BytesIO()
+    pickler = _ContextPickler(buffer, protocol=5)
+    # No memo: the same value pickles to the same bytes whether or not it is shared.
+    pickler.fast = True
+    try:
+        pickler.dump(context)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return b"shape:" + repr(shape(context)).encode("utf-8", "surrogatepass")
+    return buffer.getvalue()
 
 
 def tree_hash(folder: Path, pattern: str = "*") -> str:

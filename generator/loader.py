@@ -18,6 +18,7 @@ parser, with positions counted in the page's own lines.
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -615,7 +616,18 @@ def _clean_body(body: str, display: str, first_line: int) -> tuple[str, list[Pro
 
 
 def _display(root: Path, display_root: str, rel: PurePosixPath) -> str:
-    return str(PurePosixPath(display_root) / rel) if display_root else str(rel)
+    if not display_root:
+        return str(rel)
+    if not rel.parts:
+        return str(PurePosixPath(display_root))
+    return _prefix(display_root) + str(rel)
+
+
+@functools.cache
+def _prefix(display_root: str) -> str:
+    """``display_root`` as PurePosixPath writes it, with one slash after: joined per file."""
+    text = str(PurePosixPath(display_root))
+    return text if text.endswith("/") else text + "/"
 
 
 def _not_regular(display: str, variant: str, **params: Any) -> Problem:

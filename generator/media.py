@@ -300,19 +300,31 @@ def _cards(
 ) -> None:
     colour = card_colour(site)
     missing: dict[str, CardSpec] = {}
+    cached = _listing(cache_dir)
     for plan in pages:
         spec = card_spec(plan, site, colour, content, media)
         name = card_name(spec)
         alt = f"{spec.kind_label}: {spec.title}" if spec.kind_label else spec.title
-        media.cards[plan.url] = Card(f"{CARDS_DIR}/{name}", alt)
-        media.files[f"{CARDS_DIR}/{name}"] = cache_dir / name
-        if name not in missing and not (cache_dir / name).is_file():
-            missing[name] = spec
+        site_path = f"{CARDS_DIR}/{name}"
+        media.cards[plan.url] = Card(site_path, alt)
+        if site_path not in media.files:
+            media.files[site_path] = cache_dir / name
+            if name not in cached:
+                missing[name] = spec
     todo = list(missing.values())
     cache_dir.mkdir(parents=True, exist_ok=True)
     chunks = [(list(chunk), str(cache_dir)) for chunk in _chunked(todo, jobs)]
     media.drawn = sum(_map(_draw_some, chunks, jobs if len(todo) >= MIN_PARALLEL else 1))
     _prune(cache_dir, {PurePosixPath(card.path).name for card in media.cards.values()})
+
+
+def _listing(folder: Path) -> set[str]:
+    """Names of the regular files in ``folder`` (one directory read, not a stat a card)."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file(follow_symlinks=False)}
+    except FileNotFoundError:
+        return set()
 
 
 def _prune(cache_dir: Path, keep: set[str]) -> None:

@@ -237,4 +237,10 @@ def test_name_changes_with_everything_drawn() -> None:
 def test_name_changes_with_code_version(monkeypatch: pytest.MonkeyPatch) -> None:
     before = card_name(SPEC)
     monkeypatch.setattr(cards, "CARD_VERSION", "test")
-    assert card_name(SPEC) != before
+    cards.forget_names()  # a new version is a new process
+    try:
+        assert card_name(SPEC) != before
+    finally:
+        monkeypatch.undo()
+        cards.forget_names()
+    assert card_name(SPEC) == before

@@ -347,9 +347,11 @@ class Session:
         config = self.config
         self.generated = frozenset(generated)
         by_uri = {f.src_uri: f for f in self.files}
+        pages_came_or_went = False
         for uri in removed:
             file = by_uri.pop(uri, None)
             if file is not None:
+                pages_came_or_went |= file.is_documentation_page()
                 self.files.remove(file)
                 dest = Path(file.abs_dest_path)
                 if dest.is_file():
@@ -361,6 +363,7 @@ class Session:
                 file = File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
                 self.files.append(file)
                 by_uri[uri] = file
+                pages_came_or_went |= file.is_documentation_page()
             if file.is_documentation_page():
                 if file.page is None:
                     Page(None, file, config)
@@ -370,9 +373,8 @@ class Session:
                 if dest.is_file():
                     dest.unlink()
                 file.copy_file()
-        pages_before = len(self.doc_files)
         self.doc_files = self.files.documentation_pages()
-        if removed or len(self.doc_files) != pages_before:
+        if pages_came_or_went:
             self.build_sitemap()
         before = self.nav_titles()
         self._read_nav_pages()
