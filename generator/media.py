@@ -24,6 +24,7 @@ The files reach the docs folder through ``Media.files`` (docs path → cached fi
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import multiprocessing
 import os
 import time
@@ -159,6 +160,19 @@ def prepare_media(
     pages = [*media.plans, *extra_plans(site), *_hand_plans(site)]
     _cards(site, content, cache / "media" / "the", pages, media, jobs)
     return media
+
+
+def with_cards(
+    site: Site, content: Path, cache: Path, plans: Sequence[PagePlan], media: Media
+) -> Media:
+    """A copy of ``media`` with the cards of ``plans`` made for the Site as it is now.
+
+    The preview builds an edited record's own page before the rest: its card (which shows
+    the title) is made here, the other pages' cards are the last build's.
+    """
+    out = dataclasses.replace(media, cards=dict(media.cards), files=dict(media.files))
+    _cards(site, content, cache / "media" / "the", plans, out, jobs=1)
+    return out
 
 
 def _hand_plans(site: Site) -> list[PagePlan]:

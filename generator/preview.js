@@ -1,7 +1,7 @@
 /*
  * The preview page's companion (served by `showcase serve` as /__showcase/preview.js).
  *
- * Long-polls /__showcase/status: reloads the page after each successful build, shows an
+ * Long-polls /__showcase/status: reloads the page after a successful build that rebuilt it, shows an
  * overlay listing every content problem while the content has errors (and removes it, by
  * reloading, once they are fixed), and says when the search index lags behind the pages.
  */
@@ -97,16 +97,33 @@
         : "Chỉ mục tìm kiếm chưa cập nhật theo thay đổi mới nhất.";
   }
 
+  // Whether a build since this page was loaded rebuilt it: the edited record's page is
+  // built first and the rest of the site a moment later, and a page reloads once, when
+  // its own build is done.  A page that missed builds the status no longer lists reloads.
+  function rebuilt(status) {
+    var history = status.history || [];
+    if (!history.length || history[0].build > loadedBuild + 1) {
+      return true;
+    }
+    return history.some(function (entry) {
+      return (
+        entry.build > loadedBuild &&
+        (entry.pages === null || entry.pages.indexOf(window.location.pathname) !== -1)
+      );
+    });
+  }
+
   function apply(status) {
     if (loadedBuild === null) {
       loadedBuild = status.build;
     }
     if (!status.ok) {
       overlay(status.problems);
-    } else if (status.build !== loadedBuild) {
+    } else if (status.build !== loadedBuild && rebuilt(status)) {
       window.location.reload();
       return;
     } else {
+      loadedBuild = status.build;
       var old = document.getElementById("sk-preview-overlay");
       if (old) {
         old.remove();

@@ -39,11 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.i18n import language, t
-from generator.incremental import RenderState
-from generator.pipeline import SEARCH_DIR, Project, default_jobs, render_docs
+from generator.incremental import NodeKey, RenderState
+from generator.media import Media
+from generator.pipeline import SEARCH_DIR, Project, default_jobs, make_media, render_docs
 from generator.problems import Problem, has_errors
 from generator.recheck import Checker
+from generator.urls import docs_path
 from generator.vietnamese import format_count
+from generator.write import write_files
 
 #: Files an editor's tools write beside the real ones while saving.
 _IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".crdownload", ".part")
@@ -52,6 +55,8 @@ DEBOUNCE = 0.15
 #: Quiet time after the last build before the search index is refreshed.
 SEARCH_DELAY = 3.0
 STATUS_PATH = "/__showcase/status"
+#: Builds the status remembers (a page that missed more reloads anyway).
+HISTORY = 20
 SCRIPT_PATH = "/__showcase/preview.js"
 _SCRIPT_FILE = Path(__file__).with_name("preview.js")
 _INJECT = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
@@ -69,6 +74,9 @@ class Status:
     ok: bool = True
     problems: list[dict[str, Any]] = field(default_factory=list)
     search: str = "off"  # off | stale | updating | fresh
+    #: The last builds: {"build": n, "pages": URL paths built, or None for every page}.  A
+    #: page reloads only when a build since its own rebuilt it (preview.js).
+    history: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> bytes:
         data = {
@@ -77,6 +85,7 @@ class Status:
             "ok": self.ok,
             "problems": self.problems,
             "search": self.search,
+            "history": self.history,
         }
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
@@ -120,6 +129,8 @@ class Preview:
         self.lock = threading.Lock()
         self.checker = Checker(project.content, project.record_cache)
         self.site: Any = None
+        #: The last build's pictures and cards (the edited record's page is built with them).
+        self.media: Media | None = None
         #: Docs paths of the data files, kept as they are by builds between refreshes.
         self.data_files: set[str] = set()
         self.data_stale = False
@@ -139,6 +150,18 @@ class Preview:
             self.status.version += 1
             self.changed.notify_all()
 
+    def _built(self, pages: list[str] | None, problems: list[Problem]) -> None:
+        """Publish a successful build of ``pages`` (URL paths; None: every page)."""
+        build = self.status.build + 1
+        history = [*self.status.history, {"build": build, "pages": pages}][-HISTORY:]
+        self._publish(
+            build=build,
+            ok=True,
+            problems=[_problem(p) for p in problems],
+            search="stale" if self.search else "off",
+            history=history,
+        )
+
     def rebuild(self) -> None:
         """Check, render the changed pages and build them; or show the problems."""
         with self.lock:
@@ -156,9 +179,19 @@ class Preview:
             self._fail(problems)
             return
         first = self.status.build == 0
+        stamp = self._theme_stamp()
+        same_session = (
+            self.session is not None
+            and stamp == self.theme_stamp
+            and self.session.settings == site.config
+        )
+        if checked.changed and same_session and self.media is not None:
+            self._show_first(site, checked.changed, problems)
+        media = make_media(site, project, jobs=self.jobs)
         rendered, written = render_docs(
             site,
             project,
+            media=media,
             state=self.state,
             jobs=self.jobs,
             changed=checked.changed,
@@ -170,17 +203,14 @@ class Preview:
             return
         self.state = rendered.state
         self.site = site
+        self.media = media
         if first:
             self.data_files = set(rendered.files)
-        stamp = self._theme_stamp()
+        pages: list[str] | None = None
         try:
             # site.yml's title, tagline, palette and URLs live in the engine's config: a change
             # to them is a new session, and every page built again.
-            if (
-                self.session is None
-                or stamp != self.theme_stamp
-                or self.session.settings != site.config
-            ):
+            if not same_session:
                 self.session = Session(
                     project.config_file,
                     project.docs,
@@ -197,21 +227,57 @@ class Preview:
                 self.session.remove_stale(keep=(SEARCH_DIR,))
             else:
                 uris = self.session.update(written.written, written.deleted, rendered.generated)
+                pages = self.session.url_paths(uris)
             built, _ = build_pages(self.session, uris, self.jobs)
         except EngineError as exc:
             self._fail([], str(exc))
             return
         took = time.perf_counter() - start
         self.last_build = time.monotonic()
-        self._publish(
-            build=self.status.build + 1,
-            ok=True,
-            problems=[_problem(p) for p in problems],
-            search="stale" if self.search else "off",
-        )
+        self._built(pages, problems)
         self.data_stale = not first
         key = "preview.first-build" if first else "preview.build"
         self.say(t(key, count=format_count(built), seconds=_seconds(took)))
+
+    def _show_first(self, site: Any, changed: set[NodeKey], problems: list[Problem]) -> None:
+        """Build and publish the edited records' own pages before the rest of the site.
+
+        At 10,000 records planning every page and finding what changed takes a few seconds;
+        the page the editor is looking at needs only its own record.  The full pass that
+        follows renders it again, finds the same bytes and leaves it alone, and updates
+        the listings and other pages that show the record.
+        """
+        from generator.engine.driver import EngineError, build_pages
+        from generator.media import with_cards
+        from generator.pages import Planner
+        from generator.render import PageWriter
+
+        assert self.media is not None and self.session is not None
+        planner = Planner(site)
+        plans = []
+        for key in sorted(changed):
+            node = site.node(*key)
+            if node is not None and node.published:
+                plans.append(planner.record_pages(node.spec, node)[0])
+        if not plans:
+            return
+        project = self.project
+        media = with_cards(site, project.content, project.cache, plans, self.media)
+        writer = PageWriter(site, project.templates, media)
+        files: dict[str, bytes] = {docs_path(plan.url): writer.page(plan) for plan in plans}
+        for plan in plans:
+            card = media.cards.get(plan.url)
+            if card is not None and card.path not in self.media.files:
+                files[card.path] = media.files[card.path].read_bytes()
+        written = write_files(project.docs, files)
+        if not written:
+            return
+        try:
+            uris = self.session.update(written, [], self.session.generated)
+            build_pages(self.session, uris, 1)
+        except EngineError:
+            return  # the full pass reports it
+        self._built(self.session.url_paths(uris), problems)
 
     def refresh_data(self) -> None:
         """Write the data files (open data, feeds, redirects) again, after builds are quiet."""

@@ -36,16 +36,8 @@ def write_tree(
     kept = set(keep)
     report.unchanged += len(kept)
     wanted = set(files) | set(copies or {}) | kept
-    for rel, data in sorted(files.items()):
-        target = out_dir / rel
-        if target.is_file() and target.read_bytes() == data:
-            report.unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-        report.written.append(rel)
+    report.written = write_files(out_dir, files)
+    report.unchanged += len(files) - len(report.written)
     for rel, source in sorted((copies or {}).items()):
         target = out_dir / rel
         if _same_copy(source, target):
@@ -70,6 +62,25 @@ def write_tree(
             os.rmdir(dirpath)
     report.deleted.sort()
     return report
+
+
+def write_files(out_dir: Path, files: Mapping[str, bytes]) -> list[str]:
+    """Write the ``files`` whose bytes differ from what ``out_dir`` holds; returns them.
+
+    Each file is replaced in one step (written beside, then renamed): a server reading it
+    meanwhile sees the old bytes or the new, never half of them.
+    """
+    written = []
+    for rel, data in sorted(files.items()):
+        target = out_dir / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        written.append(rel)
+    return written
 
 
 def _read_regular(source: Path) -> bytes:

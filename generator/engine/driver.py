@@ -382,6 +382,17 @@ class Session:
             return [f.src_uri for f in self.doc_files]
         return todo
 
+    def url_paths(self, uris: Iterable[str]) -> list[str]:
+        """The paths the pages of ``uris`` are served at (``/sang-kien/x/``), sorted."""
+        by_uri = self.files.src_uris
+        out = []
+        for uri in uris:
+            file = by_uri.get(uri)
+            if file is not None:
+                url = file.url
+                out.append("/" if url in ("", "./") else "/" + url.lstrip("/"))
+        return sorted(out)
+
     def remove_stale(self, keep: tuple[str, ...]) -> int:
         wanted = {f.dest_uri for f in self.files}
         wanted |= {"sitemap.xml", "sitemap.xml.gz", *self.config.theme.static_templates}
