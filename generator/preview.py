@@ -9,8 +9,11 @@ watches ``content/``, the templates and ``mkdocs.yml``.  A save starts one build
 - otherwise only the pages the edit touches are rendered again (generator.incremental,
   with the render state kept in memory) and built again by an engine session kept alive
   between saves (generator.engine.driver.Session);
+- when the edit only changed texts of records (the Site updated in place), the edited
+  records' own pages are built and published first, then the rest of the site;
 - the page in the browser reloads itself: every HTML page served gets one small script,
-  ``/__showcase/preview.js``, which long-polls ``/__showcase/status``;
+  ``/__showcase/preview.js``, which long-polls ``/__showcase/status`` and reloads when a
+  build since the page was loaded rebuilt it (the status lists the last builds' pages);
 - the search index is refreshed in the background, a few seconds after the last build,
   in a child process that stopping the server also stops.
 
