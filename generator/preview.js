@@ -8,6 +8,26 @@
 (function () {
   "use strict";
 
+  // Whether a build after build `loaded` rebuilt the page at `path`: the edited record's
+  // page is built first and the rest of the site a moment later, and a page reloads once,
+  // when its own build is done.  `history` is the status's list of the last builds
+  // ({build, pages: paths or null for every page}); a page that missed builds the list no
+  // longer holds reloads.
+  function pageRebuilt(history, loaded, path) {
+    history = history || [];
+    if (!history.length || history[0].build > loaded + 1) {
+      return true;
+    }
+    return history.some(function (entry) {
+      return entry.build > loaded && (entry.pages === null || entry.pages.indexOf(path) !== -1);
+    });
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { pageRebuilt: pageRebuilt };
+    return;
+  }
+
   var STATUS = "/__showcase/status";
   var loadedBuild = null;
   var version = -1;
@@ -97,20 +117,8 @@
         : "Chỉ mục tìm kiếm chưa cập nhật theo thay đổi mới nhất.";
   }
 
-  // Whether a build since this page was loaded rebuilt it: the edited record's page is
-  // built first and the rest of the site a moment later, and a page reloads once, when
-  // its own build is done.  A page that missed builds the status no longer lists reloads.
   function rebuilt(status) {
-    var history = status.history || [];
-    if (!history.length || history[0].build > loadedBuild + 1) {
-      return true;
-    }
-    return history.some(function (entry) {
-      return (
-        entry.build > loadedBuild &&
-        (entry.pages === null || entry.pages.indexOf(window.location.pathname) !== -1)
-      );
-    });
+    return pageRebuilt(status.history, loadedBuild, window.location.pathname);
   }
 
   function apply(status) {
