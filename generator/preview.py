@@ -477,7 +477,7 @@ class Preview:
 
     def serve(self, host: str, port: int) -> None:
         """Build, then serve until SIGINT or SIGTERM; always clean up."""
-        server = http.server.ThreadingHTTPServer((host, port), self.handler_class())
+        server = _Server((host, port), self.handler_class())
         server.daemon_threads = True
         # Only once the port is ours: a refused address leaves nothing behind.
         self.tmp = Path(tempfile.mkdtemp(prefix="showcase-preview-"))
@@ -522,6 +522,15 @@ class Preview:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             self.say(t("preview.stopped"))
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that leaves a page cuts its waiting status request: not worth a traceback
+        in the editor's terminal.  Anything else is still reported."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 def _settle_memory() -> None:
