@@ -39,10 +39,10 @@ _OWN = frozenset({"id", "source", "path", "model", "url", "digest"})
 STATE_VERSION = 1
 
 
-def _hash(*parts: str) -> str:
+def _hash(*parts: str | bytes) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
 
@@ -172,20 +172,16 @@ class RenderState:
 
 def plan_key(plan: Any) -> str:
     node = plan.node
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(
-        _hash(
-            plan.template,
-            plan.url,
-            plan.title,
-            plan.description,
-            repr(plan.toc),
-            plan.markdown or "",
-            repr((node.kind, node.id) if node is not None else None),
-        ).encode()
+    return _hash(
+        plan.template,
+        plan.url,
+        plan.title,
+        plan.description,
+        repr(plan.toc),
+        plan.markdown or "",
+        repr((node.kind, node.id) if node is not None else None),
+        _context_bytes(plan.context),
     )
-    digest.update(_context_bytes(plan.context))
-    return digest.hexdigest()
 
 
 def _node_ref(kind: str, node_id: str) -> None:

@@ -1,9 +1,9 @@
 /*
  * The preview page's companion (served by `showcase serve` as /__showcase/preview.js).
  *
- * Long-polls /__showcase/status: reloads the page after a successful build that rebuilt it, shows an
- * overlay listing every content problem while the content has errors (and removes it, by
- * reloading, once they are fixed), and says when the search index lags behind the pages.
+ * Long-polls /__showcase/status: reloads the page after a successful build that rebuilt
+ * it, shows an overlay listing every content problem while the content has errors (and
+ * removes it once they are fixed), and says when the search index lags behind the pages.
  */
 (function () {
   "use strict";

@@ -40,7 +40,11 @@ SEARCH_PREFIXES = ("pagefind/",)
 
 
 def _site_tree(folder: Path) -> dict[str, bytes]:
-    return {k: v for k, v in tree(folder).items() if not k.startswith(SEARCH_PREFIXES)}
+    return _without_search(tree(folder))
+
+
+def _without_search(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {k: v for k, v in files.items() if not k.startswith(SEARCH_PREFIXES)}
 
 
 @pytest.mark.slow
@@ -52,7 +56,7 @@ def test_preview_rebuilds_match_clean_builds(tmp_path: Path) -> None:
     preview.rebuild()
     assert preview.status.ok and preview.status.build == 1
     first = clean_build(root, tmp_path / "clean-site", tmp_path / "clean")
-    assert differences(_site_tree(preview.site_dir), _site_tree_of(first)) == []
+    assert differences(_site_tree(preview.site_dir), _without_search(first)) == []
 
     steps = [*rng.sample(EDITS, len(EDITS)), *rng.sample(EDITS, 3)]
     title_edits = 0
@@ -89,13 +93,9 @@ def test_preview_rebuilds_match_clean_builds(tmp_path: Path) -> None:
             title_edits += 1
         preview.refresh_data()  # what the background thread does once builds are quiet
         expected = clean_build(root, tmp_path / "clean-site", tmp_path / "clean")
-        found = differences(_site_tree(preview.site_dir), _site_tree_of(expected))
+        found = differences(_site_tree(preview.site_dir), _without_search(expected))
         assert found == [], f"step {number}: {what}"
     assert title_edits, "the sequence has a title edit"
-
-
-def _site_tree_of(built: dict[str, bytes]) -> dict[str, bytes]:
-    return {k: v for k, v in built.items() if not k.startswith(SEARCH_PREFIXES)}
 
 
 # -- the server, as an editor runs it ----------------------------------------------------------

@@ -29,7 +29,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import mkdocs
@@ -38,7 +38,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import File, Files, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, file_sort_key, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
@@ -181,13 +181,6 @@ def _stale(site_dir: Path, wanted: set[str], keep: tuple[str, ...]) -> list[Path
     return out
 
 
-def _walk_order(file: File) -> tuple[tuple[Any, ...], ...]:
-    """Where ``get_files`` puts a docs file: a folder's files (index first) before its folders."""
-    *folders, name = PurePosixPath(file.src_uri).parts
-    last = (0, os.path.splitext(name)[0] not in ("index", "README"), name)
-    return (*((1, folder) for folder in folders), last)
-
-
 class Session:
     """MkDocs' shared state for one docs folder: config, files, navigation, theme.
 
@@ -327,9 +320,9 @@ class Session:
         """The sitemap again, after pages were added or removed.
 
         Pages added since the session began are at the end of its file list; the sitemap
-        lists them where a new session would (MkDocs' walk order), so that it is the same.
+        lists them where a new session would (MkDocs' ``file_sort_key``, the order of ``get_files``), so that it is the same.
         """
-        files = Files(sorted(self.files.documentation_pages(), key=_walk_order))
+        files = Files(sorted(self.files.documentation_pages(), key=file_sort_key))
         for template in self.config.theme.static_templates:
             if template.startswith("sitemap."):
                 mkdocs_build._build_theme_template(template, self.env, files, self.config, self.nav)
