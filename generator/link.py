@@ -54,7 +54,7 @@ from generator.nodes import (
     TermRef,
     UnitNode,
 )
-from generator.problems import Problem, Severity
+from generator.problems import Problem, Severity, has_errors
 from generator.urls import Urls
 from generator.validate import ValidContent, ValidRecord
 from generator.vietnamese import fold
@@ -636,8 +636,15 @@ def link_content(valid: ValidContent) -> tuple[Site | None, list[Problem]]:
     linker.media()
     linker.redirects()
     featured, headline = linker.site_refs()
-    if valid.failed or valid.site is None or valid.taxonomies is None:
-        # Records with errors were linked for their checks only: no Site is made of them.
+    if (
+        valid.failed
+        or valid.site is None
+        or valid.taxonomies is None
+        or has_errors(linker.problems)
+    ):
+        # Records with errors were linked for their checks only: no Site is made of them,
+        # nor the related lists and unit trees that only pages read (the preview shows its
+        # error overlay without waiting for them).
         return None, linker.problems
     linker.related()
     linker.sort_backlinks()

@@ -27,6 +27,7 @@ import contextlib
 import gc
 import http.server
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -127,6 +128,8 @@ class Preview:
         self.dirty_since: float | None = None
         self.stopping = threading.Event()
         self.indexer: subprocess.Popen[bytes] | None = None
+        #: The process computing the data files, while it runs.
+        self.data_child: _Forked | None = None
         self.last_build = 0.0
         #: Builds and background refreshes take turns with the engine session and the Site.
         self.lock = threading.Lock()
@@ -283,13 +286,27 @@ class Preview:
         self._built(self.session.url_paths(uris), problems)
 
     def refresh_data(self) -> None:
-        """Write the data files (open data, feeds, redirects) again, after builds are quiet."""
+        """Write the data files (open data, feeds, redirects) again, after builds are quiet.
+
+        At 10,000 records they take seconds to compute, and an edit saved meanwhile must
+        not wait for them: they are computed in a process forked from a snapshot of the
+        Site, and only written (under the lock, briefly) if no build ran in between.
+        Otherwise they stay stale and are computed again once builds are quiet.
+        """
         from generator.render import data_files
 
         with self.lock:
             if self.site is None or self.session is None or not self.status.ok:
                 return
-            files = data_files(self.site)
+            site, since = self.site, self.last_build
+            self.data_child = _Forked(data_files, site)
+        try:
+            files: dict[str, bytes] = self.data_child.result()
+        finally:
+            self.data_child = None
+        with self.lock:
+            if self.site is not site or self.last_build != since or not self.status.ok:
+                return
             changed = []
             for rel, data in files.items():
                 target = self.project.docs / rel
@@ -331,7 +348,12 @@ class Preview:
             if time.monotonic() - self.last_build < SEARCH_DELAY or not self.status.ok:
                 continue
             if self.data_stale:
-                self.refresh_data()
+                try:
+                    self.refresh_data()
+                except Exception as exc:
+                    self.say(t("preview.data-failed", detail=f"{type(exc).__name__}: {exc}"))
+                    self.last_build = time.monotonic() + 60  # do not retry at once
+                    continue
             if self.status.search != "stale" or not self.search:
                 continue
             self._publish(search="updating")
@@ -511,6 +533,8 @@ class Preview:
             if self.indexer is not None:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(self.indexer.pid, signal.SIGTERM)
+            if self.data_child is not None:
+                self.data_child.stop()
             if observer is not None:
                 observer.stop()
                 observer.join(timeout=5)
@@ -522,6 +546,40 @@ class Preview:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             self.say(t("preview.stopped"))
+
+
+class _Forked:
+    """``function(*args)`` in a process forked now, which sees this one's memory as it is."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+
+        def run() -> None:
+            try:
+                send.send((True, function(*args)))
+            except BaseException as exc:  # the parent raises it
+                send.send((False, exc))
+
+        self._process = context.Process(target=run, daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self) -> Any:
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            raise ChildProcessError(f"exit code {self._process.exitcode}") from None
+        finally:
+            self._receive.close()
+            self._process.join()
+        if not ok:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
 
 
 class _Server(http.server.ThreadingHTTPServer):

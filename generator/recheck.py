@@ -10,7 +10,9 @@ problems the linker found.  After an edit:
   title, a name, a summary or a description changed), the linked Site is updated in place:
   the changed records' nodes get their new models, and every reference to them, which is a
   reference to the node, shows the new text at once;
-- otherwise the content is linked again from the validated records.
+- otherwise the content is linked again from the validated records;
+- when the content has an error, the last good Site is kept as it was linked, so the
+  check after the fix compares with it (a file put back as it was changes nothing).
 
 It returns the keys of the nodes whose records changed, so that the render stage
 recomputes only their digests (generator.incremental).
@@ -101,42 +103,48 @@ class Checker:
                 self.validated[key] = found
             return self.validated[key]
 
+        # The first check asks the store for every file; later ones only for changed files.
+        first = not self.parsed
         try:
             loaded, problems = load_content(self.content, parse=parse)
             valid, validation_problems = validate_content(loaded, today=today, validate=validate)
         finally:
             if store is not None:
-                store.close()
+                store.close(saw_everything=first)
         # Forget the results of versions of files that are gone.
         self.parsed = {k: v for k, v in self.parsed.items() if k in used_parsed}
         self.validated = {k: v for k, v in self.validated.items() if k in used_validated}
         problems += validation_problems
         digests = {(r.kind, r.id): r.raw.digest for r in valid.records}
         singles = {kind: raw.digest for kind, raw in loaded.singles.items()}
-        changed = self._update_in_place(valid.records, digests, singles, loaded.media, valid.pages)
+        media = frozenset(loaded.media)
+        changed = self._update_in_place(valid.records, digests, singles, media, valid.pages)
+        site, link_problems = self.site, self.link_problems
         if changed is None:
-            site, self.link_problems = link_content(valid)
-            self.site = site
-        problems = sort_problems([*problems, *self.link_problems])
-        self.digests, self.singles, self.media = digests, singles, frozenset(loaded.media)
-        if has_errors(problems):
-            self.site = None  # the next check links anew
+            site, link_problems = link_content(valid)
+        problems = sort_problems([*problems, *link_problems])
+        if site is None or has_errors(problems):
+            # The last good Site stays, with the digests it was linked from: the check
+            # after the fix compares with it, and a fix that puts the file back as it was
+            # finds nothing changed.
             return Checked(None, problems)
-        return Checked(self.site, problems, changed)
+        self.site, self.link_problems = site, link_problems
+        self.digests, self.singles, self.media = digests, singles, media
+        return Checked(site, problems, changed)
 
     def _update_in_place(
         self,
         records: list[Any],
         digests: dict[NodeKey, str],
         singles: dict[str, str],
-        media: set[str],
+        media: frozenset[str],
         pages: list[Any],
     ) -> set[NodeKey] | None:
         """Swap the models of changed records into the Site, if that is all the edit needs."""
         site = self.site
         if site is None or digests.keys() != self.digests.keys() or singles != self.singles:
             return None
-        if frozenset(media) != self.media:
+        if media != self.media:
             return None
         changed = {key for key, digest in digests.items() if self.digests[key] != digest}
         models: dict[NodeKey, RecordBase] = {}

@@ -28,6 +28,9 @@ from generator.validate import validate_record
 
 ValidateResult = tuple[RecordBase | None, list[Problem]]
 
+#: Old entries kept beyond twice the used ones before forgetting (a branch switched back).
+SPARE_ROWS = 1000
+
 
 class RecordCache:
     """Parse and validation results by content hash, in ``path`` (SQLite)."""
@@ -92,12 +95,22 @@ class RecordCache:
         self._remember(key, result)
         return result
 
-    def close(self) -> None:
-        """Store what was new, and forget old entries once they outnumber the used ones."""
+    def close(self, *, saw_everything: bool = True) -> None:
+        """Store what was new, and forget old entries once they outnumber the used ones.
+
+        Only a caller that looked up every file of the content (``saw_everything``) may
+        forget: the preview asks only for the files changed since its last check, and
+        forgetting the rest would empty the cache the next ``showcase build`` reads.
+        """
         if self.new:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self.new)
+        if not saw_everything:
+            self.db.commit()
+            self.new = []
+            self.db.close()
+            return
         (rows,) = self.db.execute("SELECT COUNT(*) FROM results").fetchone()
-        if rows > 2 * len(self.used) + 1000:
+        if rows > 2 * len(self.used) + SPARE_ROWS:
             self.db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
             self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
             self.db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")

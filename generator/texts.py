@@ -252,6 +252,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Không cập nhật được chỉ mục tìm kiếm: {detail}",
         "The search index could not be updated: {detail}",
     ),
+    "preview.data-failed": (
+        "Không cập nhật được dữ liệu mở và bản tin: {detail}",
+        "The open data and feeds could not be updated: {detail}",
+    ),
     "preview.serving": (
         "Xem trước tại {url}  (Ctrl+C để dừng)",
         "Preview at {url}  (Ctrl+C to stop)",

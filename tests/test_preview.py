@@ -264,3 +264,48 @@ def _exercise(root: Path, base: str, proc: subprocess.Popen[bytes], scratch: Pat
         time.sleep(0.2)
     assert _processes_naming(str(root)) == [], "a process of the preview outlived it"
     assert list(scratch.iterdir()) == [], "the temporary folder was left behind"
+
+
+# -- the data files, refreshed beside the builds -------------------------------------------------
+
+
+class _Session:
+    def __init__(self) -> None:
+        self.generated: list[str] = []
+        self.updates: list[tuple[list[str], list[str]]] = []
+
+    def update(self, written: list[str], deleted: list[str], generated: list[str]) -> list[str]:
+        self.updates.append((list(written), list(deleted)))
+        return []
+
+
+def test_data_files_computed_while_a_build_ran_are_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The open data is computed in a forked process without holding builds up; if a build
+    ran meanwhile, what it computed is of an older Site and must not be written."""
+    import generator.preview as preview_module
+    import generator.render as render
+
+    root = copy_project(tmp_path / "project")
+    preview = Preview(Project.at(root), jobs=1, search=False)
+    preview.site, preview.session = object(), _Session()
+    preview.status.ok, preview.data_stale = True, True
+    monkeypatch.setattr(render, "data_files", lambda site: {"du-lieu/x.json": b"[1]"})
+    target = preview.project.docs / "du-lieu" / "x.json"
+
+    real_result = preview_module._Forked.result
+
+    def build_meanwhile(self: Any) -> Any:
+        preview.last_build += 1.0  # what a build finishing now does
+        return real_result(self)
+
+    monkeypatch.setattr(preview_module._Forked, "result", build_meanwhile)
+    preview.refresh_data()
+    assert not target.exists() and preview.data_stale and preview.session.updates == []
+
+    monkeypatch.setattr(preview_module._Forked, "result", real_result)
+    preview.refresh_data()
+    assert target.read_bytes() == b"[1]" and not preview.data_stale
+    assert preview.session.updates == [(["du-lieu/x.json"], [])]
+    assert preview.data_child is None
