@@ -23,6 +23,7 @@ import hashlib
 import os
 import re
 import stat
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -688,7 +689,7 @@ def _walk(root: Path, display_root: str) -> tuple[list[PurePosixPath], list[Prob
     return sorted(files), problems
 
 
-def _read_regular(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+def _read_regular(path: Path | str, display: str) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a regular file; never follows a link, never blocks on a FIFO."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -718,6 +719,46 @@ def _read_regular(path: Path, display: str) -> tuple[bytes | None, list[Problem]
         return None, [Problem(display, 1, 1, "khong-doc-duoc", {"reason": reason})]
     finally:
         os.close(fd)
+
+
+class KnownFiles:
+    """The bytes of the last load's files, reused while a file's status stays the same.
+
+    For the preview, which loads the whole content folder after every save: a file whose
+    size, inode, modification and change times are those of its last read is not read
+    again.  A file changed twice within one tick of the file system's clock could keep all
+    four, so a file is remembered only once its change time is safely older than the read
+    (git's "racily clean" entries are the same problem).
+    """
+
+    #: How much older than the read a file's change time must be for it to be remembered.
+    RACY_NS = 2_000_000_000
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[tuple[int, ...], bytes]] = {}
+        self._seen: dict[str, tuple[tuple[int, ...], bytes]] = {}
+
+    def read(self, path: str, display: str) -> tuple[bytes | None, list[Problem]]:
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return _read_regular(path, display)  # says why
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_mode)
+        known = self._files.get(path)
+        if known is not None and known[0] == stamp:
+            self._seen[path] = known
+            return known[1], []
+        # Status first, then bytes: a change between the two only makes the stamp older.
+        now = time.time_ns()
+        raw, problems = _read_regular(path, display)
+        safely_old = info.st_ctime_ns < now - self.RACY_NS
+        if raw is not None and stat.S_ISREG(info.st_mode) and safely_old:
+            self._seen[path] = (stamp, raw)
+        return raw, problems
+
+    def loaded(self) -> None:
+        """The load is over: forget the files it did not see."""
+        self._files, self._seen = self._seen, {}
 
 
 def read_record_file(path: Path, display: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -783,13 +824,15 @@ def load_content(
     *,
     parse: Callable[[bytes, str], ParseResult] = parse_yaml,
     parse_all: Callable[[list[tuple[bytes, str]]], list[ParseResult]] | None = None,
+    known: KnownFiles | None = None,
 ) -> tuple[LoadedContent, list[Problem]]:
     """Read every record, page and media file under ``root`` (the content folder).
 
     ``parse`` turns a record file's bytes into data (default :func:`parse_yaml`); the
     pipeline may instead pass ``parse_all``, which gets every record file read at once
     (``(bytes, path shown)``) so that it can answer from its cache and parse the rest in
-    worker processes.  Files are read here, one by one, either way.
+    worker processes.  Files are read here, one by one, either way; with ``known`` (the
+    preview's), a file unchanged since the last load is not read again.
     """
     if display_root is None:
         display_root = default_display_root(root)
@@ -806,6 +849,8 @@ def load_content(
     singles = {kind for kind in SINGLE_FILES}
     #: (kind, year folder, path, path shown, bytes) of record files read, parsed together.
     pending: list[tuple[str, str | None, PurePosixPath, str, bytes]] = []
+    read = known.read if known is not None else _read_regular
+    folder = os.fspath(root)
     files, walk_problems = _walk(root, display_root)
     problems.extend(walk_problems)
     for rel in files:
@@ -816,7 +861,7 @@ def load_content(
             continue
         if parts[0] == "pages":
             if len(parts) == 2 and rel.suffix == PAGE_SUFFIX:
-                raw, read_problems = _read_regular(root / rel, display)
+                raw, read_problems = read(f"{folder}/{rel}", display)
                 problems.extend(read_problems)
                 if raw is not None:
                     page, page_problems = parse_page(raw, display, rel.stem, rel.as_posix())
@@ -831,13 +876,15 @@ def load_content(
             problems.append(location_problem)
         if kind is None:
             continue
-        raw, read_problems = _read_regular(root / rel, display)
+        raw, read_problems = read(f"{folder}/{rel}", display)
         problems.extend(read_problems)
         if raw is None:
             if kind not in singles:
                 content.unreadable.add((kind, rel.stem))
             continue
         pending.append((kind, year, rel, display, raw))
+    if known is not None:
+        known.loaded()
     items = [(raw, display) for _, _, _, display, raw in pending]
     results = parse_all(items) if parse_all is not None else [parse(*item) for item in items]
     for (kind, year, rel, display, raw), (data, positions, file_problems) in zip(

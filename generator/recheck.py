@@ -28,7 +28,7 @@ from typing import Any
 
 from generator.incremental import NodeKey
 from generator.link import link_content
-from generator.loader import ParseResult, RawRecord, load_content, parse_yaml
+from generator.loader import KnownFiles, ParseResult, RawRecord, load_content, parse_yaml
 from generator.model import RecordBase
 from generator.nodes import Site
 from generator.problems import Problem, has_errors, sort_problems
@@ -80,6 +80,8 @@ class Checker:
     digests: dict[NodeKey, str] = field(default_factory=dict)
     singles: dict[str, str] = field(default_factory=dict)
     media: frozenset[str] = frozenset()
+    #: The bytes of files unchanged since the last check are not read again.
+    files: KnownFiles = field(default_factory=KnownFiles)
 
     def check(self, today: dt.date | None = None) -> Checked:
         today = today or dt.date.today()
@@ -106,7 +108,7 @@ class Checker:
         # The first check asks the store for every file; later ones only for changed files.
         first = not self.parsed
         try:
-            loaded, problems = load_content(self.content, parse=parse)
+            loaded, problems = load_content(self.content, parse=parse, known=self.files)
             valid, validation_problems = validate_content(loaded, today=today, validate=validate)
         finally:
             if store is not None:

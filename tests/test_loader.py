@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import socket
 import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import BASE_CONTENT
 
 from generator.loader import (
     MAX_DEPTH,
@@ -21,6 +23,7 @@ from generator.loader import (
     parse_page,
     parse_yaml,
 )
+from generator.problems import Problem
 
 NESTED = """\
 title: Sáng kiến
@@ -650,3 +653,69 @@ def test_libyaml_and_the_python_composer_read_every_file_alike(
         assert fast == careful, display
         fast_used += loader._compose_fast(raw.decode("utf-8", "replace")) is not None
     assert fast_used > len(sources) // 2, "the fast path was tried on most files"
+
+
+# -- files unchanged since the last load (the preview) -------------------------------------------
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import generator.loader as loader
+
+    reads: list[str] = []
+    real = loader._read_regular
+
+    def counted(path: Path | str, display: str) -> tuple[bytes | None, list[Problem]]:
+        reads.append(Path(path).name)
+        return real(path, display)
+
+    monkeypatch.setattr(loader, "_read_regular", counted)
+    return reads
+
+
+def test_known_files_are_not_read_again_until_they_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.loader import KnownFiles
+
+    shutil.copytree(BASE_CONTENT, tmp_path / "content")
+    content = tmp_path / "content"
+    known = KnownFiles()
+    monkeypatch.setattr(KnownFiles, "RACY_NS", 0)  # every file counts as safely old
+    first, _ = load_content(content, display_root="content", known=known)
+    reads = _counting_reads(monkeypatch)
+    again, _ = load_content(content, display_root="content", known=known)
+    assert reads == [] and again == first
+
+    record = content / "initiatives" / "2022" / "may-cat-tu-dong.yml"
+    record.write_text(record.read_text("utf-8").replace("title: ", "title: Bản mới, ", 1), "utf-8")
+    edited, _ = load_content(content, display_root="content", known=known)
+    assert reads == ["may-cat-tu-dong.yml"]
+    titles = {r.id: r.data.get("title") for r in edited.records}
+    assert str(titles["may-cat-tu-dong"]).startswith("Bản mới, ")
+
+
+def test_a_file_read_in_the_tick_it_changed_is_not_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second change within the same clock tick would keep size and times: such a file
+    must be read again next time, however its status looks."""
+    import generator.loader as loader
+    from generator.loader import KnownFiles
+
+    shutil.copytree(BASE_CONTENT, tmp_path / "content")
+    content = tmp_path / "content"
+    record = content / "initiatives" / "2022" / "may-cat-tu-dong.yml"
+    changed_at = record.stat().st_ctime_ns
+    known = KnownFiles()
+    reads = _counting_reads(monkeypatch)
+
+    monkeypatch.setattr(loader.time, "time_ns", lambda: changed_at)  # read in the same tick
+    load_content(content, display_root="content", known=known)
+    load_content(content, display_root="content", known=known)
+    assert reads.count("may-cat-tu-dong.yml") == 2
+
+    later = changed_at + KnownFiles.RACY_NS + 1
+    monkeypatch.setattr(loader.time, "time_ns", lambda: later)
+    load_content(content, display_root="content", known=known)
+    load_content(content, display_root="content", known=known)
+    assert reads.count("may-cat-tu-dong.yml") == 3
