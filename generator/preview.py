@@ -9,8 +9,8 @@ watches ``content/``, the templates and ``mkdocs.yml``.  A save starts one build
 - otherwise only the pages the edit touches are rendered again (generator.incremental,
   with the render state kept in memory) and built again by an engine session kept alive
   between saves (generator.engine.driver.Session);
-- when the edit only changed texts of records (the Site updated in place), the edited
-  records' own pages are built and published first, then the rest of the site;
+- the own pages of the records edited or added are built and published first, then the
+  rest of the site (listings, pages that show them);
 - the page in the browser reloads itself: every HTML page served gets one small script,
   ``/__showcase/preview.js``, which long-polls ``/__showcase/status`` and reloads when a
   build since the page was loaded rebuilt it (the status lists the last builds' pages);
@@ -61,6 +61,9 @@ SEARCH_DELAY = 3.0
 STATUS_PATH = "/__showcase/status"
 #: Builds the status remembers (a page that missed more reloads anyway).
 HISTORY = 20
+#: Records saved at once whose own pages are built before the rest (a branch switch or an
+#: import of hundreds goes straight to the full pass).
+FIRST_MAX = 20
 SCRIPT_PATH = "/__showcase/preview.js"
 _SCRIPT_FILE = Path(__file__).with_name("preview.js")
 _INJECT = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
@@ -191,8 +194,9 @@ class Preview:
             and stamp == self.theme_stamp
             and self.session.settings == site.config
         )
-        if checked.changed and same_session and self.media is not None:
-            self._show_first(site, checked.changed, problems)
+        touched = checked.touched
+        if touched and len(touched) <= FIRST_MAX and same_session and self.media is not None:
+            self._show_first(site, touched, problems)
         media = make_media(site, project, jobs=self.jobs)
         rendered, written = render_docs(
             site,
@@ -249,9 +253,9 @@ class Preview:
         """Build and publish the edited records' own pages before the rest of the site.
 
         At 10,000 records planning every page and finding what changed takes a few seconds;
-        the page the editor is looking at needs only its own record.  The full pass that
-        follows renders it again, finds the same bytes and leaves it alone, and updates
-        the listings and other pages that show the record.
+        the page the editor is looking at (or has just added) needs only its own record.
+        The full pass that follows renders it again, finds the same bytes and leaves it
+        alone, and updates the listings and other pages that show the record.
         """
         from generator.engine.driver import EngineError, build_pages
         from generator.media import with_cards
@@ -279,7 +283,9 @@ class Preview:
         if not written:
             return
         try:
-            uris = self.session.update(written, [], self.session.generated)
+            # A new record's page is generated HTML like the others (no Markdown pass).
+            generated = self.session.generated | {docs_path(plan.url) for plan in plans}
+            uris = self.session.update(written, [], generated)
             build_pages(self.session, uris, 1)
         except EngineError:
             return  # the full pass reports it

@@ -66,6 +66,9 @@ class Checked:
     problems: list[Problem]
     #: Nodes whose record changed, when the Site was updated in place; None after linking anew.
     changed: set[NodeKey] | None = None
+    #: Records new or changed since the last good check, however the Site was made (the
+    #: preview builds their own pages first); None on the first check.
+    touched: set[NodeKey] | None = None
 
 
 @dataclass
@@ -130,9 +133,12 @@ class Checker:
             # after the fix compares with it, and a fix that puts the file back as it was
             # finds nothing changed.
             return Checked(None, problems)
+        touched = None
+        if self.site is not None:
+            touched = {key for key, digest in digests.items() if self.digests.get(key) != digest}
         self.site, self.link_problems = site, link_problems
         self.digests, self.singles, self.media = digests, singles, media
-        return Checked(site, problems, changed)
+        return Checked(site, problems, changed, touched)
 
     def _update_in_place(
         self,

@@ -96,3 +96,17 @@ def test_checks_after_the_first_leave_the_build_cache_whole(
         store.parse(path.read_bytes(), display)
     store.close()
     assert store.misses == 0 and store.hits > 5
+
+
+def test_a_new_record_is_touched_though_the_site_is_linked_anew(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    checker = Checker(content)
+    first = checker.check(TODAY)
+    assert first.site is not None and first.touched is None  # no earlier check to compare
+
+    record = content / RECORD
+    record.with_name("may-cat-moi.yml").write_text(record.read_text("utf-8"), "utf-8")
+    added = checker.check(TODAY)
+    assert added.site is not None and added.site is not first.site
+    assert added.changed is None  # linked anew: a record came
+    assert added.touched == {("initiative", "may-cat-moi")}
