@@ -194,9 +194,10 @@ class Preview:
             and stamp == self.theme_stamp
             and self.session.settings == site.config
         )
-        touched = checked.touched
-        if touched and len(touched) <= FIRST_MAX and same_session and self.media is not None:
-            self._show_first(site, touched, problems)
+        touched, gone = checked.touched or set(), checked.gone or set()
+        some = 0 < len(touched) + len(gone) <= FIRST_MAX
+        if some and same_session and self.media is not None:
+            self._show_first(site, touched, gone, problems)
         media = make_media(site, project, jobs=self.jobs)
         rendered, written = render_docs(
             site,
@@ -249,13 +250,16 @@ class Preview:
         key = "preview.first-build" if first else "preview.build"
         self.say(t(key, count=format_count(built), seconds=_seconds(took)))
 
-    def _show_first(self, site: Any, changed: set[NodeKey], problems: list[Problem]) -> None:
+    def _show_first(
+        self, site: Any, changed: set[NodeKey], gone: set[NodeKey], problems: list[Problem]
+    ) -> None:
         """Build and publish the edited records' own pages before the rest of the site.
 
         At 10,000 records planning every page and finding what changed takes a few seconds;
         the page the editor is looking at (or has just added) needs only its own record.
         The full pass that follows renders it again, finds the same bytes and leaves it
-        alone, and updates the listings and other pages that show the record.
+        alone, and updates the listings and other pages that show the record.  The pages
+        of deleted records go at once (their address answers "not found").
         """
         from generator.engine.driver import EngineError, build_pages
         from generator.media import with_cards
@@ -263,33 +267,44 @@ class Preview:
         from generator.render import PageWriter
 
         assert self.media is not None and self.session is not None
+        project = self.project
+        removed = []
+        if gone and self.site is not None:
+            before = Planner(self.site)  # the Site the deleted records were last built from
+            for key in sorted(gone):
+                node = self.site.node(*key)
+                if node is not None and node.published:
+                    rel = docs_path(before.record_pages(node.spec, node)[0].url)
+                    if (project.docs / rel).is_file():
+                        (project.docs / rel).unlink()
+                        removed.append(rel)
         planner = Planner(site)
         plans = []
         for key in sorted(changed):
             node = site.node(*key)
             if node is not None and node.published:
                 plans.append(planner.record_pages(node.spec, node)[0])
-        if not plans:
+        written: list[str] = []
+        if plans:
+            media = with_cards(site, project.content, project.cache, plans, self.media)
+            writer = PageWriter(site, project.templates, media)
+            files = {docs_path(plan.url): writer.page(plan) for plan in plans}
+            for plan in plans:
+                card = media.cards.get(plan.url)
+                if card is not None and card.path not in self.media.files:
+                    files[card.path] = media.files[card.path].read_bytes()
+            written = write_files(project.docs, files)
+        if not written and not removed:
             return
-        project = self.project
-        media = with_cards(site, project.content, project.cache, plans, self.media)
-        writer = PageWriter(site, project.templates, media)
-        files: dict[str, bytes] = {docs_path(plan.url): writer.page(plan) for plan in plans}
-        for plan in plans:
-            card = media.cards.get(plan.url)
-            if card is not None and card.path not in self.media.files:
-                files[card.path] = media.files[card.path].read_bytes()
-        written = write_files(project.docs, files)
-        if not written:
-            return
+        gone_paths = self.session.url_paths(removed)
         try:
             # A new record's page is generated HTML like the others (no Markdown pass).
             generated = self.session.generated | {docs_path(plan.url) for plan in plans}
-            uris = self.session.update(written, [], generated)
+            uris = self.session.update(written, removed, generated)
             build_pages(self.session, uris, 1)
         except EngineError:
             return  # the full pass reports it
-        self._built(self.session.url_paths(uris), problems)
+        self._built(sorted([*self.session.url_paths(uris), *gone_paths]), problems)
 
     def refresh_data(self) -> None:
         """Write the data files (open data, feeds, redirects) again, after builds are quiet.

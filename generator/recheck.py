@@ -69,6 +69,8 @@ class Checked:
     #: Records new or changed since the last good check, however the Site was made (the
     #: preview builds their own pages first); None on the first check.
     touched: set[NodeKey] | None = None
+    #: Records gone since the last good check; None on the first check.
+    gone: set[NodeKey] | None = None
 
 
 @dataclass
@@ -133,12 +135,13 @@ class Checker:
             # after the fix compares with it, and a fix that puts the file back as it was
             # finds nothing changed.
             return Checked(None, problems)
-        touched = None
+        touched = gone = None
         if self.site is not None:
             touched = {key for key, digest in digests.items() if self.digests.get(key) != digest}
+            gone = self.digests.keys() - digests.keys()
         self.site, self.link_problems = site, link_problems
         self.digests, self.singles, self.media = digests, singles, media
-        return Checked(site, problems, changed, touched)
+        return Checked(site, problems, changed, touched, gone)
 
     def _update_in_place(
         self,

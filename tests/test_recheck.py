@@ -109,4 +109,8 @@ def test_a_new_record_is_touched_though_the_site_is_linked_anew(tmp_path: Path) 
     added = checker.check(TODAY)
     assert added.site is not None and added.site is not first.site
     assert added.changed is None  # linked anew: a record came
-    assert added.touched == {("initiative", "may-cat-moi")}
+    assert added.touched == {("initiative", "may-cat-moi")} and added.gone == set()
+
+    record.with_name("may-cat-moi.yml").unlink()
+    deleted = checker.check(TODAY)
+    assert deleted.touched == set() and deleted.gone == {("initiative", "may-cat-moi")}
