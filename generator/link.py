@@ -686,6 +686,8 @@ class _RelatedIndex:
         self.by_tag_field: dict[tuple[str, str], list[InitiativeNode]] = defaultdict(list)
         self.fields_of_tag: dict[str, set[str]] = defaultdict(set)
         self.by_pair: dict[tuple[str, str], list[InitiativeNode]] = defaultdict(list)
+        self.by_triple: dict[tuple[str, ...], list[InitiativeNode]] = defaultdict(list)
+        self.many_tags: list[InitiativeNode] = []
         self.by_field: dict[str, list[InitiativeNode]] = defaultdict(list)
         self.by_unit: dict[str, list[InitiativeNode]] = defaultdict(list)
         for node in ordered:
@@ -697,6 +699,11 @@ class _RelatedIndex:
                 self.fields_of_tag[tag].add(field_key)
             for pair in itertools.combinations(sorted(tags), 2):
                 self.by_pair[pair].append(node)
+            if len(tags) <= MAX_LEVEL_TAGS:
+                for triple in itertools.combinations(sorted(tags), 3):
+                    self.by_triple[triple].append(node)
+            else:  # not thousands of triples for one node: read for every triple level
+                self.many_tags.append(node)
             self.by_field[field_key].append(node)
             self.by_unit[node.model.unit].append(node)
 
@@ -707,12 +714,14 @@ class _RelatedIndex:
         field_key = node.model.field
         if same_unit:
             return iter(self.by_unit[node.model.unit])
-        if len(shared) >= 2:
-            pairs: list[list[InitiativeNode]] = [
-                self.by_pair.get(p, []) for p in itertools.combinations(shared, 2)
-            ]
-            smallest: list[InitiativeNode] = min(pairs, key=len)
-            return iter(smallest)
+        if len(shared) >= 3:
+            # Not the pair lists: they grow with the content, and a level that few candidates
+            # reach exactly would be read to its end for every node.
+            triples = [self.by_triple.get(t, []) for t in itertools.combinations(shared, 3)]
+            smallest: list[InitiativeNode] = min(triples, key=len)
+            return heapq.merge(smallest, self.many_tags, key=lambda n: n.id)
+        if len(shared) == 2:
+            return iter(self.by_pair.get((shared[0], shared[1]), []))
         if len(shared) == 1:
             tag = shared[0]
             if same_field:

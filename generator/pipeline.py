@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import collector
 from generator.i18n import t
 from generator.incremental import NodeKey, RenderState
 from generator.link import link_content
@@ -133,14 +134,15 @@ def check_content(
     today = today or dt.date.today()
     store = RecordCache(cache, today) if cache is not None else None
     parse_all, validate = cached(store, jobs)
-    try:
-        loaded, problems = load_content(root, display_root, parse_all=parse_all)
-        valid, validation_problems = validate_content(loaded, today=today, validate=validate)
-    finally:
-        if store is not None:
-            store.close()
-    problems += validation_problems
-    site, link_problems = link_content(valid)
+    with collector.paused():
+        try:
+            loaded, problems = load_content(root, display_root, parse_all=parse_all)
+            valid, validation_problems = validate_content(loaded, today=today, validate=validate)
+        finally:
+            if store is not None:
+                store.close()
+        problems += validation_problems
+        site, link_problems = link_content(valid)
     problems += link_problems
     problems = sort_problems(problems)
     if has_errors(problems):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import collector
 from generator.incremental import NodeKey
 from generator.link import link_content
 from generator.loader import KnownFiles, ParseResult, RawRecord, load_content, parse_yaml
@@ -112,12 +113,15 @@ class Checker:
 
         # The first check asks the store for every file; later ones only for changed files.
         first = not self.parsed
-        try:
-            loaded, problems = load_content(self.content, parse=parse, known=self.files)
-            valid, validation_problems = validate_content(loaded, today=today, validate=validate)
-        finally:
-            if store is not None:
-                store.close(saw_everything=first)
+        with collector.paused():
+            try:
+                loaded, problems = load_content(self.content, parse=parse, known=self.files)
+                valid, validation_problems = validate_content(
+                    loaded, today=today, validate=validate
+                )
+            finally:
+                if store is not None:
+                    store.close(saw_everything=first)
         # Forget the results of versions of files that are gone.
         self.parsed = {k: v for k, v in self.parsed.items() if k in used_parsed}
         self.validated = {k: v for k, v in self.validated.items() if k in used_validated}
@@ -128,7 +132,8 @@ class Checker:
         changed = self._update_in_place(valid.records, digests, singles, media, valid.pages)
         site, link_problems = self.site, self.link_problems
         if changed is None:
-            site, link_problems = link_content(valid)
+            with collector.paused():
+                site, link_problems = link_content(valid)
         problems = sort_problems([*problems, *link_problems])
         if site is None or has_errors(problems):
             # The last good Site stays, with the digests it was linked from: the check

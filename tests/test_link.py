@@ -268,12 +268,22 @@ def test_node_types(site: Site) -> None:
     assert all(isinstance(n, AwardNode) for n in site.awards.values())
 
 
-def test_related_matches_the_all_pairs_definition(tmp_path: Path) -> None:
-    """The indexed scoring in link.related() gives exactly what comparing all pairs gives."""
+@pytest.mark.parametrize("many_tags", [False, True])
+def test_related_matches_the_all_pairs_definition(tmp_path: Path, many_tags: bool) -> None:
+    """The indexed scoring in link.related() gives exactly what comparing all pairs gives,
+    also for initiatives with more tags than the level walk takes (scored, not indexed)."""
+    import yaml
     from test_synth import _synth
 
     content = tmp_path / "content"
     _synth().generate_content(content, records=400, seed=3)
+    if many_tags:
+        files = sorted((content / "initiatives").rglob("*.yml"))
+        every_tag = sorted({t for f in files for t in yaml.safe_load(f.read_text("utf-8"))["tags"]})
+        for number, path in enumerate(files[::9]):
+            data = yaml.safe_load(path.read_text("utf-8"))
+            data["tags"] = every_tag[number % 5 :: 2][:9]
+            path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     site, problems = check_content(content)
     assert site is not None, problems
     initiatives = sorted(site.initiatives.values(), key=lambda n: n.id)
