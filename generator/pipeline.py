@@ -309,8 +309,15 @@ def index_search(site: Site, site_dir: Path, *, key_file: Path | None = None) ->
     same = key_file is not None and key_file.is_file() and key_file.read_text("utf-8") == key
     if same and bundle.is_dir():
         return False
-    shutil.rmtree(bundle, ignore_errors=True)
-    index_documents(docs, site_dir)
+    if key_file is None:
+        shutil.rmtree(bundle, ignore_errors=True)
+        index_documents(docs, site_dir)
+    else:
+        # Pagefind bundles whose documents did not change are kept (one of five after a
+        # title edit at 50,000 records).
+        key_file.unlink(missing_ok=True)
+        reuse = key_file.with_name(key_file.name + ".bundles.json")
+        index_documents(docs, site_dir, reuse=reuse, salt=code_version())
     if key_file is not None:
         key_file.parent.mkdir(parents=True, exist_ok=True)
         key_file.write_text(key, encoding="utf-8")
@@ -322,7 +329,7 @@ def index_project(project: Project, site_dir: Path) -> None:
     site, problems = check_content(project.content, cache=project.record_cache)
     if site is None:
         raise BuildError(format_text(problems))
-    index_search(site, site_dir)
+    index_search(site, site_dir, key_file=site_dir.parent / "search.key")
 
 
 def publish(work: Path, target: Path) -> None:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
 import html
 import json
 import logging
@@ -347,6 +348,55 @@ def _index_bundle(docs: Sequence[SearchDoc], output_dir: Path, *, force_language
     raise SearchIndexError(f"Pagefind wrote no whole bundle to {output_dir}")
 
 
+def _bundle_key(docs: Sequence[SearchDoc], force_language: str, salt: str) -> str:
+    """What a Pagefind bundle is made of: its documents' files and the code that made them."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{salt}\0{force_language}\0{len(docs)}".encode())
+    for doc in docs:
+        digest.update(f"\0{doc.url}\0{document_html(doc)}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _kept_bundles(
+    output_dir: Path, reuse: Path | None, keys: list[str], parts: list[list[SearchDoc]]
+) -> set[int]:
+    """The bundles already in ``output_dir`` that are made of the same documents."""
+    if reuse is None or not reuse.is_file() or not output_dir.is_dir():
+        return set()
+    try:
+        old = json.loads(reuse.read_text(encoding="utf-8"))["keys"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    if not isinstance(old, list) or len(old) != len(keys):
+        return set()
+    kept = set()
+    for n, (key, part) in enumerate(zip(keys, parts, strict=True)):
+        target = output_dir if n == 0 else output_dir / BUNDLES_DIR / str(n)
+        if old[n] == key and _bundle_written(target, len(part)):
+            kept.add(n)
+    return kept
+
+
+def _replace_root_bundle(
+    docs: Sequence[SearchDoc], output_dir: Path, force_language: str, reuse: Path | None
+) -> int:
+    """Index the first bundle again in place of the old one, keeping the others inside it."""
+    scratch = reuse.parent if reuse is not None else output_dir.parent
+    with tempfile.TemporaryDirectory(prefix="showcase-bundle-", dir=scratch) as tmp:
+        fresh = Path(tmp) / "bundle"
+        pages = _index_bundle(docs, fresh, force_language=force_language)
+        for entry in output_dir.iterdir():
+            if entry.name in (BUNDLES_DIR, INDEX_DIR):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        for entry in fresh.iterdir():
+            shutil.move(str(entry), output_dir / entry.name)
+    return pages
+
+
 def write_search_index(
     out_dir: Path, docs: Sequence[SearchDoc], *, bundles: Sequence[str] = ()
 ) -> SearchIndexReport:
@@ -376,12 +426,19 @@ def index_documents(
     output_subdir: str = "pagefind",
     force_language: str = FORCE_LANGUAGE,
     bundle_docs: int = BUNDLE_DOCS,
+    reuse: Path | None = None,
+    salt: str = "",
 ) -> IndexReport:
     """Index ``docs`` and write the search files to ``site_dir/output_subdir``.
 
     Writes Pagefind's bundles and the search index (see the module docstring).  Any
     previous bundle in that folder is removed first: Pagefind names its chunks by
     content hash and would otherwise leave stale ones behind.
+
+    With ``reuse`` (a file kept between builds, outside the site), a Pagefind bundle
+    whose documents are the same as in the last index (the same ``salt``: the code that
+    made them) is kept as it is: after one title edit at 50,000 records, one bundle of
+    five is indexed again.  Files are unlinked and written anew, never rewritten in place.
 
     :param force_language: one Pagefind index for the whole site as this ISO 639-1 language.
     :param bundle_docs: at most this many documents per Pagefind bundle.
@@ -399,7 +456,6 @@ def index_documents(
     twice = sorted(url for url, n in urls.items() if n > 1)
     if twice:
         raise ValueError(f"search documents share a URL: {twice[:5]}")
-    output_dir = _prepare_output(site_dir, output_subdir)
 
     # Pagefind's indexer keeps about 120 KB per document until it writes (1.3 GB at
     # 10,000 records): documents are split into bundles of at most bundle_docs, each
@@ -409,11 +465,29 @@ def index_documents(
     # across bundles is in date order to within a few places.
     order = date_order(docs)
     count = max(1, -(-len(docs) // bundle_docs))
+    parts = [[docs[i] for i in order[n::count]] for n in range(count)]
+    keys = [_bundle_key(part, force_language, salt) for part in parts]
+    output_dir = _output_dir(site_dir, output_subdir)
+    kept = _kept_bundles(output_dir, reuse, keys, parts)
+    if reuse is not None:
+        # Until the new keys are written, no bundle counts as made of anything.
+        reuse.unlink(missing_ok=True)
+    if not kept:
+        output_dir = _prepare_output(site_dir, output_subdir)
     bundles = [output_dir] + [output_dir / BUNDLES_DIR / str(n) for n in range(1, count)]
     indexed = 0
-    for n, target in enumerate(bundles):
-        part = [docs[i] for i in order[n::count]]
-        indexed += _index_bundle(part, target, force_language=force_language)
+    for n, (part, target) in enumerate(zip(parts, bundles, strict=True)):
+        if n in kept:
+            indexed += len(part)
+        elif kept and n == 0:
+            indexed += _replace_root_bundle(part, target, force_language, reuse)
+        else:
+            shutil.rmtree(target, ignore_errors=True)
+            indexed += _index_bundle(part, target, force_language=force_language)
+    if reuse is not None:
+        reuse.parent.mkdir(parents=True, exist_ok=True)
+        reuse.write_text(json.dumps({"keys": keys}), encoding="utf-8")
+    shutil.rmtree(output_dir / INDEX_DIR, ignore_errors=True)
     if not output_dir.is_dir():
         raise SearchIndexError(f"Pagefind wrote no bundle to {output_dir}")
     index = write_search_index(

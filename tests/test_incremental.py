@@ -150,3 +150,27 @@ def test_random_edits_match_clean_builds(tmp_path: Path) -> None:
         assert differences(tree(tmp_path / "site"), expected) == [], f"step {number}: {what}"
         if what.startswith("title of"):
             assert report.pages_unchanged > report.pages_built, "an edit rebuilds few pages"
+
+
+@pytest.mark.slow
+def test_a_warm_build_indexes_an_edited_title(tmp_path: Path) -> None:
+    """The search index of a warm build (Pagefind bundles kept when their documents are
+    the same) finds the new title and no longer the old one."""
+    import gzip
+    import json
+
+    root = copy_project(tmp_path / "project")
+    project = Project.at(root)
+    build(project, tmp_path / "site", search=True, jobs=1)
+    path = _records(root / "content", "initiatives")[0]
+    data = _load(path)
+    old_title, data["title"] = data["title"], "Tiêu đề vừa sửa để tìm"
+    _dump(path, data)
+    build(project, tmp_path / "site", search=True, jobs=1)
+
+    titles = []
+    for fragment in (tmp_path / "site" / "pagefind").rglob("*.pf_fragment"):
+        raw = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        titles.append(json.loads(raw)["meta"]["title"])
+    assert "Tiêu đề vừa sửa để tìm" in titles and old_title not in titles
+    assert (project.cache / "search.key.bundles.json").is_file()

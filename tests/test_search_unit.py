@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -298,6 +299,86 @@ def test_index_documents_writes_bundles_lists_and_filters(tmp_path: Path) -> Non
     again = index_documents(docs[:2], tmp_path, bundle_docs=3)
     assert again.pages == 2
     assert not (bundle / BUNDLES_DIR).exists()
+
+
+def _bundle_docs(title_of: dict[int, str] | None = None) -> list[SearchDoc]:
+    titles = title_of or {}
+    return [
+        _doc(
+            f"sang-kien/s{i}/",
+            titles.get(i, f"Sáng kiến số {i}"),
+            "Đổi mới quy trình.",
+            sort={"date": f"2022-01-{i + 1:02d}"},
+        )
+        for i in range(7)
+    ]
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_ino
+        for p in folder.rglob("*")
+        # Pagefind's files of this bundle only: not the others inside it, not our index.
+        if p.is_file() and not {BUNDLES_DIR, INDEX_DIR} & set(p.relative_to(folder).parts)
+    }
+
+
+@pytest.mark.parametrize("edited", [6, 5])  # s6 is in the first bundle, s5 in the second
+def test_bundles_of_unchanged_documents_are_kept(
+    tmp_path: Path, edited: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reuse = tmp_path / "cache" / "bundles.json"
+    (tmp_path / "site").mkdir()
+    bundle = tmp_path / "site" / "pagefind"
+    index_documents(_bundle_docs(), tmp_path / "site", bundle_docs=3, reuse=reuse, salt="v1")
+    parts = [bundle, bundle / BUNDLES_DIR / "1", bundle / BUNDLES_DIR / "2"]
+    before = [_inodes(p) for p in parts]
+    which = next(n for n, p in enumerate(parts) if f"/sang-kien/s{edited}/" in _fragments(p))
+    # The published site is hard links to these files (pipeline.publish): it must keep them.
+    published = {}
+    for path in sorted(bundle.rglob("*")):
+        if path.is_file():
+            link = tmp_path / "published" / path.relative_to(bundle)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, link)
+            published[link] = path.read_bytes()
+
+    docs = _bundle_docs({edited: "Tiêu đề mới hẳn"})
+    report = index_documents(docs, tmp_path / "site", bundle_docs=3, reuse=reuse, salt="v1")
+    assert report.pages == 7
+    after = [_inodes(p) for p in parts]
+    for n in range(3):
+        if n == which:  # indexed again: every file written anew, none rewritten in place
+            assert not set(after[n].values()) & set(before[n].values()), n
+        else:
+            assert after[n] == before[n], n
+    assert {link: link.read_bytes() for link in published} == published
+    # The same documents and fragments as a fresh index of the same documents.
+    (tmp_path / "fresh").mkdir()
+    index_documents(docs, tmp_path / "fresh", bundle_docs=3)
+    fresh = tmp_path / "fresh" / "pagefind"
+    fresh_parts = [fresh, fresh / BUNDLES_DIR / "1", fresh / BUNDLES_DIR / "2"]
+    assert [_fragments(p) for p in parts] == [_fragments(p) for p in fresh_parts]
+    assert _fragments(parts[which])[f"/sang-kien/s{edited}/"]["meta"]["title"] == "Tiêu đề mới hẳn"
+    index_files = sorted(p.relative_to(bundle).as_posix() for p in (bundle / INDEX_DIR).rglob("*"))
+    fresh_files = sorted(p.relative_to(fresh).as_posix() for p in (fresh / INDEX_DIR).rglob("*"))
+    assert index_files == fresh_files
+
+    # The same documents again: nothing to index; another code version (salt): everything.
+    import generator.search as search
+
+    indexed: list[int] = []
+    real = search._index_bundle
+
+    def counted(part: Any, target: Path, **kw: Any) -> int:
+        indexed.append(len(part))
+        return real(part, target, **kw)
+
+    monkeypatch.setattr(search, "_index_bundle", counted)
+    index_documents(docs, tmp_path / "site", bundle_docs=3, reuse=reuse, salt="v1")
+    assert indexed == []
+    index_documents(docs, tmp_path / "site", bundle_docs=3, reuse=reuse, salt="v2")
+    assert indexed == [3, 2, 2]
 
 
 # ------------------------------------------------------------------------- the filter index
