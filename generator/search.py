@@ -29,7 +29,8 @@ under list results), *filters* (facet key → values; keys declared in
    own).  The browser uses Pagefind for what the word index cannot do: quoted
    phrases ("…"), with excerpts around the matching words.  Pagefind's indexer keeps
    about 120 KB per document until it writes, so documents are split into bundles of
-   at most ``BUNDLE_DOCS``, indexed one after the other and merged in the browser.
+   at most ``BUNDLE_DOCS``, indexed one after the other and merged in the browser;
+   a warm build keeps the bundles whose documents did not change (``reuse``).
    Each bundle is written from a temporary folder with one ``add_directory`` call: the
    Python wrapper reads one reply of the Pagefind service per 0.1 s, so 50,000
    ``add_html_file`` calls would take 1.4 hours.
