@@ -34,6 +34,16 @@ ATOM_PATH = "feed.xml"
 RSS_PATH = "rss.xml"
 ROBOTS_PATH = "robots.txt"
 SITEMAP_PATH = "sitemap.xml"
+#: Where every page's ``<link rel="alternate">`` points: copies of the two feeds in a folder
+#: of their own.  Material for MkDocs fetches the ``sitemap.xml`` beside each alternate link
+#: of a page (for its language selector); beside the feeds at the root that is the site's
+#: whole sitemap, 7 MB at 50,000 records, fetched and parsed twice on every page view.
+#: Beside these copies it is an empty sitemap.  The root feeds stay where subscribers have them.
+DISCOVERY_DIR = "nguon-tin"
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 MAX_ENTRIES = 50
 SUMMARY_LENGTH = 400
 
@@ -241,16 +251,22 @@ def robots_txt(urls: Urls) -> str:
 
 
 def feed_files(site: Site) -> dict[str, bytes]:
-    """``{"feed.xml": …, "rss.xml": …, "robots.txt": …}`` (Atom, RSS, robots), paths relative to the site root."""
+    """``{"feed.xml": …, "rss.xml": …, "robots.txt": …}`` (Atom, RSS, robots) and the feeds'
+    copies for discovery (``DISCOVERY_DIR``), paths relative to the site root."""
+    atom, rss = atom_feed(site), rss_feed(site)
     return {
-        ATOM_PATH: atom_feed(site),
-        RSS_PATH: rss_feed(site),
+        ATOM_PATH: atom,
+        RSS_PATH: rss,
         ROBOTS_PATH: robots_txt(site.urls).encode("utf-8"),
+        f"{DISCOVERY_DIR}/{ATOM_PATH}": atom,
+        f"{DISCOVERY_DIR}/{RSS_PATH}": rss,
+        f"{DISCOVERY_DIR}/{SITEMAP_PATH}": EMPTY_SITEMAP,
     }
 
 
 __all__ = [
     "ATOM_PATH",
+    "DISCOVERY_DIR",
     "MAX_ENTRIES",
     "ROBOTS_PATH",
     "RSS_PATH",

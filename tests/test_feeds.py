@@ -190,7 +190,8 @@ def test_feeds_are_deterministic(base_content: Path) -> None:
     first = feed_files(load(base_content))
     second = feed_files(load(base_content))
     assert first == second
-    assert set(first) == {ATOM_PATH, RSS_PATH, "robots.txt"}
+    copies = {f"nguon-tin/{ATOM_PATH}", f"nguon-tin/{RSS_PATH}", "nguon-tin/sitemap.xml"}
+    assert set(first) == {ATOM_PATH, RSS_PATH, "robots.txt", *copies}
 
 
 def test_empty_feed_is_still_valid(base_content: Path) -> None:
@@ -233,3 +234,20 @@ def test_rss_description_is_html_showing_the_text(site: Site) -> None:
     root = etree.fromstring(rss_feed(site))
     description = root.find("channel/item/description").text
     assert "&lt;i&gt;" in description  # the HTML source, once unescaped from XML
+
+
+def test_discovery_copies_sit_beside_an_empty_sitemap(site: Site) -> None:
+    """Pages link to the copies in nguon-tin/: Material fetches the sitemap.xml beside each
+    alternate link, and there it must be an empty one, not the site's (7 MB at 50,000)."""
+    from generator.feeds import DISCOVERY_DIR
+
+    files = feed_files(site)
+    assert files[f"{DISCOVERY_DIR}/feed.xml"] == files["feed.xml"]
+    assert files[f"{DISCOVERY_DIR}/rss.xml"] == files["rss.xml"]
+    sitemap = etree.fromstring(files[f"{DISCOVERY_DIR}/sitemap.xml"])
+    assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert len(sitemap) == 0
+    main = (REPO / "site_templates" / "overrides" / "main.html").read_text("utf-8")
+    assert (
+        f"'{DISCOVERY_DIR}/feed.xml' | url" in main and f"'{DISCOVERY_DIR}/rss.xml' | url" in main
+    )
