@@ -312,15 +312,14 @@ def index_search(site: Site, site_dir: Path, *, key_file: Path | None = None) ->
     if key_file is None:
         shutil.rmtree(bundle, ignore_errors=True)
         index_documents(docs, site_dir)
-    else:
-        # Pagefind bundles whose documents did not change are kept (one of five after a
-        # title edit at 50,000 records).
-        key_file.unlink(missing_ok=True)
-        reuse = key_file.with_name(key_file.name + ".bundles.json")
-        index_documents(docs, site_dir, reuse=reuse, salt=code_version())
-    if key_file is not None:
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(key, encoding="utf-8")
+        return True
+    # Pagefind bundles whose documents did not change are kept (one of five after a title
+    # edit at 50,000 records).
+    key_file.unlink(missing_ok=True)
+    reuse = key_file.with_name(key_file.name + ".bundles.json")
+    index_documents(docs, site_dir, reuse=reuse, salt=code_version())
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key_file.write_text(key, encoding="utf-8")
     return True
 
 

@@ -267,23 +267,21 @@ class Preview:
         from generator.render import PageWriter
 
         assert self.media is not None and self.session is not None
+
+        def own_pages(site: Any, keys: set[NodeKey]) -> list[Any]:
+            planner = Planner(site)
+            nodes = [site.node(*key) for key in sorted(keys)]
+            return [planner.record_pages(n.spec, n)[0] for n in nodes if n and n.published]
+
         project = self.project
         removed = []
-        if gone and self.site is not None:
-            before = Planner(self.site)  # the Site the deleted records were last built from
-            for key in sorted(gone):
-                node = self.site.node(*key)
-                if node is not None and node.published:
-                    rel = docs_path(before.record_pages(node.spec, node)[0].url)
-                    if (project.docs / rel).is_file():
-                        (project.docs / rel).unlink()
-                        removed.append(rel)
-        planner = Planner(site)
-        plans = []
-        for key in sorted(changed):
-            node = site.node(*key)
-            if node is not None and node.published:
-                plans.append(planner.record_pages(node.spec, node)[0])
+        if gone and self.site is not None:  # the Site the deleted records were last built from
+            for plan in own_pages(self.site, gone):
+                rel = docs_path(plan.url)
+                if (project.docs / rel).is_file():
+                    (project.docs / rel).unlink()
+                    removed.append(rel)
+        plans = own_pages(site, changed)
         written: list[str] = []
         if plans:
             media = with_cards(site, project.content, project.cache, plans, self.media)

@@ -129,7 +129,10 @@ class Checker:
         digests = {(r.kind, r.id): r.raw.digest for r in valid.records}
         singles = {kind: raw.digest for kind, raw in loaded.singles.items()}
         media = frozenset(loaded.media)
-        changed = self._update_in_place(valid.records, digests, singles, media, valid.pages)
+        touched = {key for key, digest in digests.items() if self.digests.get(key) != digest}
+        changed = self._update_in_place(
+            valid.records, digests, touched, singles, media, valid.pages
+        )
         site, link_problems = self.site, self.link_problems
         if changed is None:
             with collector.paused():
@@ -140,18 +143,19 @@ class Checker:
             # after the fix compares with it, and a fix that puts the file back as it was
             # finds nothing changed.
             return Checked(None, problems)
-        touched = gone = None
-        if self.site is not None:
-            touched = {key for key, digest in digests.items() if self.digests.get(key) != digest}
-            gone = self.digests.keys() - digests.keys()
+        first = self.site is None
+        gone = self.digests.keys() - digests.keys()
         self.site, self.link_problems = site, link_problems
         self.digests, self.singles, self.media = digests, singles, media
+        if first:
+            return Checked(site, problems, changed)
         return Checked(site, problems, changed, touched, gone)
 
     def _update_in_place(
         self,
         records: list[Any],
         digests: dict[NodeKey, str],
+        changed: set[NodeKey],
         singles: dict[str, str],
         media: frozenset[str],
         pages: list[Any],
@@ -162,7 +166,6 @@ class Checker:
             return None
         if media != self.media:
             return None
-        changed = {key for key, digest in digests.items() if self.digests[key] != digest}
         models: dict[NodeKey, RecordBase] = {}
         for record in records:
             key = (record.kind, record.id)

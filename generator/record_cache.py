@@ -104,19 +104,18 @@ class RecordCache:
         """
         if self.new:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self.new)
-        if not saw_everything:
-            self.db.commit()
-            self.new = []
-            self.db.close()
-            return
+        if saw_everything:
+            self._forget_unused()
+        self.db.commit()
+        self.new = []
+        self.db.close()
+
+    def _forget_unused(self) -> None:
         (rows,) = self.db.execute("SELECT COUNT(*) FROM results").fetchone()
         if rows > 2 * len(self.used) + SPARE_ROWS:
             self.db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
             self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
             self.db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
-        self.db.commit()
-        self.new = []
-        self.db.close()
 
 
 ParseAll = Callable[[list[tuple[bytes, str]]], list[ParseResult]]

@@ -359,10 +359,10 @@ def _bundle_key(docs: Sequence[SearchDoc], force_language: str, salt: str) -> st
 
 
 def _kept_bundles(
-    output_dir: Path, reuse: Path | None, keys: list[str], parts: list[list[SearchDoc]]
+    bundles: list[Path], reuse: Path | None, keys: list[str], parts: list[list[SearchDoc]]
 ) -> set[int]:
-    """The bundles already in ``output_dir`` that are made of the same documents."""
-    if reuse is None or not reuse.is_file() or not output_dir.is_dir():
+    """The bundles already at ``bundles`` that are made of the same documents."""
+    if reuse is None or not reuse.is_file() or not bundles[0].is_dir():
         return set()
     try:
         old = json.loads(reuse.read_text(encoding="utf-8"))["keys"]
@@ -371,8 +371,7 @@ def _kept_bundles(
     if not isinstance(old, list) or len(old) != len(keys):
         return set()
     kept = set()
-    for n, (key, part) in enumerate(zip(keys, parts, strict=True)):
-        target = output_dir if n == 0 else output_dir / BUNDLES_DIR / str(n)
+    for n, (key, part, target) in enumerate(zip(keys, parts, bundles, strict=True)):
         if old[n] == key and _bundle_written(target, len(part)):
             kept.add(n)
     return kept
@@ -469,13 +468,13 @@ def index_documents(
     parts = [[docs[i] for i in order[n::count]] for n in range(count)]
     keys = [_bundle_key(part, force_language, salt) for part in parts]
     output_dir = _output_dir(site_dir, output_subdir)
-    kept = _kept_bundles(output_dir, reuse, keys, parts)
+    bundles = [output_dir] + [output_dir / BUNDLES_DIR / str(n) for n in range(1, count)]
+    kept = _kept_bundles(bundles, reuse, keys, parts)
     if reuse is not None:
         # Until the new keys are written, no bundle counts as made of anything.
         reuse.unlink(missing_ok=True)
     if not kept:
-        output_dir = _prepare_output(site_dir, output_subdir)
-    bundles = [output_dir] + [output_dir / BUNDLES_DIR / str(n) for n in range(1, count)]
+        _prepare_output(site_dir, output_subdir)
     indexed = 0
     for n, (part, target) in enumerate(zip(parts, bundles, strict=True)):
         if n in kept:
